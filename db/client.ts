@@ -1,0 +1,154 @@
+// The one database handle: PGlite under DATA_DIR by default, node-postgres when DATABASE_URL is set.
+// Opened lazily on first query, so `next build` never touches the data directory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { Pool } from 'pg';
+import * as schema from './schema';
+import { acquireDirLock } from './lock';
+
+/** What both drivers' raw results have in common: `db.execute()` gives `{ rows }` on PGlite and pg alike. */
+type RowsResult<Row> = { rows: Row[] };
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<this['row']>;
+}
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite folder, or 'memory://' for a throw-away in-memory database. */
+  pgliteDir?: string;
+}
+
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+// Serialises migrations of several instances sharing one PostgreSQL.
+const MIGRATION_LOCK_KEY = 715_300_201;
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || 'data');
+}
+
+export function defaultOpenOptions(): OpenOptions {
+  const url = process.env.DATABASE_URL;
+  return url ? { url } : { pgliteDir: path.join(dataDir(), 'pglite') };
+}
+
+function newPglite(dir: string): PGlite {
+  return new PGlite(dir, { extensions: { pg_trgm } });
+}
+
+/**
+ * A brand-new PGlite folder killed during creation can come back without its tables, so a new
+ * database is built and migrated in a side folder, closed cleanly, then renamed into place.
+ */
+async function createPgliteDir(dir: string): Promise<void> {
+  const building = `${dir}.creating`;
+  fs.rmSync(building, { recursive: true, force: true });
+  const client = newPglite(building);
+  await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  await client.close();
+  fs.renameSync(building, dir);
+}
+
+async function openPglite(dir: string): Promise<DbHandle> {
+  if (dir.startsWith('memory://')) {
+    const client = newPglite(dir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    return { db, engine: 'pglite', close: () => client.close() };
+  }
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const release = acquireDirLock(dir);
+  try {
+    if (!fs.existsSync(dir)) await createPgliteDir(dir);
+    const client = newPglite(dir);
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      engine: 'pglite',
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
+  const db = drizzlePg(pool, { schema });
+  const conn = await pool.connect();
+  try {
+    await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(conn, { schema }), { migrationsFolder });
+  } finally {
+    await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    conn.release();
+  }
+  return { db: db as unknown as Db, engine: 'postgres', close: () => pool.end() };
+}
+
+/** Opens a database and brings its schema up to date. Tests and scripts use this directly. */
+export async function openDatabase(options: OpenOptions = defaultOpenOptions()): Promise<DbHandle> {
+  if (options.url) return openPostgres(options.url);
+  if (!options.pgliteDir) throw new Error('openDatabase needs a url or a pgliteDir');
+  return openPglite(options.pgliteDir);
+}
+
+// Kept on globalThis so that module reloads (dev server) share one handle per process.
+const holder = globalThis as unknown as { __civicDb?: Promise<DbHandle> };
+
+/** The process-wide handle, opened (and migrated) on first use. */
+export function getHandle(): Promise<DbHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // Several build workers would open one PGlite folder at once; pages must render at request time.
+    throw new Error('The database must not be opened during next build: render this page dynamically');
+  }
+  if (!holder.__civicDb) {
+    holder.__civicDb = openDatabase().catch((error) => {
+      holder.__civicDb = undefined;
+      throw error;
+    });
+  }
+  return holder.__civicDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.__civicDb;
+  holder.__civicDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** Liveness of the database for /api/health. */
+export async function pingDatabase(): Promise<{ engine: Engine; latencyMs: number }> {
+  const started = performance.now();
+  const handle = await getHandle();
+  await handle.db.execute(sql`select 1`);
+  return { engine: handle.engine, latencyMs: Math.round(performance.now() - started) };
+}

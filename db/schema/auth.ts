@@ -1,0 +1,19 @@
+import { boolean, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './common';
+
+export const userRole = pgEnum('user_role', ['admin', 'reviewer', 'editor']);
+export type UserRole = (typeof userRole.enumValues)[number];
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: userRole('role').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  // Bumped on password reset, role change or disable: sessions issued before it are refused.
+  sessionVersion: integer('session_version').notNull().default(1),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
