@@ -45,3 +45,17 @@ export async function putSetting<K extends SettingKey>(db: Db, key: K, value: Se
     .values({ key, value: checked })
     .onConflictDoUpdate({ target: siteSettings.key, set: { value: checked, updatedAt: new Date() } });
 }
+
+/**
+ * The secret that signs editors' session tokens, made once per database so that every instance sharing
+ * the database agrees on it (NEXTAUTH_SECRET overrides it). Never shown in the settings page or logs.
+ */
+export async function getOrCreateAuthSecret(db: Db): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
+  await db
+    .insert(siteSettings)
+    .values({ key: 'authSecret', value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
+  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(inArray(siteSettings.key, ['authSecret']));
+  return String(row!.value);
+}

@@ -5,3 +5,5 @@ export * from './settings';
 export * from './news';
 export * from './people';
 export * from './credit';
+export * from './workflow';
+export * from './media';

@@ -1,0 +1,79 @@
+// Editors' accounts. Every change that should end existing sessions bumps session_version.
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { users, type UserRole } from '../schema';
+
+export type AuthUser = { id: number; username: string; displayName: string; role: UserRole; disabled: boolean; sessionVersion: number };
+
+const authColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  disabled: users.disabled,
+  sessionVersion: users.sessionVersion,
+};
+
+export async function findUserForSignIn(db: Db, username: string) {
+  const [user] = await db
+    .select({ ...authColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  return user ?? null;
+}
+
+export async function findAuthUser(db: Db, id: number): Promise<AuthUser | null> {
+  const [user] = await db.select(authColumns).from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .select({ ...authColumns, createdAt: users.createdAt, passwordChangedAt: users.passwordChangedAt })
+    .from(users)
+    .orderBy(asc(users.id));
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(sql`${users.role} = 'admin' and not ${users.disabled}`);
+  return row?.n ?? 0;
+}
+
+/** Administrators in any state: the bootstrap runs only when there has never been one. */
+export async function countAdmins(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(eq(users.role, 'admin'));
+  return row?.n ?? 0;
+}
+
+export async function insertUser(db: Db, values: { username: string; displayName: string; role: UserRole; passwordHash: string }) {
+  const [user] = await db.insert(users).values(values).returning(authColumns);
+  return user!;
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<{ displayName: string; role: UserRole; disabled: boolean; passwordHash: string }>,
+  options: { endSessions: boolean },
+) {
+  const [user] = await db
+    .update(users)
+    .set({
+      ...changes,
+      ...(changes.passwordHash ? { passwordChangedAt: new Date() } : {}),
+      ...(options.endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id))
+    .returning(authColumns);
+  return user ?? null;
+}
+
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,52 @@
+// Rate-limit policies and the one check that sign-in and public forms share.
+import type { Db } from '@/db/client';
+import { clearCounter, hitCounter, peekCounter } from '@/db/queries/rate-limit';
+
+export type Policy = { name: string; limit: number; windowSeconds: number };
+
+export const POLICIES = {
+  /** Ten wrong passwords lock the account for 15 minutes. */
+  signInAccount: { name: 'signin-account', limit: 10, windowSeconds: 15 * 60 },
+  /** One address trying many accounts. */
+  signInIp: { name: 'signin-ip', limit: 50, windowSeconds: 15 * 60 },
+} satisfies Record<string, Policy>;
+
+export type LimitState = { limited: false } | { limited: true; retryAfterSeconds: number };
+
+function keyOf(policy: Policy, subject: string): string {
+  return `${policy.name}:${subject}`;
+}
+
+function limited(resetAt: Date): LimitState {
+  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000)) };
+}
+
+/** Over the limit once the count has reached it (the limit-th failure locks). */
+function stateOf(policy: Policy, counter: { count: number; resetAt: Date } | null): LimitState {
+  return counter && counter.count >= policy.limit ? limited(counter.resetAt) : { limited: false };
+}
+
+/** Whether the subject is over the limit now, without counting. */
+export async function checkLimit(db: Db, policy: Policy, subject: string): Promise<LimitState> {
+  return stateOf(policy, await peekCounter(db, keyOf(policy, subject)));
+}
+
+/** Counts one event (a failure, a submission) and says whether the subject is now over the limit. */
+export async function countEvent(db: Db, policy: Policy, subject: string): Promise<LimitState> {
+  return stateOf(policy, await hitCounter(db, keyOf(policy, subject), policy.windowSeconds));
+}
+
+/** Counts an attempt and refuses it when it goes over the limit (for public forms: limit per window). */
+export async function consumeAttempt(db: Db, policy: Policy, subject: string): Promise<LimitState> {
+  const counter = await hitCounter(db, keyOf(policy, subject), policy.windowSeconds);
+  return counter.count > policy.limit ? limited(counter.resetAt) : { limited: false };
+}
+
+export async function resetLimit(db: Db, policy: Policy, subject: string): Promise<void> {
+  await clearCounter(db, keyOf(policy, subject));
+}
+
+/** 12 分钟 / 45 秒: how long to wait, for messages. */
+export function waitText(seconds: number): string {
+  return seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
+}
