@@ -1,9 +1,23 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM database drivers must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'sharp'],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // forbidden() and app/forbidden.tsx: a real 403 for signed-in users without the role.
+    authInterrupts: true,
+    // Image uploads go through server actions.
+    serverActions: { bodySizeLimit: '12mb' },
+  },
+  async headers() {
+    const personal = [{ key: 'Cache-Control', value: 'private, no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
+    return [
+      { source: '/admin/:path*', headers: personal },
+      { source: '/admin', headers: personal },
+      { source: '/login', headers: personal },
+    ];
+  },
 };
 
 export default nextConfig;

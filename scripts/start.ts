@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
+import { ensureBootstrapAdmin } from '../lib/bootstrap';
 import { runScript } from './run-script';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,6 +45,7 @@ runScript(async () => {
       console.log('Empty database: writing the demo data...');
       console.log('Demo data:', await seedDemo(handle.db));
     }
+    console.log(await ensureBootstrapAdmin(handle.db));
   } finally {
     await handle.close();
   }
@@ -52,7 +54,9 @@ runScript(async () => {
   const port = process.env.PORT || '3000';
   const args = [nextBin, 'start', '-p', port];
   if (process.env.HOST) args.push('-H', process.env.HOST);
-  const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  // next-auth builds its URLs from the request's Host unless NEXTAUTH_URL names the public address.
+  const env = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? (process.env.NEXTAUTH_URL ? '' : 'true') };
+  const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   return new Promise<number>((resolve) => server.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 });

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { dashboardCounts } from '@/db/queries/dashboard';
+import { requirePageUser } from '@/lib/auth';
+import { ROLE_LABELS } from '@/lib/roles';
+
+export const metadata: Metadata = { title: '工作台' };
+
+export default async function DashboardPage() {
+  const user = await requirePageUser('dashboard.view', '/admin');
+  const counts = await dashboardCounts(await getDb());
+  const queues = [
+    { label: '文明动态', ...counts.news },
+    { label: '好人榜批次', ...counts.peopleBatches },
+    { label: '红黑榜批次', ...counts.creditBatches },
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">工作台</h1>
+      <p className="text-muted">
+        您好，{user.displayName}。您的角色是“{ROLE_LABELS[user.role]}”。
+      </p>
+      <section aria-labelledby="queues">
+        <h2 id="queues" className="mb-3 text-lg font-bold">
+          待办
+        </h2>
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          {queues.map((q) => (
+            <li key={q.label} className="rounded-lg bg-white p-4 shadow-sm">
+              <h3 className="font-bold">{q.label}</h3>
+              <dl className="mt-2 grid grid-cols-2 gap-2 text-center">
+                <div className="rounded bg-canvas p-2">
+                  <dt className="text-sm text-muted">草稿/退回</dt>
+                  <dd className="text-2xl font-bold">{q.drafts}</dd>
+                </div>
+                <div className="rounded bg-brand-soft p-2">
+                  <dt className="text-sm text-muted">待审核</dt>
+                  <dd className="text-2xl font-bold text-brand">{q.pending}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+'use client';
+
+// Form pieces shared by every admin form: a labelled field with its error next to it, the form-level
+// message, and a submit button that shows progress. State comes from useActionState (lib/actions.ts).
+import { useFormStatus } from 'react-dom';
+import type { ActionState } from '@/lib/actions';
+
+type FieldProps = {
+  state: ActionState;
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string;
+  required?: boolean;
+  hint?: string;
+  autoComplete?: string;
+  maxLength?: number;
+};
+
+export const inputClass = 'mt-1 block w-full rounded border border-line bg-white px-3 py-2 aria-[invalid=true]:border-brand';
+
+export function TextField({ state, name, label, type = 'text', defaultValue, required, hint, autoComplete, maxLength }: FieldProps) {
+  const error = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+        {required && <span className="text-brand"> *</span>}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : (state.values?.[name] ?? defaultValue)}
+        required={required}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({ state, name, label, options, defaultValue }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const error = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={state.values?.[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FormMessage({ state, success }: { state: ActionState; success?: string }) {
+  if (state.message) {
+    return (
+      <p role="alert" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm text-brand">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.ok && success) {
+    return (
+      <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
+        {success}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function SubmitButton({ children, pendingText = '提交中…', tone = 'primary' }: { children: React.ReactNode; pendingText?: string; tone?: 'primary' | 'secondary' | 'danger' }) {
+  const { pending } = useFormStatus();
+  const tones = {
+    primary: 'bg-brand text-white hover:bg-brand-dark',
+    secondary: 'border border-line bg-white text-ink hover:border-brand',
+    danger: 'border border-brand bg-white text-brand hover:bg-brand-soft',
+  };
+  return (
+    <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
+      {pending ? pendingText : children}
+    </button>
+  );
+}

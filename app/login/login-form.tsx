@@ -1,0 +1,71 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { inputClass } from '../_components/form-fields';
+
+function messageFor(error: string | null, status?: number): string | null {
+  if (!error && status !== 429) return null;
+  const locked = /^locked:(\d+)$/.exec(error ?? '');
+  if (locked || status === 429) {
+    const seconds = Number(locked?.[1] ?? 900);
+    const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
+    return `登录失败次数过多，账号已临时锁定。请 ${wait}后再试，或联系管理员。`;
+  }
+  if (error === 'disabled') return '该账号已停用，请联系管理员。';
+  if (error === 'SessionRequired') return '请先登录。';
+  return '用户名或密码错误，请重新输入。';
+}
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(messageFor(initialError));
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', {
+        redirect: false,
+        username: String(form.get('username') ?? ''),
+        password: String(form.get('password') ?? ''),
+        callbackUrl,
+      });
+      if (result?.ok && !result.error) {
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(messageFor(result?.error ?? 'CredentialsSignin', result?.status));
+    } catch {
+      setError('网络异常，请稍后重试。');
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <div>
+        <label htmlFor="username" className="block text-sm font-medium">
+          用户名
+        </label>
+        <input id="username" name="username" autoComplete="username" required className={inputClass} aria-describedby={error ? 'login-error' : undefined} />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          密码
+        </label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} aria-describedby={error ? 'login-error' : undefined} />
+      </div>
+      {error && (
+        <p id="login-error" role="alert" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm text-brand">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="w-full rounded bg-brand py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
+        {pending ? '登录中…' : '登录'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+// The one pattern for server actions: check the signed-in user's permission on the server, parse the
+// form with zod, run the work, and answer { ok } or { fieldErrors, message } for useActionState.
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/client';
+import { currentUser, type AuthUser } from './auth';
+import { can, type Permission } from './roles';
+
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** The submitted text, echoed back so that a refused form keeps what the user typed. */
+  values?: Record<string, string>;
+};
+
+export type ActionContext = { user: AuthUser; db: Db };
+
+const NOT_ECHOED = /password/i;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !NOT_ECHOED.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export const REFUSED_SIGNED_OUT = '登录已过期，请重新登录后再提交（您填写的内容仍保留在页面上）。';
+export const REFUSED_ROLE = '您没有执行此操作的权限。';
+
+export function guardedAction<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.infer<S>, ctx: ActionContext, formData: FormData) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const user = await currentUser();
+    if (!user) return { message: REFUSED_SIGNED_OUT, values };
+    if (!can(user.role, permission)) return { message: REFUSED_ROLE, values };
+    const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION'))));
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: '请按提示修改标出的项目。', values };
+    try {
+      const result = await handler(parsed.data, { user, db: await getDb() }, formData);
+      return result ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      console.error(`action failed (${permission})`, error);
+      return { message: '保存失败，请稍后重试。如问题持续，请联系管理员。', values };
+    }
+  };
+}
