@@ -41,7 +41,15 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     // E2E_DATABASE_URL runs the same suite against PostgreSQL; otherwise PGlite in a fresh folder.
-    env: { PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      // The bootstrap administrator of the test server (see e2e/fixtures.ts).
+      ADMIN_USERNAME: 'e2e-admin',
+      ADMIN_PASSWORD: 'e2e-Admin-2026',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

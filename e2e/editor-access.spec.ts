@@ -1,0 +1,121 @@
+// Sign-in, roles, lock-out and the audit trail of the editors' area.
+import { expect, test } from '@playwright/test';
+import { ADMIN, createUser, signIn, signedInPage, uniqueName } from './fixtures';
+
+const PASSWORD = 'Editor-pass-2026';
+
+test('the admin area sends visitors to sign in, and the bootstrap admin gets in', async ({ page }) => {
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('密码').fill('wrong-password-1');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.locator('#login-error')).toHaveText('用户名或密码错误，请重新输入。');
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
+  const response = await page.request.get('/admin/users');
+  expect(response.headers()['cache-control']).toContain('no-store');
+});
+
+test('an admin creates an editor and a reviewer; the editor is refused admin-only pages and actions', async ({ page, browser }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  const editor = uniqueName('ed');
+  const reviewer = uniqueName('rv');
+  await createUser(page, { username: reviewer, displayName: '审核员乙', role: '审核', password: PASSWORD });
+
+  // Capture the real create-user request so it can be replayed without the admin's role.
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: '新建用户' });
+  await form.getByLabel('用户名').fill(editor);
+  await form.getByLabel('姓名').fill('编辑甲');
+  await form.getByLabel('初始密码').fill(PASSWORD);
+  const [request] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action'])), form.getByRole('button', { name: '新建用户' }).click()]);
+  await expect(form.getByRole('status')).toHaveText('用户已创建。');
+
+  const editorPage = await signedInPage(browser, editor, PASSWORD);
+  await expect(editorPage.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '用户管理' })).toHaveCount(0);
+  for (const path of ['/admin/users', '/admin/settings', '/admin/audit']) {
+    const response = await editorPage.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(editorPage.getByRole('heading', { name: '无权访问（403）' })).toBeVisible();
+  }
+
+  // A direct POST of the admin's action, with the editor's session and a new username, is refused.
+  const intruder = uniqueName('x');
+  const body = request.postDataBuffer()!.toString('latin1').replaceAll(editor, intruder);
+  const replay = await editorPage.request.fetch(request.url(), {
+    method: 'POST',
+    headers: { 'next-action': request.headers()['next-action']!, 'content-type': request.headers()['content-type']!, accept: 'text/x-component' },
+    data: Buffer.from(body, 'latin1'),
+  });
+  expect(await replay.text()).toContain('您没有执行此操作的权限');
+  // Without any session the request does not reach the action at all.
+  const anonymous = await (await browser.newContext()).request.fetch(request.url(), {
+    method: 'POST',
+    headers: { 'next-action': request.headers()['next-action']!, 'content-type': request.headers()['content-type']! },
+    data: Buffer.from(body, 'latin1'),
+    maxRedirects: 0,
+  });
+  expect(anonymous.status()).toBe(307);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('article', { name: intruder })).toHaveCount(0);
+  await expect(page.getByRole('article', { name: editor })).toBeVisible();
+});
+
+test('ten wrong passwords lock the account with a clear message and HTTP 429', async ({ page, browser }) => {
+  const adminPage = await signedInPage(browser, ADMIN.username, ADMIN.password);
+  const victim = uniqueName('lk');
+  await createUser(adminPage, { username: victim, displayName: '被锁定的编辑', role: '编辑', password: PASSWORD });
+
+  for (let i = 1; i <= 9; i++) {
+    await signIn(page, victim, `wrong-${i}-password`, false);
+    await expect(page.locator('#login-error')).toHaveText('用户名或密码错误，请重新输入。');
+  }
+  await signIn(page, victim, 'wrong-10-password', false);
+  await expect(page.locator('#login-error')).toContainText('登录失败次数过多，账号已临时锁定');
+  await signIn(page, victim, PASSWORD, false);
+  await expect(page.locator('#login-error')).toContainText('请 15 分钟后再试');
+
+  const api = await page.request.post('/api/auth/callback/credentials', { form: { username: victim, password: PASSWORD, json: 'true' } });
+  expect(api.status()).toBe(429);
+  expect(api.headers()['retry-after']).toMatch(/^\d+$/);
+  expect((await api.json()).error).toBe('too_many_attempts');
+
+  await adminPage.goto(`/admin/audit?action=signin.failed&actor=${victim}`);
+  await expect(adminPage.getByRole('row').filter({ hasText: victim })).toHaveCount(10);
+});
+
+test('a disabled user is signed out on the next request, and every change is in the audit log', async ({ browser }) => {
+  const adminPage = await signedInPage(browser, ADMIN.username, ADMIN.password);
+  const name = uniqueName('dz');
+  await createUser(adminPage, { username: name, displayName: '将被停用', role: '审核', password: PASSWORD });
+  const userPage = await signedInPage(browser, name, PASSWORD);
+
+  const card = adminPage.getByRole('article', { name });
+  await card.getByRole('button', { name: '停用账号' }).click();
+  await expect(card.getByText('已停用').first()).toBeVisible();
+
+  await userPage.goto('/admin');
+  await expect(userPage).toHaveURL(/\/login/);
+  await signIn(userPage, name, PASSWORD, false);
+  await expect(userPage.locator('#login-error')).toHaveText('该账号已停用，请联系管理员。');
+
+  await adminPage.goto('/admin/audit');
+  const log = adminPage.getByRole('table');
+  await expect(log.getByRole('row').filter({ hasText: '停用用户' }).first()).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: '新建用户' }).first()).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: '登录被拒绝' }).first()).toBeVisible();
+});
+
+test('the admin pages fit a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, ADMIN.username, ADMIN.password);
+  for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/settings', '/admin/media']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
