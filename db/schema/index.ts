@@ -7,3 +7,4 @@ export * from './people';
 export * from './credit';
 export * from './workflow';
 export * from './media';
+export * from './presence';

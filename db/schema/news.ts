@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { contentStatus, createdAt, updatedAt } from './common';
 
@@ -35,6 +35,7 @@ export const newsArticles = pgTable(
     // Optimistic concurrency: a save must name the version it was edited from.
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
+    updatedBy: integer('updated_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -43,5 +44,74 @@ export const newsArticles = pgTable(
     index('news_articles_public_idx').on(t.status, t.publishedAt),
     index('news_articles_channel_idx').on(t.channelId, t.status, t.publishedAt),
     index('news_articles_tags_idx').using('gin', t.tags),
+    // The admin list: newest first, filtered by author, searched by a fragment of the title.
+    index('news_articles_updated_idx').on(t.updatedAt),
+    index('news_articles_created_by_idx').on(t.createdBy),
+    index('news_articles_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
+);
+
+/** The editable fields of an article, as kept in revisions and autosaves. */
+export type ArticleSnapshot = {
+  title: string;
+  subtitle: string | null;
+  summary: string;
+  body: string;
+  coverImage: string | null;
+  coverAlt: string | null;
+  source: string;
+  author: string;
+  editorName: string;
+  tags: string[];
+  channelId: number;
+  slug: string | null;
+  pinned: boolean;
+};
+
+/** Every saved version of an article, for the history, the diff view and restore. */
+export const newsRevisions = pgTable(
+  'news_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => newsArticles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<ArticleSnapshot>().notNull(),
+    savedBy: integer('saved_by').references(() => users.id),
+    savedByName: text('saved_by_name').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('news_revisions_version_idx').on(t.articleId, t.version)],
+);
+
+/** An editor's unsaved work, kept apart from the article so it never overwrites what is saved or live. */
+export const newsAutosaves = pgTable(
+  'news_autosaves',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => newsArticles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    baseVersion: integer('base_version').notNull(),
+    snapshot: jsonb('snapshot').$type<ArticleSnapshot>().notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+/** Views per article and city day, for 最火资讯 (most viewed in 30 days); written in batches. */
+export const newsDailyViews = pgTable(
+  'news_daily_views',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => newsArticles.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('news_daily_views_day_idx').on(t.day)],
 );
