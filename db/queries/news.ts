@@ -85,6 +85,8 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
       subtitle: newsArticles.subtitle,
       summary: newsArticles.summary,
       body: newsArticles.body,
+      coverImage: newsArticles.coverImage,
+      coverAlt: newsArticles.coverAlt,
       source: newsArticles.source,
       author: newsArticles.author,
       editorName: newsArticles.editorName,
