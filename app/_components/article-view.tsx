@@ -18,7 +18,8 @@ export type ArticleViewData = {
   tags: string[];
 };
 
-export function ArticleView({ article, tagLinks = true }: { article: ArticleViewData; tagLinks?: boolean }) {
+/** `toolbar` (the public page's font-size switch) sits under the byline; previews leave it out. */
+export function ArticleView({ article, tagLinks = true, toolbar }: { article: ArticleViewData; tagLinks?: boolean; toolbar?: React.ReactNode }) {
   return (
     <>
       <h1 className="mt-4 text-center text-2xl font-bold leading-snug sm:text-3xl">{article.title}</h1>
@@ -29,7 +30,9 @@ export function ArticleView({ article, tagLinks = true }: { article: ArticleView
         {article.publishedAt && <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>}
         <span>点击次数：{article.viewCount}</span>
       </p>
+      {toolbar && <div className="mt-3 flex justify-end">{toolbar}</div>}
       {article.coverImage && (
+        // An image narrower than 800 px has only its own width: the media route serves that one instead.
         // eslint-disable-next-line @next/next/no-img-element -- our own WebP sizes, already optimised
         <img src={mediaUrl(article.coverImage, 800)} alt={article.coverAlt ?? ''} className="mx-auto mt-6 h-auto max-w-full rounded" />
       )}

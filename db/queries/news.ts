@@ -1,7 +1,8 @@
 // 文明动态 queries. Public ones go through publicNews(), the one place that defines "visible to citizens".
-import { and, count, desc, eq, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
+import { addDays, cityDay } from '../../lib/dates';
 import type { Db } from '../client';
-import { newsArticles, newsChannels } from '../schema';
+import { newsArticles, newsChannels, newsDailyViews } from '../schema';
 
 /** Published and due: scheduled articles stay hidden until their time. */
 export function publicNews(now: Date = new Date()): SQL {
@@ -58,8 +59,10 @@ export function newsPath(article: { id: number; slug: string | null }): string {
   return `/news/${article.slug ?? article.id}`;
 }
 
-export async function listPublicNews(db: Db, options: { channelId?: number; page: number; pageSize: number }) {
-  const where = options.channelId ? and(publicNews(), eq(newsArticles.channelId, options.channelId)) : publicNews();
+type PageOptions = { page: number; pageSize: number };
+
+/** One page of public articles matching `where`, newest first, with the total count. */
+async function pageOfNews(db: Db, where: SQL, options: PageOptions): Promise<{ items: NewsListItem[]; total: number }> {
   const [items, [total]] = await Promise.all([
     db
       .select(listColumns)
@@ -72,6 +75,16 @@ export async function listPublicNews(db: Db, options: { channelId?: number; page
     db.select({ n: count() }).from(newsArticles).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
+}
+
+export async function listPublicNews(db: Db, options: PageOptions & { channelId?: number }) {
+  const where = options.channelId ? and(publicNews(), eq(newsArticles.channelId, options.channelId))! : publicNews();
+  return pageOfNews(db, where, options);
+}
+
+/** Public articles carrying a tag; `tags @> array[tag]` is served by the GIN index on tags. */
+export async function listPublicNewsByTag(db: Db, tag: string, options: PageOptions) {
+  return pageOfNews(db, and(publicNews(), arrayContains(newsArticles.tags, [tag]))!, options);
 }
 
 /** An article by slug or numeric id, only when public. */
@@ -93,6 +106,7 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
       tags: newsArticles.tags,
       publishedAt: newsArticles.publishedAt,
       viewCount: newsArticles.viewCount,
+      channelId: newsArticles.channelId,
       channelSlug: newsChannels.slug,
       channelName: newsChannels.name,
     })
@@ -110,4 +124,129 @@ export async function findChannelBySlug(db: Db, slug: string) {
     .where(eq(newsChannels.slug, slug))
     .limit(1);
   return channel ?? null;
+}
+
+/** Enough to link to an article. */
+export type NewsLink = { id: number; slug: string | null; title: string; publishedAt: Date | null };
+
+const linkColumns = {
+  id: newsArticles.id,
+  slug: newsArticles.slug,
+  title: newsArticles.title,
+  publishedAt: newsArticles.publishedAt,
+};
+
+/**
+ * The previous (older) and next (newer) public article of the same channel, by published time and id.
+ * The position is compared in SQL against the stored row, so sub-millisecond timestamps cannot make
+ * an article its own neighbour.
+ */
+export async function findAdjacentArticles(db: Db, article: { id: number; channelId: number }): Promise<{ prev: NewsLink | null; next: NewsLink | null }> {
+  const position = sql`(${newsArticles.publishedAt}, ${newsArticles.id})`;
+  const current = sql`(select c.published_at, c.id from ${newsArticles} c where c.id = ${article.id})`;
+  const sameChannel = and(publicNews(), eq(newsArticles.channelId, article.channelId));
+  const [prev, next] = await Promise.all([
+    db
+      .select(linkColumns)
+      .from(newsArticles)
+      .where(and(sameChannel, sql`${position} < ${current}`))
+      .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+      .limit(1),
+    db
+      .select(linkColumns)
+      .from(newsArticles)
+      .where(and(sameChannel, sql`${position} > ${current}`))
+      .orderBy(asc(newsArticles.publishedAt), asc(newsArticles.id))
+      .limit(1),
+  ]);
+  return { prev: prev[0] ?? null, next: next[0] ?? null };
+}
+
+/** Articles sharing the most tags first, then others of the same channel; newest first within each. */
+export async function listRelatedArticles(db: Db, article: { id: number; channelId: number; tags: string[] }, limit = 5): Promise<NewsLink[]> {
+  const tags = [...new Set(article.tags)].slice(0, 10);
+  const sameChannel = eq(newsArticles.channelId, article.channelId);
+  const newest = [desc(newsArticles.publishedAt), desc(newsArticles.id)];
+  if (tags.length === 0) {
+    return db.select(linkColumns).from(newsArticles).where(and(publicNews(), ne(newsArticles.id, article.id), sameChannel)).orderBy(...newest).limit(limit);
+  }
+  const shared = sql.join(
+    tags.map((tag) => sql`(${arrayContains(newsArticles.tags, [tag])})::int`),
+    sql` + `,
+  );
+  return db
+    .select(linkColumns)
+    .from(newsArticles)
+    .where(and(publicNews(), ne(newsArticles.id, article.id), or(arrayOverlaps(newsArticles.tags, tags), sameChannel)))
+    .orderBy(sql`${shared} desc`, ...newest)
+    .limit(limit);
+}
+
+/** 最火资讯: public articles by views counted in news_daily_views over the last `days` city days (today included). */
+export async function listMostViewedNews(db: Db, options: { days?: number; limit?: number; today?: string } = {}): Promise<(NewsLink & { views: number })[]> {
+  const since = addDays(options.today ?? cityDay(), -((options.days ?? 30) - 1));
+  const views = sum(newsDailyViews.views).mapWith(Number);
+  return db
+    .select({ ...linkColumns, views })
+    .from(newsDailyViews)
+    .innerJoin(newsArticles, eq(newsArticles.id, newsDailyViews.articleId))
+    .where(and(gte(newsDailyViews.day, since), publicNews()))
+    .groupBy(newsArticles.id)
+    .orderBy(desc(views), desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(options.limit ?? 8);
+}
+
+export type FeedItem = NewsLink & { summary: string; channelName: string };
+
+/** The newest public articles for RSS, of one channel or all. */
+export async function listFeedItems(db: Db, options: { channelId?: number; limit?: number } = {}): Promise<FeedItem[]> {
+  const where = options.channelId ? and(publicNews(), eq(newsArticles.channelId, options.channelId)) : publicNews();
+  return db
+    .select({ ...linkColumns, summary: newsArticles.summary, channelName: newsChannels.name })
+    .from(newsArticles)
+    .innerJoin(newsChannels, eq(newsChannels.id, newsArticles.channelId))
+    .where(where)
+    .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(options.limit ?? 50);
+}
+
+/** Every public article's path parts and last change, for sitemap.xml (one file holds at most 50,000 URLs). */
+export async function listSitemapArticles(db: Db, limit = 45_000): Promise<{ id: number; slug: string | null; lastModified: Date }[]> {
+  return db
+    .select({
+      id: newsArticles.id,
+      slug: newsArticles.slug,
+      lastModified: sql`greatest(${newsArticles.updatedAt}, ${newsArticles.publishedAt})`.mapWith(newsArticles.updatedAt),
+    })
+    .from(newsArticles)
+    .where(publicNews())
+    .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(limit);
+}
+
+/**
+ * Adds buffered view counts in one statement: the article totals and the per-day rows both get the
+ * deltas added (never overwritten), so several instances sharing PostgreSQL stay correct. Ids that are
+ * unknown or not public change nothing. Returns how many articles were counted.
+ */
+export async function addArticleViews(db: Db, deltas: Iterable<readonly [number, number]>, day: string): Promise<number> {
+  const rows = [...deltas].filter(([id, n]) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647 && Number.isInteger(n) && n > 0);
+  if (rows.length === 0) return 0;
+  const values = sql.join(
+    rows.map(([id, n]) => sql`(${id}::int, ${n}::int)`),
+    sql`, `,
+  );
+  const result = await db.execute<{ article_id: number }>(sql`
+    with v(id, n) as (values ${values}),
+    counted as (
+      update ${newsArticles} set view_count = ${newsArticles.viewCount} + v.n
+      from v
+      where ${newsArticles.id} = v.id and ${publicNews()}
+      returning ${newsArticles.id} as id, v.n as n
+    )
+    insert into ${newsDailyViews} (article_id, day, views)
+    select id, ${day}::date, n from counted
+    on conflict (article_id, day) do update set views = ${newsDailyViews.views} + excluded.views
+    returning article_id`);
+  return result.rows.length;
 }

@@ -1,7 +1,8 @@
 // Demo news: channels and articles, all dated relative to `today`.
+import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../client';
-import { newsArticles, newsChannels } from '../schema';
-import { addDays } from '../../lib/dates';
+import { newsArticles, newsChannels, newsDailyViews } from '../schema';
+import { addDays, cityDay } from '../../lib/dates';
 import { CITY_OFFICES, DISTRICTS, MEDIA, PLACES, ROADS } from './content/city';
 import { CHANNELS, HIDDEN_TEMPLATES, NEWS_TEMPLATES, type ChannelSlug, type NewsTemplate } from './content/news-titles';
 import {
@@ -240,5 +241,29 @@ export async function seedNews(db: Db, today: string): Promise<NewsSummary> {
   }
 
   await insertRows(db, newsArticles, rows);
+  await seedDailyViews(db, today);
   return { channels: channelRows.length, articles: rows.length };
+}
+
+/** Spreads part of each recent article's views over its days, so 最火资讯 (30 days) has data. */
+async function seedDailyViews(db: Db, today: string): Promise<void> {
+  const rng = createRng('civic-demo:news-views');
+  const since = addDays(today, -29);
+  const articles = await db
+    .select({ id: newsArticles.id, publishedAt: newsArticles.publishedAt, viewCount: newsArticles.viewCount })
+    .from(newsArticles)
+    .where(and(eq(newsArticles.status, 'published'), lte(newsArticles.publishedAt, at(today, 23, 59))))
+    .orderBy(newsArticles.id);
+  const daily: { articleId: number; day: string; views: number }[] = [];
+  for (const article of articles) {
+    let day = cityDay(article.publishedAt!) < since ? since : cityDay(article.publishedAt!);
+    let left = Math.floor(article.viewCount * 0.6);
+    while (day <= today && left > 0) {
+      const views = Math.min(left, rng.int(1, Math.max(2, Math.ceil(article.viewCount / 10))));
+      daily.push({ articleId: article.id, day, views });
+      left -= views;
+      day = addDays(day, 1);
+    }
+  }
+  await insertRows(db, newsDailyViews, daily);
 }

@@ -1,39 +1,118 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { findPublicArticle } from '@/db/queries/news';
+import { findAdjacentArticles, findPublicArticle, listMostViewedNews, listRelatedArticles, newsPath, type NewsLink } from '@/db/queries/news';
+import { getSetting } from '@/db/queries/settings';
+import { mediaUrl } from '@/lib/media-url';
+import { absoluteUrl, siteOrigin } from '@/lib/site-url';
 import { ArticleView } from '../../../_components/article-view';
+import { FontSizeScope, FontSizeSwitch } from '../../../_components/font-size-switch';
+import { NewsLinkList } from '../../../_components/news-link-list';
+import { ShareBox } from '../../../_components/share-box';
+import { ViewBeacon } from '../../../_components/view-beacon';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
-  return findPublicArticle(await getDb(), decodeURIComponent(slug));
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a stray '%': look it up as it is (and find nothing)
+  }
 }
 
+// One lookup per request, shared by generateMetadata and the page.
+const loadArticle = cache(async (segment: string) => findPublicArticle(await getDb(), segment));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await load((await params).slug);
-  return article ? { title: article.title, description: article.summary } : { title: '页面不存在' };
+  const article = await loadArticle(decodeSegment((await params).slug));
+  if (!article) return { title: '页面不存在' };
+  const db = await getDb();
+  const [origin, info] = await Promise.all([siteOrigin(), getSetting(db, 'siteInfo')]);
+  const url = absoluteUrl(origin, newsPath(article));
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.summary,
+      url,
+      siteName: info.siteName,
+      locale: 'zh_CN',
+      publishedTime: article.publishedAt?.toISOString(),
+      section: article.channelName,
+      tags: article.tags,
+      images: article.coverImage ? [{ url: absoluteUrl(origin, mediaUrl(article.coverImage, 800)), alt: article.coverAlt ?? article.title }] : undefined,
+    },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await load((await params).slug);
+  const requested = decodeSegment((await params).slug);
+  const article = await loadArticle(requested);
   if (!article) notFound();
+  // /news/<id> of an article with a slug: one address per article for readers and search engines.
+  if (article.slug && article.slug !== requested) permanentRedirect(encodeURI(newsPath(article)));
+
+  const db = await getDb();
+  const [adjacent, related, popular, origin] = await Promise.all([
+    findAdjacentArticles(db, article),
+    listRelatedArticles(db, article, 5),
+    listMostViewedNews(db, { days: 30, limit: 8 }),
+    siteOrigin(),
+  ]);
+
   return (
-    <article className="mx-auto max-w-4xl rounded-lg bg-white p-4 shadow-sm sm:p-8">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/" className="hover:text-brand">
-          首页
-        </Link>{' '}
-        &rsaquo;{' '}
-        <Link href="/news" className="hover:text-brand">
-          文明动态
-        </Link>{' '}
-        &rsaquo; {article.channelName}
-      </nav>
-      <ArticleView article={article} />
-    </article>
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <article className="min-w-0 rounded-lg bg-white p-4 shadow-sm sm:p-8">
+        <nav aria-label="位置" className="text-sm text-muted">
+          <Link href="/" className="hover:text-brand">
+            首页
+          </Link>{' '}
+          &rsaquo;{' '}
+          <Link href="/news" className="hover:text-brand">
+            文明动态
+          </Link>{' '}
+          &rsaquo;{' '}
+          <Link href={`/news/channel/${article.channelSlug}`} className="hover:text-brand">
+            {article.channelName}
+          </Link>
+        </nav>
+        <FontSizeScope>
+          <ArticleView article={article} toolbar={<FontSizeSwitch />} />
+        </FontSizeScope>
+        <ShareBox url={absoluteUrl(origin, newsPath(article))} />
+        <nav aria-label="上一篇和下一篇" className="mt-6 grid grid-cols-1 gap-2 border-t border-line pt-4 text-sm sm:grid-cols-2">
+          <AdjacentLink label="上一篇" article={adjacent.prev} />
+          <AdjacentLink label="下一篇" article={adjacent.next} />
+        </nav>
+      </article>
+      <aside aria-label="更多资讯" className="space-y-6">
+        <NewsLinkList title="相关文章" id="article-related" items={related} empty="暂无相关文章。" />
+        <NewsLinkList title="最火资讯" id="article-popular" items={popular} empty="近30天暂无浏览数据。" ranked />
+      </aside>
+      <ViewBeacon articleId={article.id} />
+    </div>
+  );
+}
+
+function AdjacentLink({ label, article }: { label: string; article: NewsLink | null }) {
+  return (
+    <p className="min-w-0">
+      <span className="text-muted">{label}：</span>
+      {article ? (
+        <Link href={newsPath(article)} className="hover:text-brand hover:underline">
+          {article.title}
+        </Link>
+      ) : (
+        <span className="text-muted">没有了</span>
+      )}
+    </p>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { findChannelBySlug } from '@/db/queries/news';
+import { getSetting } from '@/db/queries/settings';
+import { absoluteUrl, siteOrigin } from '@/lib/site-url';
 import { NewsListPage } from '../../../../_components/news-list-page';
 import { pageParam } from '../../../../_components/pagination';
 
@@ -10,8 +12,17 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ channel: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const channel = await findChannelBySlug(await getDb(), (await params).channel);
-  return { title: channel ? `${channel.name} - 文明动态` : '页面不存在' };
+  const db = await getDb();
+  const channel = await findChannelBySlug(db, (await params).channel);
+  if (!channel) return { title: '页面不存在' };
+  const [origin, info] = await Promise.all([siteOrigin(), getSetting(db, 'siteInfo')]);
+  const path = `/news/channel/${channel.slug}`;
+  return {
+    title: `${channel.name} - 文明动态`,
+    alternates: {
+      types: { 'application/rss+xml': [{ url: absoluteUrl(origin, `${path}/feed.xml`), title: `${info.siteName} · 文明动态 · ${channel.name}` }] },
+    },
+  };
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {

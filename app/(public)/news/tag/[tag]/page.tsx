@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { listPublicNewsByTag, newsPath } from '@/db/queries/news';
+import { formatDay } from '@/lib/dates';
+import { Pagination, pageParam } from '../../../../_components/pagination';
+
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+type Props = { params: Promise<{ tag: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The tag from the URL, or null when it cannot be one (tags are short words). */
+async function tagOf(params: Props['params']): Promise<string | null> {
+  const segment = (await params).tag;
+  let tag: string;
+  try {
+    tag = decodeURIComponent(segment).trim();
+  } catch {
+    return null;
+  }
+  return tag.length > 0 && tag.length <= 40 ? tag : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = await tagOf(params);
+  return { title: tag ? `${tag} - 文明动态` : '页面不存在' };
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const tag = await tagOf(params);
+  if (!tag) notFound();
+  const page = pageParam((await searchParams).page);
+  const { items, total } = await listPublicNewsByTag(await getDb(), tag, { page, pageSize: PAGE_SIZE });
+  if (total === 0) notFound();
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+      <nav aria-label="位置" className="text-sm text-muted">
+        <Link href="/" className="hover:text-brand">
+          首页
+        </Link>{' '}
+        &rsaquo;{' '}
+        <Link href="/news" className="hover:text-brand">
+          文明动态
+        </Link>{' '}
+        &rsaquo; 标签
+      </nav>
+      <h1 className="mt-2 border-b-2 border-brand pb-2 text-xl font-bold text-brand">标签：{tag}</h1>
+      <ul className="mt-4 divide-y divide-line">
+        {items.map((item) => (
+          <li key={item.id} className="py-3">
+            <div className="flex items-baseline justify-between gap-3">
+              <Link href={newsPath(item)} className="min-w-0 font-medium hover:text-brand hover:underline">
+                {item.title}
+              </Link>
+              {item.publishedAt && <time className="shrink-0 text-sm text-muted">{formatDay(item.publishedAt)}</time>}
+            </div>
+            <p className="mt-1 line-clamp-2 text-sm text-muted">
+              <span className="mr-2 text-brand">[{item.channelName}]</span>
+              {item.summary}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {items.length === 0 && <p className="py-8 text-center text-muted">本页没有文章。</p>}
+      <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/news/tag/${encodeURIComponent(tag)}?page=${n}`} />
+    </div>
+  );
+}

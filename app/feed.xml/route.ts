@@ -1,0 +1,23 @@
+// RSS 2.0 of the latest 50 public articles of all channels.
+import { getDb } from '@/db/client';
+import { listFeedItems } from '@/db/queries/news';
+import { getSetting } from '@/db/queries/settings';
+import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
+import { originFromHeaders } from '@/lib/site-url';
+
+// Rendered per request (the build never opens the database); proxies may cache it for 5 minutes.
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  const db = await getDb();
+  const origin = originFromHeaders(request.headers);
+  const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), listFeedItems(db, { limit: 50 })]);
+  const xml = buildRss({
+    title: `${info.siteName} · 文明动态`,
+    link: new URL('/news', origin).href,
+    selfUrl: new URL('/feed.xml', origin).href,
+    description: `${info.city}文明动态：要闻、基层动态、志愿服务、新时代文明实践等最新资讯`,
+    items: items.map((item) => newsRssItem(origin, item)),
+  });
+  return new Response(xml, { headers: RSS_HEADERS });
+}

@@ -1,0 +1,14 @@
+// robots.txt: everything public may be crawled; the editors' area, sign-in and APIs may not.
+import type { MetadataRoute } from 'next';
+import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+
+// The sitemap address follows SITE_URL or the request's host, so this is rendered per request.
+export const dynamic = 'force-dynamic';
+
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  const origin = await siteOrigin();
+  return {
+    rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/login', '/api'] },
+    sitemap: absoluteUrl(origin, '/sitemap.xml'),
+  };
+}

@@ -1,0 +1,23 @@
+// sitemap.xml: the public sections, news channels and every public article.
+import type { MetadataRoute } from 'next';
+import { getDb } from '@/db/client';
+import { listChannels, listSitemapArticles, newsPath } from '@/db/queries/news';
+import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+
+// Built per request from the database: it must never be prerendered during `next build`.
+export const dynamic = 'force-dynamic';
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const origin = await siteOrigin();
+  const db = await getDb();
+  const [channels, articles] = await Promise.all([listChannels(db), listSitemapArticles(db)]);
+  const page = (path: string, changeFrequency: 'daily' | 'weekly', priority: number) => ({ url: absoluteUrl(origin, path), changeFrequency, priority });
+  return [
+    page('/', 'daily', 1),
+    page('/news', 'daily', 0.9),
+    ...channels.map((channel) => page(`/news/channel/${channel.slug}`, 'daily', 0.7)),
+    page('/good-people', 'weekly', 0.8),
+    page('/credit', 'weekly', 0.8),
+    ...articles.map((article) => ({ url: absoluteUrl(origin, newsPath(article)), lastModified: article.lastModified, changeFrequency: 'weekly' as const, priority: 0.6 })),
+  ];
+}
