@@ -16,6 +16,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'media.update_alt': '修改图片说明',
   'media.delete': '删除图片',
   'audit.export': '导出审计日志',
+  signout: '退出登录',
+  'news.create': '新建文章',
+  'news.update': '修改文章',
+  'news.restore': '恢复文章版本',
+  'news.submit': '提交审核',
+  'news.approve': '审核通过并发布',
+  'news.reject': '退回修改',
+  'news.take_offline': '下线文章',
+  'news.force_publish': '强制发布',
+  'news_channel.create': '新建栏目',
+  'news_channel.update': '修改栏目',
+  'news_channel.reorder': '调整栏目顺序',
+  'news_channel.delete': '删除栏目',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -24,6 +37,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   credit_category: '信用类别',
   media: '图片',
   audit_log: '审计日志',
+  news_article: '文章',
+  news_channel: '栏目',
 };
 
 export const FIELD_LABELS: Record<string, string> = {

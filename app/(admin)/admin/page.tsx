@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { dashboardCounts } from '@/db/queries/dashboard';
 import { requirePageUser } from '@/lib/auth';
@@ -10,10 +11,19 @@ export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.view', '/admin');
   const counts = await dashboardCounts(await getDb());
   const queues = [
-    { label: '文明动态', ...counts.news },
-    { label: '好人榜批次', ...counts.peopleBatches },
-    { label: '红黑榜批次', ...counts.creditBatches },
+    { label: '文明动态', ...counts.news, href: '/admin/news' },
+    { label: '好人榜批次', ...counts.peopleBatches, href: null },
+    { label: '红黑榜批次', ...counts.creditBatches, href: null },
   ];
+  // A count that leads to its list when the list exists.
+  const count = (n: number, href: string | null, label: string, className: string) =>
+    href ? (
+      <Link href={href} className={`${className} underline-offset-4 hover:underline`} aria-label={`${label}：${n}，查看列表`}>
+        {n}
+      </Link>
+    ) : (
+      n
+    );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">工作台</h1>
@@ -31,11 +41,11 @@ export default async function DashboardPage() {
               <dl className="mt-2 grid grid-cols-2 gap-2 text-center">
                 <div className="rounded bg-canvas p-2">
                   <dt className="text-sm text-muted">草稿/退回</dt>
-                  <dd className="text-2xl font-bold">{q.drafts}</dd>
+                  <dd className="text-2xl font-bold">{count(q.drafts, q.href && `${q.href}?status=draft`, `${q.label}草稿`, '')}</dd>
                 </div>
                 <div className="rounded bg-brand-soft p-2">
                   <dt className="text-sm text-muted">待审核</dt>
-                  <dd className="text-2xl font-bold text-brand">{q.pending}</dd>
+                  <dd className="text-2xl font-bold text-brand">{count(q.pending, q.href && `${q.href}?status=pending`, `${q.label}待审核`, 'text-brand')}</dd>
                 </div>
               </dl>
             </li>

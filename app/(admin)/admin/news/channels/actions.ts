@@ -1,0 +1,92 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { channelTaken, deleteChannel, findChannel, insertChannel, isUniqueViolation, moveChannel, updateChannel } from '@/db/queries/news-admin';
+import { formValues, guardedAction } from '@/lib/actions';
+import { changedFields, recordAudit } from '@/lib/audit';
+import { invalidateNews } from '@/lib/cache-tags';
+
+const id = z.coerce.number().int().positive();
+const channelFields = z.object({
+  name: z.string({ error: '请填写栏目名称' }).trim().min(2, '栏目名称2-12个字').max(12, '栏目名称2-12个字'),
+  slug: z
+    .string({ error: '请填写栏目网址' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, '栏目网址用小写英文字母开头，只含字母、数字和连字符，2-40个字符（如 volunteer）'),
+});
+const INVALID = '请按提示修改标出的项目。';
+
+function refresh() {
+  revalidatePath('/admin/news/channels');
+  revalidatePath('/admin/news');
+  // Channel names and addresses appear on public pages and feeds.
+  invalidateNews();
+}
+
+async function takenErrors(db: Parameters<typeof channelTaken>[0], input: { name: string; slug: string }, exceptId?: number) {
+  const errors: Record<string, string> = {};
+  if (await channelTaken(db, 'name', input.name, exceptId)) errors.name = '已有同名栏目';
+  if (await channelTaken(db, 'slug', input.slug, exceptId)) errors.slug = '该栏目网址已被使用';
+  return errors;
+}
+
+export const createChannel = guardedAction('settings.manage', channelFields, async (input, { db, user }, formData) => {
+  const errors = await takenErrors(db, input);
+  if (Object.keys(errors).length) return { fieldErrors: errors, message: INVALID, values: formValues(formData) };
+  try {
+    await db.transaction(async (tx) => {
+      const t = tx as unknown as typeof db;
+      const row = await insertChannel(t, input);
+      await recordAudit(t, user, { action: 'news_channel.create', entityType: 'news_channel', entityId: row.id, after: { name: row.name, slug: row.slug } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
+    throw error;
+  }
+  refresh();
+  return { ok: true };
+});
+
+export const renameChannel = guardedAction('settings.manage', channelFields.extend({ id }), async (input, { db, user }, formData) => {
+  const before = await findChannel(db, input.id);
+  if (!before) return { message: '栏目不存在，请刷新页面。' };
+  const errors = await takenErrors(db, input, input.id);
+  if (Object.keys(errors).length) return { fieldErrors: errors, message: INVALID, values: formValues(formData) };
+  const diff = changedFields({ name: before.name, slug: before.slug }, { name: input.name, slug: input.slug });
+  if (Object.keys(diff.after).length === 0) return { ok: true };
+  try {
+    await db.transaction(async (tx) => {
+      const t = tx as unknown as typeof db;
+      await updateChannel(t, input.id, { name: input.name, slug: input.slug });
+      await recordAudit(t, user, { action: 'news_channel.update', entityType: 'news_channel', entityId: input.id, ...diff });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
+    throw error;
+  }
+  refresh();
+  return { ok: true };
+});
+
+export const moveChannelAction = guardedAction('settings.manage', z.object({ id, direction: z.enum(['up', 'down']) }), async (input, { db, user }) => {
+  const moved = await moveChannel(db, input.id, input.direction);
+  if (!moved) return { ok: true };
+  await recordAudit(db, user, { action: 'news_channel.reorder', entityType: 'news_channel', entityId: input.id, note: input.direction === 'up' ? '上移' : '下移' });
+  refresh();
+  return { ok: true };
+});
+
+export const deleteChannelAction = guardedAction(
+  'settings.manage',
+  z.object({ id, confirm: z.literal('yes', { error: '请先勾选“确认删除”' }) }),
+  async (input, { db, user }) => {
+    const result = await deleteChannel(db, input.id);
+    if (!result) return { message: '栏目不存在，请刷新页面。' };
+    if (!result.ok) return { message: `该栏目下有 ${result.articles} 篇文章，不能删除。请先把文章移到其他栏目。` };
+    await recordAudit(db, user, { action: 'news_channel.delete', entityType: 'news_channel', entityId: input.id, before: result.channel });
+    refresh();
+    return { ok: true };
+  },
+);

@@ -1,0 +1,123 @@
+'use client';
+
+// Reviewers' and admins' workflow buttons on the edit page: approve (now or at a set time), reject with a
+// reason, take offline with a reason, force-publish with a reason. They act on the saved version shown.
+import { useActionState } from 'react';
+import type { WorkflowAction } from '@/lib/workflow';
+import { FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
+import { reviewNewsArticle } from './actions';
+import type { ArticleActionState } from './types';
+
+type Props = { articleId: number; version: number; actions: WorkflowAction[] };
+
+export function ReviewPanel({ articleId, version, actions }: Props) {
+  const shown = actions.filter((a) => a !== 'submit');
+  if (shown.length === 0) return null;
+  return (
+    <section aria-labelledby="review-heading" className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
+      <h2 id="review-heading" className="font-bold">
+        审核
+      </h2>
+      <p className="text-sm text-muted">审核操作针对已保存的版本 {version}；如刚修改了内容，请先保存。</p>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        {shown.includes('approve') && (
+          <ReviewForm articleId={articleId} version={version} action="approve" button="审核通过并发布" schedule />
+        )}
+        {shown.includes('reject') && <ReviewForm articleId={articleId} version={version} action="reject" button="退回修改" reasonLabel="退回理由" reasonHint="编辑将在文章页看到此理由" tone="danger" />}
+        {shown.includes('takeOffline') && <ReviewForm articleId={articleId} version={version} action="takeOffline" button="下线" reasonLabel="下线理由" reasonHint="下线后公众页面、栏目、订阅和网站地图都不再显示此文章" tone="danger" />}
+        {shown.includes('forcePublish') && (
+          <ReviewForm articleId={articleId} version={version} action="forcePublish" button="强制发布" reasonLabel="强制发布理由" reasonHint="管理员不经审核直接发布，理由记入审计日志" tone="danger" />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ReviewForm({
+  articleId,
+  version,
+  action,
+  button,
+  reasonLabel,
+  reasonHint,
+  schedule,
+  tone = 'primary',
+}: {
+  articleId: number;
+  version: number;
+  action: WorkflowAction;
+  button: string;
+  reasonLabel?: string;
+  reasonHint?: string;
+  schedule?: boolean;
+  tone?: 'primary' | 'danger';
+}) {
+  const [state, formAction] = useActionState(reviewNewsArticle, {} as ArticleActionState);
+  const reasonId = `review-${action}-reason`;
+  const timeId = `review-${action}-time`;
+  const reasonError = state.fieldErrors?.reason;
+  const timeError = state.fieldErrors?.publishAt;
+  return (
+    <form action={formAction} className="space-y-2 rounded border border-line p-3" aria-label={button}>
+      <input type="hidden" name="id" value={articleId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="action" value={action} />
+      {reasonLabel && (
+        <div>
+          <label htmlFor={reasonId} className="block text-sm font-medium">
+            {reasonLabel}
+          </label>
+          <textarea
+            id={reasonId}
+            name="reason"
+            rows={3}
+            required
+            maxLength={500}
+            defaultValue={state.values?.reason}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={[reasonHint ? `${reasonId}-hint` : '', reasonError ? `${reasonId}-error` : ''].filter(Boolean).join(' ') || undefined}
+            className={inputClass}
+          />
+          {reasonHint && (
+            <p id={`${reasonId}-hint`} className="mt-1 text-xs text-muted">
+              {reasonHint}
+            </p>
+          )}
+          {reasonError && (
+            <p id={`${reasonId}-error`} className="mt-1 text-sm text-brand">
+              {reasonError}
+            </p>
+          )}
+        </div>
+      )}
+      {schedule && (
+        <div>
+          <label htmlFor={timeId} className="block text-sm font-medium">
+            定时发布时间（可选）
+          </label>
+          <input
+            id={timeId}
+            name="publishAt"
+            type="datetime-local"
+            defaultValue={state.values?.publishAt}
+            aria-invalid={timeError ? true : undefined}
+            aria-describedby={`${timeId}-hint${timeError ? ` ${timeId}-error` : ''}`}
+            className={inputClass}
+          />
+          <p id={`${timeId}-hint`} className="mt-1 text-xs text-muted">
+            北京时间；留空则立即发布
+          </p>
+          {timeError && (
+            <p id={`${timeId}-error`} className="mt-1 text-sm text-brand">
+              {timeError}
+            </p>
+          )}
+        </div>
+      )}
+      <SubmitButton tone={tone} pendingText="处理中…">
+        {button}
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
