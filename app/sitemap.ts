@@ -1,16 +1,15 @@
 // sitemap.xml: the public sections, news channels and every public article.
 import type { MetadataRoute } from 'next';
-import { getDb } from '@/db/client';
-import { listChannels, listSitemapArticles, newsPath } from '@/db/queries/news';
+import { newsPath } from '@/db/queries/news';
 import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+import { publicNewsData } from '@/lib/public-news';
 
 // Built per request from the database: it must never be prerendered during `next build`.
 export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = await siteOrigin();
-  const db = await getDb();
-  const [channels, articles] = await Promise.all([listChannels(db), listSitemapArticles(db)]);
+  const [channels, articles] = await Promise.all([publicNewsData.channels(), publicNewsData.sitemap()]);
   const page = (path: string, changeFrequency: 'daily' | 'weekly', priority: number) => ({ url: absoluteUrl(origin, path), changeFrequency, priority });
   return [
     page('/', 'daily', 1),

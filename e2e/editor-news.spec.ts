@@ -26,7 +26,7 @@ test('an article goes from draft through rejection to publication and back offli
   await editor.goto('/admin/media');
   const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
   await editor.getByLabel('图片文件').setInputFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: png });
-  await editor.getByLabel('替代文字').fill(alt);
+  await editor.locator('#field-alt').fill(alt);
   await editor.getByRole('button', { name: '上传图片' }).click();
   await expect(editor.getByRole('status').filter({ hasText: '图片已上传。' })).toBeVisible();
 

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { countPublicCreditByList, findLatestPublicCreditBatch, listPublicEntriesOfBatch } from '@/db/queries/credit';
-import { countPublicNews, listHeadlineNews, newsPath } from '@/db/queries/news';
+import { newsPath } from '@/db/queries/news';
 import { countPublicPeople, findLatestPublicBatch, listPublicPeopleOfBatch } from '@/db/queries/people';
 import { getSetting } from '@/db/queries/settings';
 import { formatDay } from '@/lib/dates';
 import { Section } from '../_components/section';
+import { publicNewsData } from '@/lib/public-news';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const db = await getDb();
   const [headlines, newsCount, batch, peopleCount, creditBatch, creditCounts] = await Promise.all([
-    listHeadlineNews(db, 9),
-    countPublicNews(db),
+    publicNewsData.headlines(9),
+    publicNewsData.count(),
     findLatestPublicBatch(db),
     countPublicPeople(db),
     findLatestPublicCreditBatch(db),

@@ -1,17 +1,16 @@
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { listChannels, listPublicNews, newsPath } from '@/db/queries/news';
+import { newsPath } from '@/db/queries/news';
 import { formatDay } from '@/lib/dates';
 import { Pagination } from './pagination';
+import { publicNewsData } from '@/lib/public-news';
 
 const PAGE_SIZE = 20;
 
 /** /news and /news/channel/[channel]: channel tabs, the list, pagination. */
 export async function NewsListPage({ channel, page }: { channel: { id: number; slug: string; name: string } | null; page: number }) {
-  const db = await getDb();
   const [channels, { items, total }] = await Promise.all([
-    listChannels(db),
-    listPublicNews(db, { channelId: channel?.id, page, pageSize: PAGE_SIZE }),
+    publicNewsData.channels(),
+    publicNewsData.list({ channelId: channel?.id, page, pageSize: PAGE_SIZE }),
   ]);
   const base = channel ? `/news/channel/${channel.slug}` : '/news';
   const tab = (active: boolean) => `rounded px-3 py-1 ${active ? 'bg-brand text-white' : 'bg-canvas text-ink hover:text-brand'}`;

@@ -1,9 +1,9 @@
 // RSS 2.0 of the latest 50 public articles of all channels.
 import { getDb } from '@/db/client';
-import { listFeedItems } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
 import { originFromHeaders } from '@/lib/site-url';
+import { publicNewsData } from '@/lib/public-news';
 
 // Rendered per request (the build never opens the database); proxies may cache it for 5 minutes.
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const db = await getDb();
   const origin = originFromHeaders(request.headers);
-  const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), listFeedItems(db, { limit: 50 })]);
+  const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), publicNewsData.feed({ limit: 50 })]);
   const xml = buildRss({
     title: `${info.siteName} · 文明动态`,
     link: new URL('/news', origin).href,

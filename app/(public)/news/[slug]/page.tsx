@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { findAdjacentArticles, findPublicArticle, listMostViewedNews, listRelatedArticles, newsPath, type NewsLink } from '@/db/queries/news';
+import { newsPath, type NewsLink } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { mediaUrl } from '@/lib/media-url';
 import { absoluteUrl, siteOrigin } from '@/lib/site-url';
@@ -12,6 +12,7 @@ import { FontSizeScope, FontSizeSwitch } from '../../../_components/font-size-sw
 import { NewsLinkList } from '../../../_components/news-link-list';
 import { ShareBox } from '../../../_components/share-box';
 import { ViewBeacon } from '../../../_components/view-beacon';
+import { publicNewsData } from '@/lib/public-news';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ function decodeSegment(segment: string): string {
 }
 
 // One lookup per request, shared by generateMetadata and the page.
-const loadArticle = cache(async (segment: string) => findPublicArticle(await getDb(), segment));
+const loadArticle = cache((segment: string) => publicNewsData.article(segment));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(decodeSegment((await params).slug));
@@ -60,11 +61,10 @@ export default async function ArticlePage({ params }: Props) {
   // /news/<id> of an article with a slug: one address per article for readers and search engines.
   if (article.slug && article.slug !== requested) permanentRedirect(encodeURI(newsPath(article)));
 
-  const db = await getDb();
   const [adjacent, related, popular, origin] = await Promise.all([
-    findAdjacentArticles(db, article),
-    listRelatedArticles(db, article, 5),
-    listMostViewedNews(db, { days: 30, limit: 8 }),
+    publicNewsData.adjacent({ id: article.id, channelId: article.channelId }),
+    publicNewsData.related({ id: article.id, channelId: article.channelId, tags: article.tags }, 5),
+    publicNewsData.mostViewed({ days: 30, limit: 8 }),
     siteOrigin(),
   ]);
 

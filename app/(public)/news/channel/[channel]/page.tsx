@@ -1,21 +1,20 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { findChannelBySlug } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { absoluteUrl, siteOrigin } from '@/lib/site-url';
 import { NewsListPage } from '../../../../_components/news-list-page';
 import { pageParam } from '../../../../_components/pagination';
+import { publicNewsData } from '@/lib/public-news';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ channel: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const db = await getDb();
-  const channel = await findChannelBySlug(db, (await params).channel);
+  const channel = await publicNewsData.channelBySlug((await params).channel);
   if (!channel) return { title: '页面不存在' };
-  const [origin, info] = await Promise.all([siteOrigin(), getSetting(db, 'siteInfo')]);
+  const [origin, info] = await Promise.all([siteOrigin(), getSetting(await getDb(), 'siteInfo')]);
   const path = `/news/channel/${channel.slug}`;
   return {
     title: `${channel.name} - 文明动态`,
@@ -26,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {
-  const channel = await findChannelBySlug(await getDb(), (await params).channel);
+  const channel = await publicNewsData.channelBySlug((await params).channel);
   if (!channel) notFound();
   return <NewsListPage channel={channel} page={pageParam((await searchParams).page)} />;
 }

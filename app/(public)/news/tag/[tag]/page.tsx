@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { listPublicNewsByTag, newsPath } from '@/db/queries/news';
+import { newsPath } from '@/db/queries/news';
 import { formatDay } from '@/lib/dates';
 import { Pagination, pageParam } from '../../../../_components/pagination';
+import { publicNewsData } from '@/lib/public-news';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +33,7 @@ export default async function TagPage({ params, searchParams }: Props) {
   const tag = await tagOf(params);
   if (!tag) notFound();
   const page = pageParam((await searchParams).page);
-  const { items, total } = await listPublicNewsByTag(await getDb(), tag, { page, pageSize: PAGE_SIZE });
+  const { items, total } = await publicNewsData.byTag(tag, { page, pageSize: PAGE_SIZE });
   if (total === 0) notFound();
   return (
     <div className="rounded-lg bg-white p-4 shadow-sm sm:p-6">

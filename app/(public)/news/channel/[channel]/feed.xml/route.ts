@@ -1,20 +1,20 @@
 // RSS 2.0 of one channel's latest 50 public articles; unknown channels answer 404.
 import { getDb } from '@/db/client';
-import { findChannelBySlug, listFeedItems } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
 import { originFromHeaders } from '@/lib/site-url';
+import { publicNewsData } from '@/lib/public-news';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ channel: string }> }) {
   const db = await getDb();
-  const channel = await findChannelBySlug(db, (await params).channel);
+  const channel = await publicNewsData.channelBySlug((await params).channel);
   if (!channel) {
     return new Response('栏目不存在', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   const origin = originFromHeaders(request.headers);
-  const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), listFeedItems(db, { channelId: channel.id, limit: 50 })]);
+  const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), publicNewsData.feed({ channelId: channel.id, limit: 50 })]);
   const page = `/news/channel/${channel.slug}`;
   const xml = buildRss({
     title: `${info.siteName} · 文明动态 · ${channel.name}`,
