@@ -51,6 +51,10 @@ runScript(async () => {
   }
   console.log(`Database ready (${handle.engine}).`);
 
+  // Next's data cache lives in .next/cache and outlives the process; it may hold rows of another
+  // database (a new DATA_DIR, a restored backup). It is only an optimisation, so start without it.
+  fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
+
   const port = process.env.PORT || '3000';
   const args = [nextBin, 'start', '-p', port];
   if (process.env.HOST) args.push('-H', process.env.HOST);
