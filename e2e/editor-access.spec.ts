@@ -111,7 +111,7 @@ test('the admin pages fit a phone', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await signIn(page, ADMIN.username, ADMIN.password);
-  for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/settings', '/admin/media']) {
+  for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/settings', '/admin/media', '/admin/news', '/admin/news/new', '/admin/news/channels']) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);

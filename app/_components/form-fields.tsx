@@ -5,42 +5,29 @@
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/actions';
 
-type FieldProps = {
-  state: ActionState;
-  name: string;
-  label: string;
-  type?: string;
-  defaultValue?: string;
-  required?: boolean;
-  hint?: string;
-  autoComplete?: string;
-  maxLength?: number;
-};
-
 export const inputClass = 'mt-1 block w-full rounded border border-line bg-white px-3 py-2 aria-[invalid=true]:border-brand';
 
-export function TextField({ state, name, label, type = 'text', defaultValue, required, hint, autoComplete, maxLength }: FieldProps) {
-  const error = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+/** The accessibility wiring a control needs from its shell. */
+export type ControlAria = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+/**
+ * Label, control, hint and error, wired together: the one layout of every form field. `id` must be unique
+ * on the page (forms repeated per row pass their own).
+ */
+export function FieldShell({ id, label, required, hint, error, children }: { id: string; label: string; required?: boolean; hint?: string; error?: string; children: (aria: ControlAria) => React.ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
-        {required && <span className="text-brand"> *</span>}
+        {required && (
+          <span aria-hidden="true" className="text-brand">
+            {' '}
+            *
+          </span>
+        )}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={type === 'password' ? undefined : (state.values?.[name] ?? defaultValue)}
-        required={required}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
+      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
@@ -55,27 +42,52 @@ export function TextField({ state, name, label, type = 'text', defaultValue, req
   );
 }
 
-export function SelectField({ state, name, label, options, defaultValue }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
-  const error = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+type FieldProps = {
+  state: ActionState;
+  name: string;
+  label: string;
+  /** Defaults to `field-<name>`; pass one when the same form repeats on a page. */
+  id?: string;
+  type?: string;
+  defaultValue?: string;
+  required?: boolean;
+  hint?: string;
+  autoComplete?: string;
+  maxLength?: number;
+};
+
+export function TextField({ state, name, label, id, type = 'text', defaultValue, required, hint, autoComplete, maxLength }: FieldProps) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={state.values?.[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
-          {error}
-        </p>
+    <FieldShell id={id ?? `field-${name}`} label={label} required={required} hint={hint} error={state.fieldErrors?.[name]}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={name}
+          type={type}
+          defaultValue={type === 'password' ? undefined : (state.values?.[name] ?? defaultValue)}
+          required={required}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          className={inputClass}
+        />
       )}
-    </div>
+    </FieldShell>
+  );
+}
+
+export function SelectField({ state, name, label, options, defaultValue, id }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; id?: string }) {
+  return (
+    <FieldShell id={id ?? `field-${name}`} label={label} error={state.fieldErrors?.[name]}>
+      {(aria) => (
+        <select {...aria} name={name} defaultValue={state.values?.[name] ?? defaultValue} className={inputClass}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

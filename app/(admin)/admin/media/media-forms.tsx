@@ -54,35 +54,6 @@ export function UploadMediaForm() {
 
 type Row = { id: number; alt: string; originalName: string };
 
-// TextField names its input `field-alt`; a grid of forms needs one id per image.
-function RowAltField({ state, assetId, defaultValue }: { state: ActionState; assetId: number; defaultValue: string }) {
-  const error = state.fieldErrors?.alt;
-  const id = `alt-${assetId}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        替代文字<span className="text-brand"> *</span>
-      </label>
-      <input
-        id={id}
-        name="alt"
-        defaultValue={state.values?.alt ?? defaultValue}
-        required
-        minLength={2}
-        maxLength={120}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClass}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function MediaRowForms({ asset }: { asset: Row }) {
   const [altState, altAction] = useActionState(updateMediaAltText, {} as ActionState);
   const [removal, removeAction] = useActionState(deleteMediaAsset, {} as ActionState);
@@ -92,7 +63,7 @@ export function MediaRowForms({ asset }: { asset: Row }) {
     <div className="space-y-3">
       <form action={altAction} className="space-y-2" aria-label={`修改“${asset.originalName}”的替代文字`}>
         <input type="hidden" name="id" value={asset.id} />
-        <RowAltField state={altState} assetId={asset.id} defaultValue={asset.alt} />
+        <TextField state={altState} id={`alt-${asset.id}`} name="alt" label="替代文字" required maxLength={120} defaultValue={asset.alt} />
         <SubmitButton tone="secondary">保存</SubmitButton>
         <FormMessage state={altState} success="已保存。" />
       </form>

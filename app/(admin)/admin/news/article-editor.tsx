@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { FORM_KEYS, type ArticleFormValues } from '@/lib/article-input';
 import { cityDay, formatDateTime } from '@/lib/dates';
-import { FormMessage, inputClass } from '../../../_components/form-fields';
+import { FieldShell, FormMessage, inputClass, type ControlAria } from '../../../_components/form-fields';
 import { MediaPicker } from '../../../_components/media-picker';
 import { autosaveNewsArticle, createNewsArticle, discardNewsAutosave, newsPresenceHeartbeat, saveNewsArticle } from './actions';
 import { DiffView } from './diff-view';
@@ -426,33 +426,12 @@ export function ArticleEditor(props: Props) {
   );
 }
 
-type ControlProps = { id: string; name: string; className: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+type ControlProps = ControlAria & { name: string; className: string };
 
 function Field({ name, label, required, error, hint, children }: { name: string; label: string; required?: boolean; error?: string; hint?: string; children: (props: ControlProps) => React.ReactNode }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-        {required && (
-          <span aria-hidden="true" className="text-brand">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
-      {children({ id, name, className: inputClass, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldShell id={`field-${name}`} label={label} required={required} hint={hint} error={error}>
+      {(aria) => children({ ...aria, name, className: inputClass })}
+    </FieldShell>
   );
 }

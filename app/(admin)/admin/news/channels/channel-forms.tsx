@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions';
-import { FormMessage, SubmitButton, inputClass } from '../../../../_components/form-fields';
+import { FormMessage, SubmitButton, TextField } from '../../../../_components/form-fields';
 import { createChannel, deleteChannelAction, moveChannelAction, renameChannel } from './actions';
 
 const SLUG_HINT = '用于网址 /news/channel/…，小写英文字母开头';
@@ -11,8 +11,8 @@ export function CreateChannelForm() {
   const [state, action] = useActionState(createChannel, {} as ActionState);
   return (
     <form action={action} key={state.ok ? 'done' : 'editing'} className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-start">
-      <ChannelField state={state} idPrefix="new" name="name" label="栏目名称" />
-      <ChannelField state={state} idPrefix="new" name="slug" label="栏目网址" hint={SLUG_HINT} />
+      <TextField state={state} name="name" label="栏目名称" id="channel-new-name" required autoComplete="off" />
+      <TextField state={state} name="slug" label="栏目网址" hint={SLUG_HINT} id="channel-new-slug" required autoComplete="off" />
       <div className="sm:pt-6">
         <SubmitButton>添加栏目</SubmitButton>
       </div>
@@ -33,8 +33,8 @@ export function ChannelRowForms({ channel, first, last }: { channel: Channel; fi
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[2fr_auto_1fr]">
       <form action={renameAction} aria-label={`修改栏目 ${channel.name}`} className="grid grid-cols-1 gap-2 sm:grid-cols-3 sm:items-start">
         <input type="hidden" name="id" value={channel.id} />
-        <ChannelField state={rename} idPrefix={String(channel.id)} name="name" label="栏目名称" defaultValue={channel.name} />
-        <ChannelField state={rename} idPrefix={String(channel.id)} name="slug" label="栏目网址" defaultValue={channel.slug} />
+        <TextField state={rename} name="name" label="栏目名称" defaultValue={channel.name} id={`channel-${channel.id}-name`} required autoComplete="off" />
+        <TextField state={rename} name="slug" label="栏目网址" defaultValue={channel.slug} id={`channel-${channel.id}-slug`} required autoComplete="off" />
         <div className="sm:pt-6">
           <SubmitButton tone="secondary">保存</SubmitButton>
         </div>
@@ -71,37 +71,3 @@ export function ChannelRowForms({ channel, first, last }: { channel: Channel; fi
   );
 }
 
-/** A labelled input whose id is unique per row (every row has a 栏目名称). */
-function ChannelField({ state, idPrefix, name, label, defaultValue, hint }: { state: ActionState; idPrefix: string; name: 'name' | 'slug'; label: string; defaultValue?: string; hint?: string }) {
-  const id = `channel-${idPrefix}-${name}`;
-  const error = state.fieldErrors?.[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        required
-        autoComplete="off"
-        defaultValue={state.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-brand">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
