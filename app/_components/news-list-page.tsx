@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { newsPath } from '@/db/queries/news';
-import { formatDay } from '@/lib/dates';
-import { Pagination } from './pagination';
 import { publicNewsData } from '@/lib/public-news';
+import { NewsSummaryList } from './news-summary-list';
+import { Pagination } from './pagination';
 
 const PAGE_SIZE = 20;
 
@@ -27,23 +26,7 @@ export async function NewsListPage({ channel, page }: { channel: { id: number; s
           </Link>
         ))}
       </nav>
-      <ul className="mt-4 divide-y divide-line">
-        {items.map((item) => (
-          <li key={item.id} className="py-3">
-            <div className="flex items-baseline justify-between gap-3">
-              <Link href={newsPath(item)} className="min-w-0 font-medium hover:text-brand hover:underline">
-                {item.title}
-              </Link>
-              {item.publishedAt && <time className="shrink-0 text-sm text-muted">{formatDay(item.publishedAt)}</time>}
-            </div>
-            <p className="mt-1 line-clamp-2 text-sm text-muted">
-              {!channel && <span className="mr-2 text-brand">[{item.channelName}]</span>}
-              {item.summary}
-            </p>
-          </li>
-        ))}
-      </ul>
-      {items.length === 0 && <p className="py-8 text-center text-muted">暂无新闻。</p>}
+      <NewsSummaryList items={items} showChannel={!channel} empty="暂无新闻。" />
       <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `${base}?page=${n}`} />
     </div>
   );

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { newsPath } from '@/db/queries/news';
-import { formatDay } from '@/lib/dates';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { publicNewsData } from '@/lib/public-news';
+import { NewsSummaryList } from '../../../../_components/news-summary-list';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,23 +47,7 @@ export default async function TagPage({ params, searchParams }: Props) {
         &rsaquo; 标签
       </nav>
       <h1 className="mt-2 border-b-2 border-brand pb-2 text-xl font-bold text-brand">标签：{tag}</h1>
-      <ul className="mt-4 divide-y divide-line">
-        {items.map((item) => (
-          <li key={item.id} className="py-3">
-            <div className="flex items-baseline justify-between gap-3">
-              <Link href={newsPath(item)} className="min-w-0 font-medium hover:text-brand hover:underline">
-                {item.title}
-              </Link>
-              {item.publishedAt && <time className="shrink-0 text-sm text-muted">{formatDay(item.publishedAt)}</time>}
-            </div>
-            <p className="mt-1 line-clamp-2 text-sm text-muted">
-              <span className="mr-2 text-brand">[{item.channelName}]</span>
-              {item.summary}
-            </p>
-          </li>
-        ))}
-      </ul>
-      {items.length === 0 && <p className="py-8 text-center text-muted">本页没有文章。</p>}
+      <NewsSummaryList items={items} showChannel empty="本页没有文章。" />
       <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/news/tag/${encodeURIComponent(tag)}?page=${n}`} />
     </div>
   );
