@@ -85,7 +85,9 @@ test('unknown pages get a Chinese 404 inside the site shell', async ({ page }) =
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  expect((await page.goto('/news/999999999'))?.status()).toBe(404);
+  for (const path of ['/news/999999999', '/news/%00', '/news/tag/%00', '/news/channel/%00', `/news/${'x'.repeat(3000)}`]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
 });
 
 test('the health endpoint reports the database', async ({ request }) => {

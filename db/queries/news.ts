@@ -3,6 +3,7 @@ import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, lte, ne, 
 import { addDays, cityDay } from '../../lib/dates';
 import type { Db } from '../client';
 import { newsArticles, newsChannels, newsDailyViews } from '../schema';
+import { isLookupText } from '@/lib/lookup-text';
 
 /** Published and due: scheduled articles stay hidden until their time. */
 export function publicNews(now: Date = new Date()): SQL {
@@ -84,11 +85,13 @@ export async function listPublicNews(db: Db, options: PageOptions & { channelId?
 
 /** Public articles carrying a tag; `tags @> array[tag]` is served by the GIN index on tags. */
 export async function listPublicNewsByTag(db: Db, tag: string, options: PageOptions) {
+  if (!isLookupText(tag, 40)) return { items: [], total: 0 };
   return pageOfNews(db, and(publicNews(), arrayContains(newsArticles.tags, [tag]))!, options);
 }
 
 /** An article by slug or numeric id, only when public. */
 export async function findPublicArticle(db: Db, slugOrId: string) {
+  if (!isLookupText(slugOrId)) return null;
   const byId = /^\d{1,9}$/.test(slugOrId);
   const [article] = await db
     .select({
@@ -118,6 +121,7 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
 }
 
 export async function findChannelBySlug(db: Db, slug: string) {
+  if (!isLookupText(slug, 60)) return null;
   const [channel] = await db
     .select({ id: newsChannels.id, slug: newsChannels.slug, name: newsChannels.name })
     .from(newsChannels)

@@ -81,6 +81,9 @@ describe(`demo data and public filters on ${engine}`, () => {
     const [withSlug] = await handle.db.select({ id: newsArticles.id, slug: newsArticles.slug }).from(newsArticles).where(sql`${newsArticles.slug} is not null and ${newsArticles.status} = 'published'`).limit(1);
     expect((await findPublicArticle(handle.db, withSlug!.slug!))?.id).toBe(withSlug!.id);
     expect((await findPublicArticle(handle.db, String(withSlug!.id)))?.id).toBe(withSlug!.id);
+    // Odd input finds nothing instead of failing in the database (PostgreSQL refuses NUL in text).
+    expect(await findPublicArticle(handle.db, 'a\u0000b')).toBeNull();
+    expect(await findPublicArticle(handle.db, 'x'.repeat(5000))).toBeNull();
   });
 
   it('hides people of draft batches', async () => {

@@ -1,0 +1,5 @@
+// Text from a URL or form used as a lookup key. PostgreSQL refuses NUL characters in text (an error,
+// so a 500), and no real key is longer than a few hundred characters: such input simply finds nothing.
+export function isLookupText(value: string, maxLength = 200): boolean {
+  return value.length > 0 && value.length <= maxLength && !value.includes('\u0000');
+}
