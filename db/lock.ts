@@ -61,6 +61,31 @@ function readLock(lockPath: string): { raw: string; info: LockInfo | null } | nu
   }
 }
 
+/**
+ * Removes a stale lock, but only while holding a second, exclusive "takeover" file: without it, two
+ * processes that both judged the same lock stale could each remove it, and the slower one would delete
+ * the faster one's fresh lock. Under the takeover file the lock is re-read and removed only if unchanged.
+ */
+function removeStaleLock(lockPath: string, staleRaw: string): void {
+  const takeover = `${lockPath}.takeover`;
+  let fd: number;
+  try {
+    fd = fs.openSync(takeover, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process is taking over right now; a takeover file left by a killed process expires.
+    const age = Date.now() - (fs.statSync(takeover, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age > 10_000) fs.rmSync(takeover, { force: true });
+    return;
+  }
+  try {
+    if (readLock(lockPath)?.raw === staleRaw) fs.rmSync(lockPath, { force: true });
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(takeover, { force: true });
+  }
+}
+
 /** Takes the lock or throws DataDirLockedError naming the holder. Returns the release function. */
 export function acquireDirLock(dir: string): () => void {
   const lockPath = `${path.resolve(dir)}.lock`;
@@ -97,8 +122,7 @@ export function acquireDirLock(dir: string): () => void {
     } else if (isAlive(existing.info)) {
       throw new DataDirLockedError(lockPath, existing.info);
     }
-    // Stale: remove it only if it is still the one we judged, then race for it again.
-    if (readLock(lockPath)?.raw === existing.raw) fs.rmSync(lockPath, { force: true });
+    removeStaleLock(lockPath, existing.raw);
   }
   throw new Error(`Could not take the data directory lock ${lockPath} after several attempts`);
 }

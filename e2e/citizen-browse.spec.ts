@@ -80,6 +80,12 @@ test('search finds a company by part of its name', async ({ page }) => {
   await expect(page.getByRole('link', { name: company }).first()).toBeVisible();
 });
 
+test('a tag page lists the articles with that tag', async ({ page }) => {
+  await page.goto('/news/tag/%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('标签：志愿服务');
+  expect(await page.locator('main li a').count()).toBeGreaterThan(3);
+});
+
 test('unknown pages get a Chinese 404 inside the site shell', async ({ page }) => {
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);

@@ -16,7 +16,8 @@ export type ActionState = {
 
 export type ActionContext = { user: AuthUser; db: Db };
 
-const NOT_ECHOED = /password/i;
+// Secrets are never sent back to the browser, whatever the form calls them.
+const NOT_ECHOED = /password|current|confirm|secret|token/i;
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -9,11 +9,14 @@ import { findAuthUser, findUserForSignIn } from '@/db/queries/users';
 import { recordAudit } from './audit';
 import { clientIp } from './client-ip';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { POLICIES, checkLimit, countEvent, resetLimit } from './rate-limit';
+import { POLICIES, countAttempt, releaseAttempt, resetLimit } from './rate-limit';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-const credentialsSchema = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) });
+const credentialsSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64).regex(/^[^\p{Cc}]+$/u),
+  password: z.string().min(1).max(256),
+});
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -37,27 +40,29 @@ async function authorize(credentials: Record<string, string> | undefined, req: {
   const db = await getDb();
   const ip = clientIp(headersOf(req)) ?? 'unknown';
 
-  for (const [policy, subject] of [[POLICIES.signInAccount, username], [POLICIES.signInIp, ip]] as const) {
-    const state = await checkLimit(db, policy, subject);
-    if (state.limited) {
-      await recordAudit(db, null, { action: 'signin.refused', entityType: 'user', entityId: username, actorName: username, ip, note: `locked (${policy.name})` });
-      throw lockedError(state.retryAfterSeconds);
-    }
+  // Every attempt is counted before the password is checked, in one atomic step per counter, so that
+  // parallel guesses cannot all pass a check made before any of them was counted.
+  const [account, address] = await Promise.all([countAttempt(db, POLICIES.signInAccount, username), countAttempt(db, POLICIES.signInIp, ip)]);
+  const user = await findUserForSignIn(db, username);
+  // An unknown name is logged by its first characters only: it may be a password typed into the wrong field.
+  const actorName = user ? user.username : `未知账号（${Array.from(username).slice(0, 2).join('')}…）`;
+  const refused = [account, address].find((a) => a.count > a.limit);
+  if (refused) {
+    await recordAudit(db, null, { action: 'signin.refused', entityType: 'user', entityId: user?.id ?? null, actorName, ip, note: 'locked (too many attempts)' });
+    throw lockedError(refused.retryAfterSeconds);
   }
 
-  const user = await findUserForSignIn(db, username);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !valid) {
-    const [account] = await Promise.all([countEvent(db, POLICIES.signInAccount, username), countEvent(db, POLICIES.signInIp, ip)]);
-    await recordAudit(db, null, { action: 'signin.failed', entityType: 'user', entityId: user ? user.id : username, actorName: username, ip });
-    if (account.limited) throw lockedError(account.retryAfterSeconds);
+    await recordAudit(db, null, { action: 'signin.failed', entityType: 'user', entityId: user?.id ?? null, actorName, ip });
+    if (account.count >= account.limit) throw lockedError(account.retryAfterSeconds);
     return null;
   }
   if (user.disabled) {
-    await recordAudit(db, null, { action: 'signin.refused', entityType: 'user', entityId: user.id, actorName: username, ip, note: 'account disabled' });
+    await recordAudit(db, null, { action: 'signin.refused', entityType: 'user', entityId: user.id, actorName, ip, note: 'account disabled' });
     throw new Error('disabled');
   }
-  await resetLimit(db, POLICIES.signInAccount, username);
+  await Promise.all([resetLimit(db, POLICIES.signInAccount, username), releaseAttempt(db, POLICIES.signInIp, ip)]);
   await recordAudit(db, user, { action: 'signin', entityType: 'user', entityId: user.id, ip });
   return { id: String(user.id), name: user.displayName, sv: user.sessionVersion };
 }

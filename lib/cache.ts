@@ -4,12 +4,15 @@ import { unstable_cache } from 'next/cache';
 import { getDb, type Db } from '@/db/client';
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+// Only these fields hold timestamps; a title that happens to look like one stays text.
+const DATE_KEYS = new Set(['publishedAt', 'lastModified', 'updatedAt', 'createdAt', 'at']);
 
 export function reviveDates<T>(value: T): T {
-  if (typeof value === 'string') return (ISO_TIMESTAMP.test(value) ? new Date(value) : value) as T;
   if (Array.isArray(value)) return value.map(reviveDates) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, DATE_KEYS.has(k) && typeof v === 'string' && ISO_TIMESTAMP.test(v) ? new Date(v) : reviveDates(v)]),
+    ) as T;
   }
   return value;
 }

@@ -1,6 +1,6 @@
 // Rate-limit policies and the one check that sign-in and public forms share.
 import type { Db } from '@/db/client';
-import { clearCounter, hitCounter, peekCounter } from '@/db/queries/rate-limit';
+import { clearCounter, decrementCounter, hitCounter, peekCounter } from '@/db/queries/rate-limit';
 
 export type Policy = { name: string; limit: number; windowSeconds: number };
 
@@ -36,10 +36,21 @@ export async function countEvent(db: Db, policy: Policy, subject: string): Promi
   return stateOf(policy, await hitCounter(db, keyOf(policy, subject), policy.windowSeconds));
 }
 
+/** Counts one attempt atomically and reports the new count, the limit and the time left in the window. */
+export async function countAttempt(db: Db, policy: Policy, subject: string): Promise<{ count: number; limit: number; retryAfterSeconds: number }> {
+  const counter = await hitCounter(db, keyOf(policy, subject), policy.windowSeconds);
+  return { count: counter.count, limit: policy.limit, retryAfterSeconds: Math.max(1, Math.ceil((counter.resetAt.getTime() - Date.now()) / 1000)) };
+}
+
 /** Counts an attempt and refuses it when it goes over the limit (for public forms: limit per window). */
 export async function consumeAttempt(db: Db, policy: Policy, subject: string): Promise<LimitState> {
   const counter = await hitCounter(db, keyOf(policy, subject), policy.windowSeconds);
   return counter.count > policy.limit ? limited(counter.resetAt) : { limited: false };
+}
+
+/** Gives back one attempt counted by countAttempt. */
+export async function releaseAttempt(db: Db, policy: Policy, subject: string): Promise<void> {
+  await decrementCounter(db, keyOf(policy, subject));
 }
 
 export async function resetLimit(db: Db, policy: Policy, subject: string): Promise<void> {

@@ -3,15 +3,11 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { currentUser } from '@/lib/auth';
+import { safeReturn } from '@/lib/safe-return';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录 - 管理后台', robots: { index: false, follow: false } };
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-function safeReturn(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/admin';
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

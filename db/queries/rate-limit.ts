@@ -35,3 +35,11 @@ export async function peekCounter(db: Db, key: string): Promise<Counter | null> 
 export async function clearCounter(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** Gives one counted attempt back (a sign-in that succeeded should not use up its address's budget). */
+export async function decrementCounter(db: Db, key: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}

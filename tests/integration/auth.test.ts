@@ -7,7 +7,7 @@ import { findAuthUser, findUserForSignIn, updateUser } from '@/db/queries/users'
 import { auditLog, rateLimits } from '@/db/schema';
 import { createAdmin, ensureBootstrapAdmin } from '@/lib/bootstrap';
 import { verifyPassword } from '@/lib/passwords';
-import { POLICIES, checkLimit, consumeAttempt, countEvent, resetLimit } from '@/lib/rate-limit';
+import { POLICIES, checkLimit, consumeAttempt, countAttempt, countEvent, releaseAttempt, resetLimit } from '@/lib/rate-limit';
 import { engine, freshDatabase } from './helpers';
 
 describe(`accounts and rate limits on ${engine}`, () => {
@@ -74,6 +74,14 @@ describe(`accounts and rate limits on ${engine}`, () => {
     await Promise.all(Array.from({ length: 25 }, () => hitCounter(db, 'burst', 60)));
     const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, 'burst'));
     expect(row?.count).toBe(25);
+  });
+
+  it('counts sign-in attempts atomically, so parallel guesses beyond the limit are refused', async () => {
+    const attempts = await Promise.all(Array.from({ length: 14 }, () => countAttempt(handle.db, POLICIES.signInAccount, 'dave')));
+    const refused = attempts.filter((a) => a.count > a.limit);
+    expect(refused).toHaveLength(4);
+    await releaseAttempt(handle.db, POLICIES.signInAccount, 'dave');
+    expect((await countAttempt(handle.db, POLICIES.signInAccount, 'dave')).count).toBe(14);
   });
 
   it('lets public forms consume attempts up to the limit', async () => {

@@ -8,7 +8,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const positive = (value: string) => (/^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
 
 export function parseNewsFilter(params: Record<string, string | string[] | undefined>): { values: NewsFilterValues; filter: AdminNewsFilter } {
-  const values = { channel: first(params.channel), status: first(params.status), author: first(params.author), q: first(params.q).trim().slice(0, 60) };
+  const values = { channel: first(params.channel), status: first(params.status), author: first(params.author), q: first(params.q).replace(/\p{Cc}/gu, '').trim().slice(0, 60) };
   const status = (contentStatus.enumValues as readonly string[]).includes(values.status) ? (values.status as ContentStatus) : undefined;
   return { values, filter: { channelId: positive(values.channel), status, authorId: positive(values.author), q: values.q || undefined } };
 }

@@ -18,19 +18,18 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // a stray '%': look it up as it is (and find nothing)
-  }
+// Only the two shapes an article address can have (an id, or an ASCII slug) are looked up, so random
+// addresses neither reach the database nor fill the data cache with misses.
+const ARTICLE_SEGMENT = /^(?:\d{1,9}|[a-z0-9-]{3,80})$/;
+function articleKey(segment: string): string | null {
+  return ARTICLE_SEGMENT.test(segment) ? segment : null;
 }
 
 // One lookup per request, shared by generateMetadata and the page.
-const loadArticle = cache((segment: string) => publicNewsData.article(segment));
+const loadArticle = cache(async (segment: string | null) => (segment ? publicNewsData.article(segment) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(decodeSegment((await params).slug));
+  const article = await loadArticle(articleKey((await params).slug));
   if (!article) return { title: '页面不存在' };
   const db = await getDb();
   const [origin, info] = await Promise.all([siteOrigin(), getSetting(db, 'siteInfo')]);
@@ -55,7 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const requested = decodeSegment((await params).slug);
+  const requested = articleKey((await params).slug);
   const article = await loadArticle(requested);
   if (!article) notFound();
   // /news/<id> of an article with a slug: one address per article for readers and search engines.

@@ -5,6 +5,7 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getAuthOptions, normalizeUsername } from '@/lib/auth-options';
 import { clientIp } from '@/lib/client-ip';
+import { isLookupText } from '@/lib/lookup-text';
 import { POLICIES, checkLimit } from '@/lib/rate-limit';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -14,7 +15,7 @@ async function lockedResponse(req: NextRequest): Promise<Response | null> {
   const username = normalizeUsername(String(form?.get('username') ?? ''));
   const db = await getDb();
   const checks = [checkLimit(db, POLICIES.signInIp, clientIp(req.headers) ?? 'unknown')];
-  if (username) checks.push(checkLimit(db, POLICIES.signInAccount, username));
+  if (isLookupText(username, 64)) checks.push(checkLimit(db, POLICIES.signInAccount, username));
   const locked = (await Promise.all(checks)).find((s) => s.limited);
   if (!locked?.limited) return null;
   const url = new URL(`/login?error=locked:${locked.retryAfterSeconds}`, req.nextUrl.origin).toString();

@@ -14,13 +14,14 @@ type Props = { params: Promise<{ tag: string }>; searchParams: Promise<Record<st
 /** The tag from the URL, or null when it cannot be one (tags are short words). */
 async function tagOf(params: Props['params']): Promise<string | null> {
   const segment = (await params).tag;
+  // The segment arrives percent-encoded; tags are at most 12 characters (lib/article-input.ts).
   let tag: string;
   try {
     tag = decodeURIComponent(segment).trim();
   } catch {
     return null;
   }
-  return tag.length > 0 && tag.length <= 40 ? tag : null;
+  return tag.length > 0 && Array.from(tag).length <= 12 && !/\p{Cc}/u.test(tag) ? tag : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
