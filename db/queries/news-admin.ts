@@ -190,6 +190,7 @@ export type SavedBy = { version: number; name: string; at: Date };
 export type SaveResult =
   | { ok: true; changed: boolean; version: number; status: ContentStatus; before: ArticleSnapshot; after: ArticleSnapshot }
   | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'refused'; message: string }
   | { ok: false; reason: 'conflict'; current: ArticleSnapshot & { status: ContentStatus }; savedBy: SavedBy };
 
 /** Who saved the article's current version and when (from its revision, else from the row). */
@@ -214,7 +215,12 @@ export async function saveArticleVersion(
   baseVersion: number,
   snapshot: ArticleSnapshot,
   actor: Actor,
-  options: { note?: string; onSaved?: (tx: Db, saved: Extract<SaveResult, { ok: true }>) => Promise<void> } = {},
+  options: {
+    note?: string;
+    onSaved?: (tx: Db, saved: Extract<SaveResult, { ok: true }>) => Promise<void>;
+    /** Checked on the locked row, so a status change made meanwhile (e.g. a force-publish) is seen. */
+    refusal?: (current: { status: ContentStatus }) => string | null;
+  } = {},
 ): Promise<SaveResult> {
   const clean = sanitized(snapshot);
   return db.transaction(async (tx): Promise<SaveResult> => {
@@ -227,6 +233,8 @@ export async function saveArticleVersion(
       .for('update', { of: newsArticles })
       .limit(1);
     if (!current) return { ok: false, reason: 'missing' };
+    const refused = options.refusal?.(current);
+    if (refused) return { ok: false, reason: 'refused', message: refused };
     const before = snapshotOf(current);
     const conflict = async (): Promise<SaveResult> => ({
       ok: false,

@@ -127,6 +127,18 @@ describe(`versioned saves on ${engine}`, () => {
     expect((await listRevisions(handle.db, id)).map((r) => r.version)).toEqual([2, 1]);
   });
 
+  it('re-checks who may edit on the locked row, so a status change made meanwhile is not overwritten', async () => {
+    const { id } = await createArticle(handle.db, snapshot(), editor);
+    // An admin publishes the draft (a status change does not bump the version) while its editor still edits.
+    await handle.db.update(newsArticles).set({ status: 'published', publishedAt: new Date() }).where(eq(newsArticles.id, id));
+    const refused = await saveArticleVersion(handle.db, id, 1, snapshot({ title: '编辑还在修改的标题' }), editor, {
+      refusal: (current) => (current.status === 'draft' ? null : '已发布，编辑不能修改'),
+    });
+    expect(refused).toEqual({ ok: false, reason: 'refused', message: '已发布，编辑不能修改' });
+    const [row] = await handle.db.select({ title: newsArticles.title, version: newsArticles.version }).from(newsArticles).where(eq(newsArticles.id, id));
+    expect(row).toEqual({ title: snapshot().title, version: 1 });
+  });
+
   it('does not make a new version when nothing changed', async () => {
     const { id } = await createArticle(handle.db, snapshot(), editor);
     expect(await saveArticleVersion(handle.db, id, 1, snapshot(), editor)).toMatchObject({ ok: true, changed: false, version: 1 });

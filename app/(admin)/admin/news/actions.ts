@@ -134,6 +134,7 @@ export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (
   let result: SaveResult;
   try {
     result = await saveArticleVersion(db, input.id, input.version, snapshot, user, {
+      refusal: (current) => editRefusal(user, { createdBy: article.createdBy, status: current.status }),
       onSaved: (tx, saved) => recordAudit(tx, user, { action: 'news.update', entityType: ENTITY, entityId: input.id, ...changedFields(auditView(saved.before), auditView(saved.after)), note: `版本 ${saved.version}` }),
     });
   } catch (error) {
@@ -142,6 +143,7 @@ export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (
   }
   if (!result.ok) {
     if (result.reason === 'missing') return { message: MISSING, values };
+    if (result.reason === 'refused') return { message: result.message, values };
     return conflictState(result, input.version, snapshot, await channelNames(db), values);
   }
   // A reviewer's edit of a published article is live at once.
@@ -295,6 +297,7 @@ export const restoreNewsRevision = guardedAction('content.edit', z.object({ id, 
   let result: SaveResult;
   try {
     result = await saveArticleVersion(db, input.id, input.version, revision.snapshot, user, {
+      refusal: (current) => editRefusal(user, { createdBy: article.createdBy, status: current.status }),
       note: `恢复自版本 ${input.revision}`,
       onSaved: (tx, saved) =>
         recordAudit(tx, user, { action: 'news.restore', entityType: ENTITY, entityId: input.id, ...changedFields(auditView(saved.before), auditView(saved.after)), note: `恢复自版本 ${input.revision}，新版本 ${saved.version}` }),
@@ -305,6 +308,7 @@ export const restoreNewsRevision = guardedAction('content.edit', z.object({ id, 
   }
   if (!result.ok) {
     if (result.reason === 'missing') return { message: MISSING };
+    if (result.reason === 'refused') return { message: result.message };
     return { message: `恢复失败：此文章已被 ${result.savedBy.name} 于 ${time(result.savedBy.at)} 修改（版本 ${result.savedBy.version}）。请刷新页面后再决定是否恢复。` };
   }
   if (!result.changed) return { message: `版本 ${input.revision} 与当前内容相同，无需恢复。` };
