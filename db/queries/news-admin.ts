@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, ilike, max, ne, sql, type SQL } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import { sanitizeRichText } from '@/lib/sanitize';
 import type { Db } from '../client';
+import { articleSnapshotColumns as snapshotColumns } from './news';
 import { newsArticles, newsAutosaves, newsChannels, newsRevisions, users, type ArticleSnapshot, type ContentStatus } from '../schema';
 
 type Actor = { id: number; displayName: string };
@@ -74,21 +75,6 @@ export async function listNewsAuthors(db: Db) {
 
 // -------------------------------------------------------------------------------------- one article
 
-const snapshotColumns = {
-  title: newsArticles.title,
-  subtitle: newsArticles.subtitle,
-  summary: newsArticles.summary,
-  body: newsArticles.body,
-  coverImage: newsArticles.coverImage,
-  coverAlt: newsArticles.coverAlt,
-  source: newsArticles.source,
-  author: newsArticles.author,
-  editorName: newsArticles.editorName,
-  tags: newsArticles.tags,
-  channelId: newsArticles.channelId,
-  slug: newsArticles.slug,
-  pinned: newsArticles.pinned,
-};
 
 /** The editable fields in a fixed order, so that two snapshots compare equal when their content is. */
 export function snapshotOf(row: ArticleSnapshot): ArticleSnapshot {

@@ -89,6 +89,23 @@ export async function listPublicNewsByTag(db: Db, tag: string, options: PageOpti
   return pageOfNews(db, and(publicNews(), arrayContains(newsArticles.tags, [tag]))!, options);
 }
 
+/** The editable fields of an article (ArticleSnapshot), for the public page, the editor and revisions. */
+export const articleSnapshotColumns = {
+  title: newsArticles.title,
+  subtitle: newsArticles.subtitle,
+  summary: newsArticles.summary,
+  body: newsArticles.body,
+  coverImage: newsArticles.coverImage,
+  coverAlt: newsArticles.coverAlt,
+  source: newsArticles.source,
+  author: newsArticles.author,
+  editorName: newsArticles.editorName,
+  tags: newsArticles.tags,
+  channelId: newsArticles.channelId,
+  slug: newsArticles.slug,
+  pinned: newsArticles.pinned,
+};
+
 /** An article by slug or numeric id, only when public. */
 export async function findPublicArticle(db: Db, slugOrId: string) {
   if (!isLookupText(slugOrId)) return null;
@@ -96,20 +113,9 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
   const [article] = await db
     .select({
       id: newsArticles.id,
-      slug: newsArticles.slug,
-      title: newsArticles.title,
-      subtitle: newsArticles.subtitle,
-      summary: newsArticles.summary,
-      body: newsArticles.body,
-      coverImage: newsArticles.coverImage,
-      coverAlt: newsArticles.coverAlt,
-      source: newsArticles.source,
-      author: newsArticles.author,
-      editorName: newsArticles.editorName,
-      tags: newsArticles.tags,
+      ...articleSnapshotColumns,
       publishedAt: newsArticles.publishedAt,
       viewCount: newsArticles.viewCount,
-      channelId: newsArticles.channelId,
       channelSlug: newsChannels.slug,
       channelName: newsChannels.name,
     })

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../../_components/form-fields';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { ChangeList } from './change-list';
 import { FILTER_LABELS, filterQuery, fromSearchParams, parseAuditFilter } from './filters';
+import { AdminTable } from '../../../_components/admin-table';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -69,19 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       {result && result.rows.length > 0 && (
         <>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full min-w-[56rem] text-left text-sm">
-              <caption className="sr-only">审计日志，共{result.total}条，按时间倒序</caption>
-              <thead className="border-b border-line bg-canvas">
-                <tr>
-                  {['时间', '操作人', 'IP', '操作', '对象', '变更', '备注'].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+          <AdminTable caption={`审计日志，共${result.total}条，按时间倒序`} headers={['时间', '操作人', 'IP', '操作', '对象', '变更', '备注']} widthClass="min-w-[56rem]">
                 {result.rows.map((row) => (
                   <tr key={row.id} className="border-b border-line align-top last:border-0">
                     <td className="px-3 py-2 whitespace-nowrap">
@@ -102,9 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="max-w-xs px-3 py-2 break-all text-muted">{row.note}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </AdminTable>
           <Pagination page={page} total={result.total} pageSize={PAGE_SIZE} href={(n) => `/admin/audit${filterQuery(values, { page: String(n) })}`} />
         </>
       )}

@@ -12,6 +12,7 @@ import { inputClass } from '../../../_components/form-fields';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { newsFilterQuery, parseNewsFilter } from './filters';
 import { StatusBadge } from './status-badge';
+import { AdminTable } from '../../../_components/admin-table';
 
 export const metadata: Metadata = { title: '文明动态' };
 
@@ -82,19 +83,7 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
           {total === 0 ? '没有符合条件的文章。' : <Link href={`/admin/news${newsFilterQuery(values)}`} className="underline">本页没有文章，返回第一页</Link>}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">文章列表，共{total}篇，按最近修改排列</caption>
-            <thead className="border-b border-line bg-canvas">
-              <tr>
-                {['标题', '栏目', '状态', '作者', '修改时间', '发布时间', '点击'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <AdminTable caption={`文章列表，共${total}篇，按最近修改排列`} headers={['标题', '栏目', '状态', '作者', '修改时间', '发布时间', '点击']} widthClass="min-w-[48rem]">
               {items.map((a) => (
                 <tr key={a.id} className="border-b border-line last:border-0">
                   <td className="px-3 py-2">
@@ -112,9 +101,7 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2 text-right tabular-nums">{a.viewCount}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </AdminTable>
       )}
       <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/news${newsFilterQuery(values, n)}`} />
     </div>
