@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client';
 import { siteSettings } from '../schema';
+import { DEFAULT_SENSITIVE_WORDS } from '@/lib/sensitive-words';
 
 export const siteInfoSchema = z.object({
   siteName: z.string().min(1).max(40),
@@ -27,10 +28,13 @@ export const DEFAULT_SITE_INFO: SiteInfo = {
   errorReportUrl: 'https://zfwzzc.www.gov.cn/',
 };
 
-const shapes = { siteInfo: siteInfoSchema } as const;
+/** The editable sensitive-word list that flags citizens' submissions for moderators. */
+export const sensitiveWordsSchema = z.array(z.string().min(1).max(30)).max(5000);
+
+const shapes = { siteInfo: siteInfoSchema, sensitiveWords: sensitiveWordsSchema } as const;
 type SettingKey = keyof typeof shapes;
 type SettingValue<K extends SettingKey> = z.infer<(typeof shapes)[K]>;
-const defaults: { [K in SettingKey]: SettingValue<K> } = { siteInfo: DEFAULT_SITE_INFO };
+const defaults: { [K in SettingKey]: SettingValue<K> } = { siteInfo: DEFAULT_SITE_INFO, sensitiveWords: DEFAULT_SENSITIVE_WORDS };
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
   const rows = await db.select({ value: siteSettings.value }).from(siteSettings).where(inArray(siteSettings.key, [key]));

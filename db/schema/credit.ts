@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgEnum, pgTable, serial, bigserial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
 
 export const creditList = pgEnum('credit_list', ['red', 'black']);
@@ -25,6 +25,7 @@ export const creditBatches = pgTable('credit_batches', {
   title: text('title').notNull().unique(),
   status: contentStatus('status').notNull().default('draft'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -56,6 +57,10 @@ export const creditEntries = pgTable(
     statusReason: text('status_reason'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     batchId: integer('batch_id').references(() => creditBatches.id),
+    // Identity of the fact for idempotent imports: a hash of list, category, subject identifier (code or
+    // ID number or name), decision date and basis document. Re-importing a row finds it and adds nothing.
+    dedupeKey: text('dedupe_key').notNull(),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -63,6 +68,80 @@ export const creditEntries = pgTable(
     index('credit_entries_public_idx').on(t.list, t.categoryId, t.publicationEnd),
     index('credit_entries_code_idx').on(t.creditCode),
     index('credit_entries_batch_idx').on(t.batchId),
+    uniqueIndex('credit_entries_dedupe_key').on(t.dedupeKey),
+    // Chinese substring lookup by name (3+ characters; shorter fragments are handled in issue 7/8).
+    index('credit_entries_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
+);
+
+/** Every change to an entry after it was created (edit, status change, passed objection): old and new values. */
+export const creditEntryHistory = pgTable(
+  'credit_entry_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entryId: bigint('entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => creditEntries.id, { onDelete: 'cascade' }),
+    // 'edit' | 'remove' | 'revoke' | 'restore' | 'objection'
+    source: text('source').notNull(),
+    objectionId: integer('objection_id'),
+    reason: text('reason'),
+    // Only the changed fields; the full ID number is never written here (masked value only).
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('credit_entry_history_entry_idx').on(t.entryId, t.at)],
+);
+
+export const objectionKind = pgEnum('credit_objection_kind', ['objection', 'repair']);
+/** 待审核 -> 待核实 -> 已通过 / 未通过 -> 已完成. */
+export const objectionStatus = pgEnum('credit_objection_status', ['submitted', 'verifying', 'passed', 'failed', 'completed']);
+export type ObjectionStatus = (typeof objectionStatus.enumValues)[number];
+
+/** 异议申诉 and 信用修复 share one workflow. The applicant's phone is staff-only and the key to the status page. */
+export const creditObjections = pgTable(
+  'credit_objections',
+  {
+    id: serial('id').primaryKey(),
+    trackingNo: text('tracking_no').notNull().unique(),
+    kind: objectionKind('kind').notNull(),
+    entryId: bigint('entry_id', { mode: 'number' })
+      .notNull()
+      .references(() => creditEntries.id),
+    applicantName: text('applicant_name').notNull(),
+    applicantPhone: text('applicant_phone').notNull(),
+    explanation: text('explanation').notNull(),
+    // private_files ids.
+    attachmentIds: jsonb('attachment_ids').$type<number[]>().notNull().default([]),
+    flaggedWords: jsonb('flagged_words').$type<string[]>().notNull().default([]),
+    status: objectionStatus('status').notNull().default('submitted'),
+    // What a passed objection did to the entry: 'modify' | 'remove'; with the reviewer's written result.
+    outcome: text('outcome'),
+    resolution: text('resolution'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('credit_objections_status_idx').on(t.status, t.createdAt), index('credit_objections_entry_idx').on(t.entryId)],
+);
+
+/** The progress trail an applicant sees on the status page (note is public to the applicant). */
+export const creditObjectionEvents = pgTable(
+  'credit_objection_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    objectionId: integer('objection_id')
+      .notNull()
+      .references(() => creditObjections.id, { onDelete: 'cascade' }),
+    fromStatus: objectionStatus('from_status'),
+    toStatus: objectionStatus('to_status').notNull(),
+    note: text('note'),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('credit_objection_events_idx').on(t.objectionId, t.at)],
 );
 

@@ -8,3 +8,4 @@ export * from './credit';
 export * from './workflow';
 export * from './media';
 export * from './presence';
+export * from './citizen';

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
 
 /** Fixed categories of 中国好人榜. */
@@ -12,7 +12,12 @@ export const goodPeopleBatches = pgTable('good_people_batches', {
   month: text('month').notNull().unique(),
   title: text('title').notNull(),
   status: contentStatus('status').notNull().default('draft'),
+  // 点赞评议: while today (city time) is within [voting_start, voting_end], the batch's people are shown
+  // publicly as candidates that citizens may like and comment on. Votes inform reviewers; they decide nothing.
+  votingStart: date('voting_start'),
+  votingEnd: date('voting_end'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -37,6 +42,7 @@ export const goodPeople = pgTable(
     story: text('story').notNull().default(''),
     honors: text('honors').notNull().default(''),
     likeCount: integer('like_count').notNull().default(0),
+    viewCount: integer('view_count').notNull().default(0),
     status: contentStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
@@ -47,4 +53,94 @@ export const goodPeople = pgTable(
     index('good_people_batch_idx').on(t.batchId),
     index('good_people_public_idx').on(t.status, t.level, t.category),
   ],
+);
+
+export const recommendationStatus = pgEnum('recommendation_status', ['pending', 'accepted', 'rejected']);
+export type RecommendationStatus = (typeof recommendationStatus.enumValues)[number];
+
+/** 我推荐身边好人: a citizen's nomination. The recommender's phone is staff-only, never public. */
+export const goodPersonRecommendations = pgTable(
+  'good_person_recommendations',
+  {
+    id: serial('id').primaryKey(),
+    // Shown to the citizen as the receipt (回执号) to look the status up with.
+    receiptNo: text('receipt_no').notNull().unique(),
+    nomineeName: text('nominee_name').notNull(),
+    region: text('region').notNull(),
+    category: goodPersonCategory('category').notNull(),
+    deed: text('deed').notNull(),
+    story: text('story').notNull().default(''),
+    // private_files ids, in the order uploaded (at most 5).
+    photoIds: jsonb('photo_ids').$type<number[]>().notNull().default([]),
+    recommenderName: text('recommender_name').notNull(),
+    recommenderPhone: text('recommender_phone').notNull(),
+    // Sensitive words found when submitted; the moderator sees them highlighted.
+    flaggedWords: jsonb('flagged_words').$type<string[]>().notNull().default([]),
+    status: recommendationStatus('status').notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    // The draft profile made when an editor accepted the recommendation.
+    personId: integer('person_id').references(() => goodPeople.id),
+    handledBy: integer('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('good_person_recommendations_status_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * One like per person per browser per city day. The primary key makes a second like of the same day a
+ * no-op, whatever the timing; like_count on good_people is raised in the same transaction as the insert.
+ */
+export const goodPersonLikes = pgTable(
+  'good_person_likes',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => goodPeople.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    // A random per-browser id from a cookie, hashed; never an IP address.
+    voterKey: text('voter_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.day, t.voterKey] })],
+);
+
+export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'hidden']);
+export type CommentStatus = (typeof commentStatus.enumValues)[number];
+
+/** Citizens' comments: shown only once approved; 3 reports hide an approved comment until a moderator decides. */
+export const goodPersonComments = pgTable(
+  'good_person_comments',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => goodPeople.id, { onDelete: 'cascade' }),
+    nickname: text('nickname').notNull().default('网友'),
+    body: text('body').notNull(),
+    flaggedWords: jsonb('flagged_words').$type<string[]>().notNull().default([]),
+    status: commentStatus('status').notNull().default('pending'),
+    reportCount: integer('report_count').notNull().default(0),
+    rejectReason: text('reject_reason'),
+    moderatedBy: integer('moderated_by'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('good_person_comments_person_idx').on(t.personId, t.status, t.createdAt),
+    index('good_person_comments_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** One report per comment per browser, so three reports are three browsers. */
+export const goodPersonCommentReports = pgTable(
+  'good_person_comment_reports',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => goodPersonComments.id, { onDelete: 'cascade' }),
+    reporterKey: text('reporter_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('good_person_comment_reports_key').on(t.commentId, t.reporterKey)],
 );

@@ -1,5 +1,6 @@
 // Demo 诚信红黑榜: categories, release batches and entries, dated relative to `today`.
 import type { Db } from '../client';
+import { creditDedupeKey } from '../../lib/credit-entry';
 import { creditBatches, creditCategories, creditEntries, type SubjectKind } from '../schema';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../lib/credit-code';
 import { addDays, addMonths } from '../../lib/dates';
@@ -310,6 +311,15 @@ function makeEntry(rng: Rng, category: CategoryDef & { id: number }, subject: Su
     publicationEnd: publicationEndDate(decisionDate, category.periodMonths),
     status: 'public',
     batchId: batch.id,
+    dedupeKey: creditDedupeKey({
+      list: category.list,
+      categoryId: category.id,
+      creditCode: subject.creditCode,
+      idNumber: subject.idNumber,
+      name: subject.name,
+      decisionDate,
+      basisDoc,
+    }),
     createdAt: at(addDays(batch.day, -1), 16, rng.int(0, 59)),
     updatedAt: at(batch.day, 15, 0),
   };

@@ -1,0 +1,40 @@
+// Serves a citizen's attachment to signed-in staff only: never cached, never sniffed, PDFs downloaded.
+import fs from 'node:fs/promises';
+import { getDb } from '@/db/client';
+import { findPrivateFile } from '@/db/queries/private-files';
+import { currentUser } from '@/lib/auth';
+import { can } from '@/lib/roles';
+import { privateFilePath } from '@/lib/private-files';
+
+export const dynamic = 'force-dynamic';
+
+function answer(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) return answer(401, '请先登录');
+  if (!can(user.role, 'dashboard.view')) return answer(403, '没有权限');
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) return answer(404, '文件不存在');
+  const db = await getDb();
+  const file = await findPrivateFile(db, Number(id));
+  if (!file) return answer(404, '文件不存在');
+  let body: Buffer;
+  try {
+    body = await fs.readFile(privateFilePath(file.storageKey, file.format));
+  } catch {
+    return answer(404, '文件不存在');
+  }
+  const pdf = file.format === 'pdf';
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': pdf ? 'application/pdf' : 'image/webp',
+      'Content-Disposition': `${pdf ? 'attachment' : 'inline'}; filename="file-${file.id}.${file.format}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  });
+}

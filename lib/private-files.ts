@@ -1,0 +1,109 @@
+// Citizens' attachments (recommendation photos, objection documents): checked, cleaned and written
+// under DATA_DIR/private, which no public route serves. Server only.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { dataDir } from '@/db/client';
+import { MAX_INPUT_PIXELS, sniffImageFormat } from './media';
+import { STORAGE_KEY_PATTERN } from './media-url';
+
+export const MAX_CITIZEN_FILE_BYTES = 10 * 1024 * 1024;
+/** Largest side of a stored photo: enough to judge it, small enough to keep the folder modest. */
+const MAX_SIDE = 2000;
+
+export type CitizenFileProblem = 'format' | 'too_large' | 'dimensions' | 'corrupt' | 'pdf_active';
+
+const MESSAGES: Record<CitizenFileProblem, string> = {
+  format: '只能上传 JPEG、PNG、WebP、GIF 图片或 PDF 文件（按文件内容识别，不看扩展名）',
+  too_large: '单个文件不能超过10MB',
+  dimensions: '图片尺寸过大（不能超过4000万像素）',
+  corrupt: '无法读取该文件，文件可能已损坏',
+  pdf_active: 'PDF 中含有脚本、附件或自动动作，出于安全原因无法接收，请另存为普通 PDF 或拍照上传',
+};
+
+export class CitizenFileError extends Error {
+  readonly problem: CitizenFileProblem;
+  constructor(problem: CitizenFileProblem) {
+    super(MESSAGES[problem]);
+    this.name = 'CitizenFileError';
+    this.problem = problem;
+  }
+}
+
+export type StoredCitizenFile = { storageKey: string; format: 'webp' | 'pdf'; bytes: number };
+
+export function privateDir(): string {
+  return path.join(dataDir(), 'private');
+}
+
+export function privateFilePath(storageKey: string, format: string): string {
+  if (!STORAGE_KEY_PATTERN.test(storageKey) || (format !== 'webp' && format !== 'pdf')) throw new Error('bad private file key');
+  return path.join(privateDir(), `${storageKey}.${format}`);
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+// Names of PDF features that run code or carry other files. Their presence (even obfuscated with #xx
+// escapes, which we decode first) refuses the file: staff open these documents on office machines.
+const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|OpenAction|AA|SubmitForm|ImportData|GoToE|GoToR)\b/;
+
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length > 8 && PDF_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** Whether a PDF names an active feature (scripts, launch actions, embedded files, forms that submit). */
+export function pdfHasActiveContent(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('latin1').replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return PDF_ACTIVE.test(text);
+}
+
+async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, file);
+}
+
+/**
+ * Checks one attachment and stores it. Images are re-encoded to WebP (EXIF rotation applied, metadata
+ * such as GPS position dropped); PDFs are accepted only without active content. `allowPdf` is false
+ * for recommendation photos.
+ */
+export async function storeCitizenFile(bytes: Uint8Array, options: { allowPdf: boolean }): Promise<StoredCitizenFile> {
+  if (bytes.byteLength > MAX_CITIZEN_FILE_BYTES) throw new CitizenFileError('too_large');
+  const storageKey = randomBytes(16).toString('hex');
+  if (isPdf(bytes)) {
+    if (!options.allowPdf) throw new CitizenFileError('format');
+    if (pdfHasActiveContent(bytes)) throw new CitizenFileError('pdf_active');
+    await writeAtomically(privateFilePath(storageKey, 'pdf'), bytes);
+    return { storageKey, format: 'pdf', bytes: bytes.byteLength };
+  }
+  const format = sniffImageFormat(bytes);
+  if (!format) throw new CitizenFileError('format');
+  let out: Buffer;
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', autoOrient: true });
+    const meta = await image.metadata();
+    if (meta.format !== format) throw new CitizenFileError('corrupt');
+    out = await image.resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  } catch (error) {
+    if (error instanceof CitizenFileError) throw error;
+    throw new CitizenFileError(error instanceof Error && /pixel limit/i.test(error.message) ? 'dimensions' : 'corrupt');
+  }
+  await writeAtomically(privateFilePath(storageKey, 'webp'), out);
+  return { storageKey, format: 'webp', bytes: out.byteLength };
+}
+
+export async function removeCitizenFile(storageKey: string, format: string): Promise<void> {
+  await fs.rm(privateFilePath(storageKey, format), { force: true });
+}
+
+/**
+ * Reads the files of a form field (`<input type=file multiple>`), ignoring the empty entry browsers
+ * send when nothing was chosen. Returns an error message when there are more than `max`.
+ */
+export function filesOf(formData: FormData, field: string, max: number): { files: File[] } | { error: string } {
+  const files = formData.getAll(field).filter((v): v is File => typeof v !== 'string' && v.size > 0);
+  if (files.length > max) return { error: `最多上传${max}个文件` };
+  return { files };
+}
