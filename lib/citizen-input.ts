@@ -7,16 +7,13 @@ const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
 /** Characters as a reader counts them: one emoji or one 汉字 is one, whatever its UTF-16 length. */
 export function visibleLength(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n += 1;
-  return n;
+  return Array.from(graphemes.segment(text)).length;
 }
 
 /** Trims, removes NUL and other control characters (keeps line breaks) and normalises line endings. */
 export function cleanText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .trim();
 }
