@@ -1,14 +1,15 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM database drivers must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'sharp'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'sharp', 'exceljs'],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
     // forbidden() and app/forbidden.tsx: a real 403 for signed-in users without the role.
     authInterrupts: true,
-    // Image uploads go through server actions.
-    serverActions: { bodySizeLimit: '12mb' },
+    // Image uploads, citizens' attachments (5 x 5 MB) and list imports go through server actions.
+    serverActions: { bodySizeLimit: '32mb' },
+    proxyClientMaxBodySize: '32mb',
   },
   async headers() {
     const personal = [{ key: 'Cache-Control', value: 'private, no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }];

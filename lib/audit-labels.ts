@@ -29,6 +29,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'news_channel.update': '修改栏目',
   'news_channel.reorder': '调整栏目顺序',
   'news_channel.delete': '删除栏目',
+  // good-people actions (issue 5)
+  // credit actions (issue 6)
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -39,6 +41,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   audit_log: '审计日志',
   news_article: '文章',
   news_channel: '栏目',
+  // good-people entities (issue 5)
+  // credit entities (issue 6)
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -57,6 +61,8 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
   disabled: '已停用',
   alt: '图片说明',
+  // good-people fields (issue 5)
+  // credit fields (issue 6)
 };
 
 export function actionLabel(action: string): string {

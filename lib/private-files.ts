@@ -8,7 +8,8 @@ import { dataDir } from '@/db/client';
 import { MAX_INPUT_PIXELS, sniffImageFormat } from './media';
 import { STORAGE_KEY_PATTERN } from './media-url';
 
-export const MAX_CITIZEN_FILE_BYTES = 10 * 1024 * 1024;
+/** Per file; a form takes at most 5 files, which keeps a whole submission under the 32 MB body limit. */
+export const MAX_CITIZEN_FILE_BYTES = 5 * 1024 * 1024;
 /** Largest side of a stored photo: enough to judge it, small enough to keep the folder modest. */
 const MAX_SIDE = 2000;
 
@@ -16,7 +17,7 @@ export type CitizenFileProblem = 'format' | 'too_large' | 'dimensions' | 'corrup
 
 const MESSAGES: Record<CitizenFileProblem, string> = {
   format: '只能上传 JPEG、PNG、WebP、GIF 图片或 PDF 文件（按文件内容识别，不看扩展名）',
-  too_large: '单个文件不能超过10MB',
+  too_large: '单个文件不能超过5MB，请压缩后再上传',
   dimensions: '图片尺寸过大（不能超过4000万像素）',
   corrupt: '无法读取该文件，文件可能已损坏',
   pdf_active: 'PDF 中含有脚本、附件或自动动作，出于安全原因无法接收，请另存为普通 PDF 或拍照上传',

@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: { default: '管理后台', template: 
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin', label: '工作台', permission: 'dashboard.view' },
   { href: '/admin/news', label: '文明动态', permission: 'content.edit' },
+  { href: '/admin/good-people', label: '好人榜', permission: 'content.edit' },
+  { href: '/admin/credit', label: '红黑榜', permission: 'content.edit' },
   { href: '/admin/media', label: '媒体库', permission: 'media.upload' },
   { href: '/admin/users', label: '用户管理', permission: 'users.manage' },
   { href: '/admin/settings', label: '站点设置', permission: 'settings.manage' },
