@@ -4,6 +4,9 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { currentUser, type AuthUser } from './auth';
+import { headers } from 'next/headers';
+import { clientIp } from './client-ip';
+import { consumeAttempt, waitText, type Policy } from './rate-limit';
 import { can, type Permission } from './roles';
 
 export type ActionState = {
@@ -58,6 +61,37 @@ export function guardedAction<S extends z.ZodType>(
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       console.error(`action failed (${permission})`, error);
       return { message: '保存失败，请稍后重试。如问题持续，请联系管理员。', values };
+    }
+  };
+}
+
+export type CitizenContext = { db: Db; ip: string | null };
+
+/**
+ * The same pattern for citizens' forms (no sign-in): count the attempt against a per-address rate
+ * limit, parse with zod, run the work. Attempts are counted before parsing, so a flood of bad forms is
+ * limited too. Phone numbers are never echoed back in `values` of a successful submission.
+ */
+export function citizenAction<S extends z.ZodType>(
+  policy: Policy,
+  schema: S,
+  handler: (input: z.infer<S>, ctx: CitizenContext, formData: FormData) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    try {
+      const db = await getDb();
+      const ip = clientIp(await headers());
+      const limit = await consumeAttempt(db, policy, ip ?? 'unknown');
+      if (limit.limited) return { message: `提交过于频繁，请 ${waitText(limit.retryAfterSeconds)}后再试。`, values };
+      const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION') && typeof formData.get(key) === 'string')));
+      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: '请按提示修改标出的项目。', values };
+      const result = await handler(parsed.data, { db, ip }, formData);
+      return result ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`citizen action failed (${policy.name})`, error instanceof Error ? error.message : error);
+      return { message: '提交失败，请稍后重试。', values };
     }
   };
 }

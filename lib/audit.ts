@@ -6,12 +6,13 @@ import { clientIp } from './client-ip';
 
 export type Actor = { id: number; displayName: string; username: string } | null;
 
-// Never written to the log, whatever the caller passes.
-const SECRET_FIELDS = new Set(['passwordHash', 'password', 'idNumber', 'phone']);
+// Never written to the log, whatever the caller passes: passwords, full ID numbers and phone numbers
+// (recommenderPhone, applicantPhone...). Masked forms (idNumberMasked) are kept.
+const SECRET_FIELD = /^(password|passwordHash|idNumber)$|phone/i;
 
 function clean(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[已隐藏]' : v]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '[已隐藏]' : v]));
 }
 
 /** Only the fields whose values differ, so the log shows what changed. */

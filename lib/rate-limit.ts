@@ -9,6 +9,14 @@ export const POLICIES = {
   signInAccount: { name: 'signin-account', limit: 10, windowSeconds: 15 * 60 },
   /** One address trying many accounts. */
   signInIp: { name: 'signin-ip', limit: 50, windowSeconds: 15 * 60 },
+  // Citizens' forms, per client address (a school or office shares one address: generous limits).
+  recommend: { name: 'recommend-ip', limit: 10, windowSeconds: 60 * 60 },
+  comment: { name: 'comment-ip', limit: 30, windowSeconds: 60 * 60 },
+  like: { name: 'like-ip', limit: 120, windowSeconds: 10 * 60 },
+  report: { name: 'report-ip', limit: 30, windowSeconds: 60 * 60 },
+  objection: { name: 'objection-ip', limit: 10, windowSeconds: 60 * 60 },
+  /** Status look-ups by tracking number + phone: slow enough that guessing pairs gets nowhere. */
+  statusLookup: { name: 'status-lookup-ip', limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Policy>;
 
 export type LimitState = { limited: false } | { limited: true; retryAfterSeconds: number };
