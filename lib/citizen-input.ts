@@ -1,14 +1,10 @@
 // Input rules shared by citizens' forms (recommendations, comments, objections): lengths as people
-// see them, phone numbers, tracking numbers.
-import { randomInt } from 'node:crypto';
+// see them, phone numbers, tracking numbers. visibleLength lives in its own module for client components.
 import { z } from 'zod';
 
-const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+import { visibleLength } from './visible-length';
 
-/** Characters as a reader counts them: one emoji or one 汉字 is one, whatever its UTF-16 length. */
-export function visibleLength(text: string): number {
-  return Array.from(graphemes.segment(text)).length;
-}
+export { visibleLength };
 
 /** Trims, removes NUL and other control characters (keeps line breaks) and normalises line endings. */
 export function cleanText(text: string): string {
@@ -57,8 +53,12 @@ const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** `TJ20261123-7KQ4M9`: a prefix, the city day and 6 random characters (about 887 million per day). */
 export function makeTrackingNo(prefix: string, cityDay: string): string {
+  // 31 letters: reject bytes >= 248 (8 x 31) so that every letter is equally likely.
   let tail = '';
-  for (let i = 0; i < 6; i += 1) tail += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  while (tail.length < 6) {
+    const [byte] = crypto.getRandomValues(new Uint8Array(1));
+    if (byte! < 248) tail += TRACKING_ALPHABET[byte! % TRACKING_ALPHABET.length];
+  }
   return `${prefix}${cityDay.replaceAll('-', '')}-${tail}`;
 }
 

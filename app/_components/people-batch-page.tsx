@@ -1,51 +1,66 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listPublicBatches, listPublicPeopleCards } from '@/db/queries/people';
-import { goodPersonCategory } from '@/db/schema';
+import { listPublicBatches, listPublicModels, listPublicPeopleCards } from '@/db/queries/people';
+import { GOOD_CATEGORIES, termName } from '@/lib/people-public';
 import { PersonCard } from './person-card';
 
-/** A monthly 好人榜 grouped by the five categories, with the archive of months beside it. */
-export async function PeopleBatchPage({ batch, heading }: { batch: { id: number; month: string; title: string } | null; heading: string }) {
+/** A monthly 好人榜 grouped by the five categories, the 道德模范 by 届, and the archive of months beside it. */
+export async function PeopleBatchPage({ batch, heading, intro }: { batch: { id: number; month: string; title: string } | null; heading: string; intro?: React.ReactNode }) {
   const db = await getDb();
-  const [people, batches, models] = await Promise.all([
-    batch ? listPublicPeopleCards(db, { batchId: batch.id }) : [],
-    listPublicBatches(db),
-    listPublicPeopleCards(db, { level: '道德模范' }),
-  ]);
+  const [people, models] = await Promise.all([batch ? listPublicPeopleCards(db, { batchId: batch.id }) : [], listPublicModels(db)]);
+  const terms = [...new Set(models.map((m) => m.term))];
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-4">
-      <div className="space-y-6 lg:col-span-3">
-        <h1 className="text-2xl font-bold text-brand">{heading}</h1>
-        {!batch && <p className="rounded-lg bg-white p-6 text-muted">榜单尚未发布。</p>}
-        {goodPersonCategory.enumValues.map((category) => {
-          const group = people.filter((p) => p.category === category);
-          if (group.length === 0) return null;
-          return (
-            <section key={category} aria-labelledby={`cat-${category}`}>
-              <h2 id={`cat-${category}`} className="mb-2 border-l-4 border-brand pl-2 text-lg font-bold">
-                {category}
-              </h2>
-              <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
-                {group.map((person) => (
-                  <PersonCard key={person.id} person={person} />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-        {models.length > 0 && (
-          <section aria-labelledby="models">
-            <h2 id="models" className="mb-2 border-l-4 border-brand pl-2 text-lg font-bold">
-              道德模范
+    <PeopleLayout current={batch?.id}>
+      <h1 className="text-2xl font-bold text-brand">{heading}</h1>
+      {intro}
+      {!batch && <p className="rounded-lg bg-white p-6 text-muted">榜单尚未发布。</p>}
+      {GOOD_CATEGORIES.map((category) => {
+        const group = people.filter((p) => p.category === category);
+        if (group.length === 0) return null;
+        return (
+          <section key={category} aria-labelledby={`cat-${category}`}>
+            <h2 id={`cat-${category}`} className="mb-2 border-l-4 border-brand pl-2 text-lg font-bold">
+              {category}
             </h2>
             <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
-              {models.map((person) => (
+              {group.map((person) => (
                 <PersonCard key={person.id} person={person} />
               ))}
             </ul>
           </section>
-        )}
-      </div>
+        );
+      })}
+      {models.length > 0 && (
+        <section aria-labelledby="models" className="space-y-3">
+          <h2 id="models" className="border-l-4 border-brand pl-2 text-lg font-bold">
+            道德模范
+          </h2>
+          {terms.map((term) => (
+            <section key={term ?? 'none'} aria-labelledby={`term-${term ?? 'none'}`}>
+              <h3 id={`term-${term ?? 'none'}`} className="mb-2 font-bold text-brand">
+                {term ? `${termName(term)}道德模范` : '其他道德模范'}
+              </h3>
+              <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
+                {models
+                  .filter((m) => m.term === term)
+                  .map((person) => (
+                    <PersonCard key={person.id} person={person} />
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      )}
+    </PeopleLayout>
+  );
+}
+
+/** The 好人榜 page frame: content on the left, the archive of published months on the right. */
+export async function PeopleLayout({ current, children }: { current?: number; children: React.ReactNode }) {
+  const batches = await listPublicBatches(await getDb());
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-4">
+      <div className="min-w-0 space-y-6 lg:col-span-3">{children}</div>
       <aside aria-labelledby="archive" className="h-fit rounded-lg bg-white p-4 shadow-sm">
         <h2 id="archive" className="mb-2 font-bold text-brand">
           往期榜单
@@ -53,7 +68,7 @@ export async function PeopleBatchPage({ batch, heading }: { batch: { id: number;
         <ul className="space-y-1 text-sm">
           {batches.map((b) => (
             <li key={b.id}>
-              <Link href={`/good-people/batch/${b.month}`} aria-current={b.id === batch?.id ? 'page' : undefined} className="hover:text-brand hover:underline">
+              <Link href={`/good-people/batch/${b.month}`} aria-current={b.id === current ? 'page' : undefined} className="hover:text-brand hover:underline">
                 {b.title}
               </Link>
             </li>

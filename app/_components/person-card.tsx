@@ -1,17 +1,32 @@
 import Link from 'next/link';
+import { PersonPhoto } from './good-people/person-photo';
 
-export type PersonCardData = { id: number; name: string; category: string; level: string; region: string; deed: string; likeCount: number };
+export type PersonCardData = {
+  id: number;
+  name: string;
+  category: string;
+  level: string;
+  region: string;
+  deed: string;
+  likeCount: number;
+  photo?: string | null;
+  photoAlt?: string | null;
+};
 
-export function PersonCard({ person }: { person: PersonCardData }) {
+/** One person in a list: name first (lists and tests read it from the link's first text), badges, deed. */
+export function PersonCard({ person, footer }: { person: PersonCardData; footer?: React.ReactNode }) {
   return (
-    <li className="rounded-lg border border-line bg-white p-4">
+    <li className="flex flex-col rounded-lg border border-line bg-white p-4">
       <Link href={`/good-people/${person.id}`} className="group block">
+        <PersonPhoto photo={person.photo} alt={person.photoAlt || person.name} width={320} className="mb-3 aspect-[4/3] w-full rounded object-cover" />
         <span className="text-lg font-bold group-hover:text-brand group-hover:underline">{person.name}</span>
         <span className="ml-2 rounded bg-brand-soft px-1.5 text-xs text-brand">{person.level}</span>
+        <span className="ml-1 rounded border border-line px-1.5 text-xs text-muted">{person.category}</span>
         <span className="mt-1 block text-sm text-muted">{person.region}</span>
         <span className="mt-2 line-clamp-3 block text-sm">{person.deed}</span>
         <span className="mt-2 block text-xs text-muted">点赞 {person.likeCount}</span>
       </Link>
+      {footer && <div className="mt-3 border-t border-line pt-3">{footer}</div>}
     </li>
   );
 }

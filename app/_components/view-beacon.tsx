@@ -1,16 +1,17 @@
 'use client';
-// Tells the server once per page view that the article was read (see lib/view-counter.ts).
+// Tells the server once per page view that the page was read (see lib/view-counter.ts). News articles
+// pass their id; other pages pass the endpoint of their own counter (e.g. /api/good-people/7/view).
 import { useEffect, useRef } from 'react';
 
-export function ViewBeacon({ articleId }: { articleId: number }) {
+export function ViewBeacon({ articleId, url }: { articleId?: number; url?: string }) {
+  const target = url ?? (articleId ? `/api/news/${articleId}/view` : null);
   // A ref survives React's development double-run of effects, so one view sends one beacon.
-  const sent = useRef<number | null>(null);
+  const sent = useRef<string | null>(null);
   useEffect(() => {
-    if (sent.current === articleId) return;
-    sent.current = articleId;
-    const url = `/api/news/${articleId}/view`;
-    if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url)) return;
-    fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
-  }, [articleId]);
+    if (!target || sent.current === target) return;
+    sent.current = target;
+    if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(target)) return;
+    fetch(target, { method: 'POST', keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+  }, [target]);
   return null;
 }

@@ -1,0 +1,82 @@
+'use client';
+// 我推荐身边好人: the nomination form, and the receipt once it is saved. The live character count is a
+// help only; the server's check (lib/citizen-input.ts visibleText) decides.
+import Link from 'next/link';
+import { useActionState, useState } from 'react';
+import { recommendAction, type RecommendState } from '@/app/(public)/good-people/actions';
+import { GOOD_CATEGORIES } from '@/lib/people-public';
+import { visibleLength } from '@/lib/visible-length';
+import { FieldShell, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../form-fields';
+
+function DeedField({ defaultValue, error }: { defaultValue: string; error?: string }) {
+  const [count, setCount] = useState(() => visibleLength(defaultValue.trim()));
+  const tone = count < 30 || count > 200 ? 'text-brand' : 'text-green-800';
+  return (
+    <FieldShell id="field-deed" label="一句话事迹" required hint="用一句话说明TA做了什么，30至200个字" error={error}>
+      {(aria) => (
+        <>
+          <textarea {...aria} name="deed" rows={3} required defaultValue={defaultValue} onInput={(e) => setCount(visibleLength(e.currentTarget.value.trim()))} className={inputClass} />
+          <p className={`mt-1 text-right text-xs ${tone}`} aria-live="polite">
+            已输入{count}个字（30至200个字）
+          </p>
+        </>
+      )}
+    </FieldShell>
+  );
+}
+
+export function RecommendForm() {
+  const [state, action] = useActionState<RecommendState, FormData>(recommendAction, {});
+  if (state.ok && state.receiptNo) {
+    return (
+      <section aria-labelledby="receipt-heading" className="space-y-3 rounded-lg border border-green-700 bg-green-50 p-4 sm:p-6">
+        <h2 id="receipt-heading" className="text-lg font-bold text-green-800">
+          推荐已提交
+        </h2>
+        <p>
+          您的回执号：
+          <strong className="ml-1 font-mono text-2xl tracking-wider">{state.receiptNo}</strong>
+        </p>
+        <p>请记下回执号，可凭回执号和手机号查询办理进度。</p>
+        <p>
+          <Link href="/good-people/recommend/status" className="text-brand underline">
+            查询办理进度
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const v = state.values ?? {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <fieldset className="space-y-4 rounded border border-line p-4">
+        <legend className="px-1 font-bold">被推荐人</legend>
+        <TextField state={state} name="nomineeName" label="被推荐人姓名" required hint="2至20个字" />
+        <TextField state={state} name="region" label="所在地区/单位" required hint="如：东湖区白沙街道 或 所在单位名称，2至50个字" />
+        <SelectField state={state} name="category" label="类别" options={GOOD_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        <DeedField key={v.deed ?? ''} defaultValue={v.deed ?? ''} error={state.fieldErrors?.deed} />
+        <FieldShell id="field-story" label="详细事迹" hint="选填，不超过3000个字；可写清时间、地点、经过和身边人的评价" error={state.fieldErrors?.story}>
+          {(aria) => <textarea {...aria} name="story" rows={8} defaultValue={v.story} className={inputClass} />}
+        </FieldShell>
+        <FieldShell id="field-photos" label="照片" hint="选填，最多5张，每张不超过5MB（JPEG、PNG、WebP、GIF）。如提交未成功，需要重新选择照片。" error={state.fieldErrors?.photos}>
+          {(aria) => <input {...aria} type="file" name="photos" multiple accept="image/*" className={inputClass} />}
+        </FieldShell>
+      </fieldset>
+      <fieldset className="space-y-4 rounded border border-line p-4">
+        <legend className="px-1 font-bold">推荐人</legend>
+        <TextField state={state} name="recommenderName" label="推荐人姓名" required hint="2至20个字" autoComplete="name" />
+        <TextField state={state} name="recommenderPhone" label="推荐人电话" type="tel" required hint="用于核实情况和查询进度，不会公开" autoComplete="tel" />
+      </fieldset>
+      <FieldShell id="field-consent" label="承诺" error={state.fieldErrors?.consent}>
+        {(aria) => (
+          <label className="mt-1 flex items-start gap-2">
+            <input {...aria} type="checkbox" name="consent" defaultChecked={v.consent === 'on'} className="mt-1 size-4" />
+            <span>我承诺所填信息真实</span>
+          </label>
+        )}
+      </FieldShell>
+      <SubmitButton>提交推荐</SubmitButton>
+    </form>
+  );
+}

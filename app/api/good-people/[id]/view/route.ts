@@ -1,0 +1,32 @@
+// The profile page's view beacon (good_people.view_count). Always answers 204: nothing here tells a
+// client whether it was counted. Bots are ignored and a visitor counts once per person per 30 minutes,
+// with the same dedupe as the news counter (lib/view-counter.ts); visibility is checked in the UPDATE.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { addPersonViews } from '@/db/queries/people-citizen';
+import { clientIp } from '@/lib/client-ip';
+import { isBot, parseArticleId, RecentVisits } from '@/lib/view-counter';
+import { browserId } from '../../../../(public)/good-people/browser-id';
+
+export const dynamic = 'force-dynamic';
+
+// On globalThis so that module reloads in development keep one memory per process.
+const holder = globalThis as unknown as { __civicPersonVisits?: RecentVisits };
+const visits = (holder.__civicPersonVisits ??= new RecentVisits());
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  const personId = parseArticleId((await params).id);
+  if (personId === null || isBot(request.headers.get('user-agent'))) return response;
+  try {
+    const visitor = await browserId();
+    const keys = [`${personId}|gpv:${visitor.value}`];
+    // A browser without our cookie yet (or refusing cookies): its address stands in as well.
+    const ip = clientIp(request.headers);
+    if (visitor.fresh && ip) keys.push(`${personId}|ip:${ip}`);
+    if (visits.visit(keys)) await addPersonViews(await getDb(), personId, 1);
+  } catch (error) {
+    console.error('person view counter failed', error instanceof Error ? error.message : error);
+  }
+  return response;
+}
