@@ -6,13 +6,14 @@ import { requirePageUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: '工作台' };
+export const dynamic = 'force-dynamic';
 
 export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.view', '/admin');
   const counts = await dashboardCounts(await getDb());
   const queues = [
     { label: '文明动态', ...counts.news, href: '/admin/news' },
-    { label: '好人榜批次', ...counts.peopleBatches, href: null },
+    { label: '好人榜批次', ...counts.peopleBatches, href: '/admin/good-people/batches' },
     { label: '红黑榜批次', ...counts.creditBatches, href: null },
   ];
   // A count that leads to its list when the list exists.
@@ -50,6 +51,26 @@ export default async function DashboardPage() {
               </dl>
             </li>
           ))}
+        </ul>
+      </section>
+      <section aria-labelledby="people-queues">
+        <h2 id="people-queues" className="mb-3 text-lg font-bold">
+          好人榜市民互动
+        </h2>
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <li className="rounded-lg bg-white p-4 shadow-sm">
+            <h3 className="font-bold">市民推荐待处理</h3>
+            <p className="mt-2 text-2xl font-bold text-brand">
+              {count(counts.people.recommendations, '/admin/good-people/recommendations?status=pending', '市民推荐待处理', 'text-brand')}
+            </p>
+          </li>
+          <li className="rounded-lg bg-white p-4 shadow-sm">
+            <h3 className="font-bold">评论待审核</h3>
+            <p className="mt-2 text-2xl font-bold text-brand">
+              {count(counts.people.pendingComments + counts.people.hiddenComments, '/admin/good-people/comments', '评论待审核', 'text-brand')}
+            </p>
+            <p className="text-sm text-muted">其中被举报隐藏 {counts.people.hiddenComments} 条</p>
+          </li>
         </ul>
       </section>
     </div>

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { findCreditCategory, periodRuleError, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, updateCreditCategory } from '@/db/queries/credit-categories';
 import { getSetting, putSetting } from '@/db/queries/settings';
+import { parseWordList } from '@/lib/sensitive-words';
 import { nameMasking } from '@/db/schema';
 import { guardedAction } from '@/lib/actions';
 import { changedFields, recordAudit } from '@/lib/audit';
@@ -70,4 +71,37 @@ export const updateCreditCategorySettings = guardedAction('settings.manage', cre
   });
   // Masking applies to every public page listing the category's entries at once; periods only to new entries.
   if (changed) revalidatePath('/', 'layout');
+});
+
+const sensitiveWordsForm = z.object({
+  words: z
+    .string()
+    .max(100_000, '词表过长，请删减后再保存')
+    .transform(parseWordList)
+    .superRefine((words, ctx) => {
+      const long = words.find((w) => Array.from(w).length > 30);
+      if (long) ctx.addIssue({ code: 'custom', message: `“${long.slice(0, 10)}…”过长：每个敏感词不超过30个字` });
+      else if (words.length > 5000) ctx.addIssue({ code: 'custom', message: `最多5000个敏感词，目前${words.length}个` });
+    }),
+});
+
+/** 敏感词: one word per line (commas also separate); they flag citizens' submissions for moderators. */
+export const updateSensitiveWords = guardedAction('settings.manage', sensitiveWordsForm, async (input, { db, user }) => {
+  const before = await getSetting(db, 'sensitiveWords');
+  if (JSON.stringify(before) === JSON.stringify(input.words)) return { ok: true };
+  const added = input.words.filter((w) => !before.includes(w));
+  const removed = before.filter((w) => !input.words.includes(w));
+  await db.transaction(async (tx) => {
+    await putSetting(tx, 'sensitiveWords', input.words);
+    await recordAudit(tx, user, {
+      action: 'settings.update',
+      entityType: 'setting',
+      entityId: 'sensitiveWords',
+      before: { sensitiveWords: before },
+      after: { sensitiveWords: input.words },
+      note: `敏感词 ${input.words.length} 个（新增 ${added.length}，删除 ${removed.length}）`,
+    });
+  });
+  // The count and the saved list on the settings page.
+  revalidatePath('/admin/settings');
 });

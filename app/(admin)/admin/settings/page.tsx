@@ -3,16 +3,17 @@ import { getDb } from '@/db/client';
 import { listCreditCategories, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, SEVERE_MIN_MONTHS } from '@/db/queries/credit-categories';
 import { getSetting } from '@/db/queries/settings';
 import { requirePageUser } from '@/lib/auth';
-import { CreditCategoryForm, SiteInfoForm } from './settings-forms';
+import { CreditCategoryForm, SensitiveWordsForm, SiteInfoForm } from './settings-forms';
 
 export const metadata: Metadata = { title: '站点设置' };
+export const dynamic = 'force-dynamic';
 
 const LIST_LABELS = { red: '守信红榜', black: '失信黑榜' } as const;
 
 export default async function SettingsPage() {
   await requirePageUser('settings.manage', '/admin/settings');
   const db = await getDb();
-  const [info, categories] = await Promise.all([getSetting(db, 'siteInfo'), listCreditCategories(db)]);
+  const [info, categories, words] = await Promise.all([getSetting(db, 'siteInfo'), listCreditCategories(db), getSetting(db, 'sensitiveWords')]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">站点设置</h1>
@@ -23,6 +24,16 @@ export default async function SettingsPage() {
         </h2>
         <p className="mb-3 text-sm text-muted">网站名称显示在每页顶部；主办单位、联系方式、网站标识码、备案号和找错链接显示在每页页脚。</p>
         <SiteInfoForm info={info} />
+      </section>
+
+      <section aria-labelledby="sensitive-words" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="sensitive-words" className="mb-1 font-bold">
+          敏感词
+        </h2>
+        <p className="mb-3 text-sm text-muted">
+          市民提交的推荐、评论和异议如含有这些词，会标记给审核人员并高亮显示（不会自动拒绝）。目前共 <strong className="text-ink">{words.length}</strong> 个敏感词。
+        </p>
+        <SensitiveWordsForm words={words} />
       </section>
 
       <section aria-labelledby="credit-periods" className="rounded-lg bg-white p-4 shadow-sm">

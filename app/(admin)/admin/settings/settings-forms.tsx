@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import type { SiteInfo } from '@/db/queries/settings';
 import type { ActionState } from '@/lib/actions';
-import { FormMessage, inputClass, SubmitButton, TextField } from '../../../_components/form-fields';
-import { updateCreditCategorySettings, updateSiteInfo } from './actions';
+import { FieldShell, FormMessage, inputClass, SubmitButton, TextField } from '../../../_components/form-fields';
+import { updateCreditCategorySettings, updateSensitiveWords, updateSiteInfo } from './actions';
 
 const SITE_FIELDS: { name: keyof SiteInfo; label: string; required?: boolean; maxLength: number; hint?: string; type?: string }[] = [
   { name: 'siteName', label: '网站名称', required: true, maxLength: 40 },
@@ -96,6 +96,20 @@ export function CreditCategoryForm({ category }: { category: CategoryRow }) {
         )}
         {!periodError && !maskingError && <FormMessage state={state} success="已保存。" />}
       </div>
+    </form>
+  );
+}
+
+/** 敏感词表: a textarea, one word per line. */
+export function SensitiveWordsForm({ words }: { words: string[] }) {
+  const [state, action] = useActionState(updateSensitiveWords, {} as ActionState);
+  return (
+    <form action={action} aria-label="敏感词" className="space-y-3">
+      <FieldShell id="field-words" label="敏感词表" hint="每行一个词（也可用逗号分隔），每个词不超过30个字；重复和空行自动去除。" error={state.fieldErrors?.words}>
+        {(aria) => <textarea {...aria} name="words" rows={10} defaultValue={state.values?.words ?? words.join('\n')} className={inputClass} />}
+      </FieldShell>
+      <SubmitButton>保存敏感词</SubmitButton>
+      <FormMessage state={state} success="敏感词已保存，此后提交的推荐、评论和异议将按新词表标记。" />
     </form>
   );
 }

@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listAdminPeople, listBatchesForAdmin } from '@/db/queries/people-admin';
+import { contentStatus, goodPersonCategory, goodPersonLevel } from '@/db/schema';
+import { requirePageUser } from '@/lib/auth';
+import { formatDateTime } from '@/lib/dates';
+import { STATUS_LABELS } from '@/lib/workflow';
+import { AdminTable } from '../../../_components/admin-table';
+import { inputClass } from '../../../_components/form-fields';
+import { Pagination, pageParam } from '../../../_components/pagination';
+import { StatusBadge } from '../news/status-badge';
+import { parsePeopleFilter, peopleFilterQuery } from './filters';
+import { GoodPeopleNav } from './section-nav';
+
+export const metadata: Metadata = { title: '好人榜' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+export default async function GoodPeopleAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const { values, filter } = parsePeopleFilter(params);
+  const page = pageParam(params.page);
+  await requirePageUser('content.edit', `/admin/good-people${peopleFilterQuery(values, page)}`);
+  const db = await getDb();
+  const [batches, { items, total }] = await Promise.all([listBatchesForAdmin(db), listAdminPeople(db, filter, page, PAGE_SIZE)]);
+  const select = (name: keyof typeof values, label: string, options: { value: string; label: string }[]) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={values[name]} className={inputClass}>
+        <option value="">全部</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">好人榜</h1>
+        <Link href="/admin/good-people/new" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+          新建人物
+        </Link>
+      </div>
+      <GoodPeopleNav current="/admin/good-people" />
+
+      <form method="get" action="/admin/good-people" role="search" aria-label="筛选人物" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+        {select('batch', '榜单', [{ value: 'none', label: '不属于榜单' }, ...batches.map((b) => ({ value: String(b.id), label: b.title }))])}
+        {select('status', '状态', contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] })))}
+        {select('category', '类别', plain(goodPersonCategory.enumValues))}
+        {select('level', '级别', plain(goodPersonLevel.enumValues))}
+        <div>
+          <label htmlFor="filter-q" className="block text-sm font-medium">
+            姓名
+          </label>
+          <input id="filter-q" name="q" type="search" defaultValue={values.q} placeholder="姓名中的字" className={inputClass} />
+        </div>
+        <div className="flex items-center gap-3">
+          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+            筛选
+          </button>
+          <Link href="/admin/good-people" className="text-sm underline hover:text-brand">
+            清除条件
+          </Link>
+        </div>
+      </form>
+
+      {items.length === 0 ? (
+        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">
+          {total === 0 ? '没有符合条件的人物。' : <Link href={`/admin/good-people${peopleFilterQuery(values)}`} className="underline">本页没有人物，返回第一页</Link>}
+        </p>
+      ) : (
+        <AdminTable caption={`人物列表，共${total}人，按最近修改排列`} headers={['姓名', '类别', '级别', '所属榜单', '地区', '状态', '修改时间']} widthClass="min-w-[48rem]">
+          {items.map((p) => (
+            <tr key={p.id} className="border-b border-line last:border-0">
+              <td className="px-3 py-2">
+                <Link href={`/admin/good-people/${p.id}`} className="font-medium hover:text-brand hover:underline">
+                  {p.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{p.category}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{p.level}</td>
+              <td className="px-3 py-2">{p.batchTitle ?? '—'}</td>
+              <td className="px-3 py-2">{p.region}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={p.status} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.updatedAt)}</td>
+            </tr>
+          ))}
+        </AdminTable>
+      )}
+      <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/good-people${peopleFilterQuery(values, n)}`} />
+    </div>
+  );
+}
