@@ -1,6 +1,6 @@
 // 诚信红黑榜 queries. publicCredit() is the one definition of "visible to citizens": 公示中, listed,
 // inside its publication period (computed from dates, so expiry needs no job), in a published batch.
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lte, ne, or, type SQL } from 'drizzle-orm';
 import { cityDay } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
@@ -19,6 +19,20 @@ export function publicCredit(today: string = cityDay(), now: Date = new Date()):
 /** Natural persons' names follow the category's masking rule; organisations are shown in full. */
 export function publicSubjectName(entry: { name: string; subjectKind: SubjectKind; personNameMasking: 'masked' | 'full' }): string {
   return entry.subjectKind === '自然人' && entry.personNameMasking === 'masked' ? maskPersonName(entry.name) : entry.name;
+}
+
+/** `%fragment%` with LIKE's own wildcards escaped, so that a user's % or _ matches literally. */
+export function likeContains(fragment: string): string {
+  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Name match for public lookups. Natural persons whose category masks names are never matched by name
+ * (typing a full name must not confirm that a person is listed); they are found by entry number only.
+ * Needs credit_categories joined.
+ */
+export function publicNameMatches(pattern: string): SQL {
+  return and(ilike(creditEntries.name, pattern), or(ne(creditEntries.subjectKind, '自然人'), eq(creditCategories.personNameMasking, 'full')))!;
 }
 
 // Only columns that may be shown publicly; the full id_number column is never selected here.
@@ -121,4 +135,95 @@ export async function findPublicCreditEntry(db: Db, id: number) {
   if (!row) return null;
   const { legalRep, reason, amount, basisDoc, batchId, batchTitle, ...base } = row;
   return { ...toPublicEntry(base), legalRep, reason, amount, basisDoc, batchId, batchTitle };
+}
+
+export const CREDIT_PAGE_SIZE = 20;
+
+export type PublicCreditPage = { rows: PublicCreditEntry[]; total: number };
+
+/** A page of 公示中 entries matching `where` (applied together with publicCredit()), newest decision first. */
+async function publicPage(db: Db, where: SQL | undefined, page: number, pageSize: number): Promise<PublicCreditPage> {
+  const filter = and(publicCredit(), where);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(creditEntries)
+      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+      .where(filter)
+      .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ n: count() })
+      .from(creditEntries)
+      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+      .where(filter),
+  ]);
+  return { rows: rows.map(toPublicEntry), total: counted?.n ?? 0 };
+}
+
+/** /credit/red and /credit/black, optionally one category. */
+export function listPublicCredit(db: Db, options: { list: CreditList; categoryId?: number; page?: number; pageSize?: number }): Promise<PublicCreditPage> {
+  const where = and(eq(creditEntries.list, options.list), options.categoryId ? eq(creditEntries.categoryId, options.categoryId) : undefined);
+  return publicPage(db, where, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
+}
+
+/** Lookup by a checked 统一社会信用代码 (exact match) or by a name fragment (substring, wildcards literal). */
+export function lookupPublicCredit(db: Db, query: { code: string } | { fragment: string }, page = 1, pageSize = CREDIT_PAGE_SIZE): Promise<PublicCreditPage> {
+  const where = 'code' in query ? eq(creditEntries.creditCode, query.code) : publicNameMatches(likeContains(query.fragment));
+  return publicPage(db, where, page, pageSize);
+}
+
+/** Categories of one list, for the filter on the list pages. */
+export function listCreditCategories(db: Db, list: CreditList) {
+  return db
+    .select({ id: creditCategories.id, name: creditCategories.name })
+    .from(creditCategories)
+    .where(eq(creditCategories.list, list))
+    .orderBy(creditCategories.sortOrder, creditCategories.id);
+}
+
+function publishedBatch(now: Date = new Date()): SQL {
+  return and(eq(creditBatches.status, 'published'), lte(creditBatches.publishedAt, now))!;
+}
+
+/** Every published batch, newest first, with how many of its entries are still 公示中. */
+export async function listPublicCreditBatches(db: Db) {
+  const rows = await db
+    .select({ id: creditBatches.id, title: creditBatches.title, publishedAt: creditBatches.publishedAt, n: count(creditEntries.id) })
+    .from(creditBatches)
+    .leftJoin(creditEntries, and(eq(creditEntries.batchId, creditBatches.id), publicCredit()))
+    .where(publishedBatch())
+    .groupBy(creditBatches.id)
+    .orderBy(desc(creditBatches.publishedAt), desc(creditBatches.id));
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt! }));
+}
+
+/** A published batch (null for drafts, batches under review and scheduled ones). */
+export async function findPublicCreditBatch(db: Db, id: number) {
+  const [batch] = await db
+    .select({ id: creditBatches.id, title: creditBatches.title, publishedAt: creditBatches.publishedAt })
+    .from(creditBatches)
+    .where(and(publishedBatch(), eq(creditBatches.id, id)))
+    .limit(1);
+  return batch ? { ...batch, publishedAt: batch.publishedAt! } : null;
+}
+
+/** A page of a published batch's 公示中 entries, optionally of one list. */
+export async function listPublicCreditOfBatch(db: Db, batchId: number, options: { list?: CreditList; page?: number; pageSize?: number } = {}): Promise<PublicCreditPage> {
+  const where = and(eq(creditEntries.batchId, batchId), options.list ? eq(creditEntries.list, options.list) : undefined);
+  return publicPage(db, where, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
+}
+
+/** Whether an entry is 公示中 right now (the objection form accepts only such entries). */
+export async function isPublicCreditEntry(db: Db, id: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: creditEntries.id })
+    .from(creditEntries)
+    .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+    .where(and(publicCredit(), eq(creditEntries.id, id)))
+    .limit(1);
+  return Boolean(row);
 }

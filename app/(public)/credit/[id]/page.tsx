@@ -21,7 +21,8 @@ export default async function CreditEntryPage({ params }: Props) {
   const entry = await load((await params).id);
   if (!entry) notFound();
   const isRed = entry.list === 'red';
-  const rows: [string, string | null][] = [
+  const rows: [string, React.ReactNode][] = [
+    ['信息编号', String(entry.id)],
     ['榜单', isRed ? '守信红榜' : '失信黑榜'],
     ['类别', entry.category],
     ['主体类型', entry.subjectKind],
@@ -35,7 +36,12 @@ export default async function CreditEntryPage({ params }: Props) {
     ['认定日期', entry.decisionDate],
     ['公示日期', entry.listedDate],
     ['公示截止日期', entry.publicationEnd],
-    ['发布批次', entry.batchTitle],
+    [
+      '发布批次',
+      <Link key="batch" href={`/credit/batch/${entry.batchId}`} className="text-brand hover:underline">
+        {entry.batchTitle}
+      </Link>,
+    ],
   ];
   return (
     <article className="mx-auto max-w-4xl rounded-lg bg-white p-4 shadow-sm sm:p-8">
@@ -43,7 +49,10 @@ export default async function CreditEntryPage({ params }: Props) {
         <Link href="/credit" className="hover:text-brand">
           诚信红黑榜
         </Link>{' '}
-        &rsaquo; {isRed ? '守信红榜' : '失信黑榜'}
+        &rsaquo;{' '}
+        <Link href={`/credit/${entry.list}`} className="hover:text-brand">
+          {isRed ? '守信红榜' : '失信黑榜'}
+        </Link>
       </nav>
       <h1 className="mt-4 text-2xl font-bold">{entry.name}</h1>
       <dl className="mt-4 divide-y divide-line border-y border-line">
@@ -57,6 +66,11 @@ export default async function CreditEntryPage({ params }: Props) {
           ))}
       </dl>
       <p className="mt-4 text-sm text-muted">公示期满后本信息自动停止公示。如对本信息有异议，可依法提出异议申诉或申请信用修复。</p>
+      <p className="mt-2">
+        <Link href={`/credit/objection?entry=${entry.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+          对此信息有异议？申请异议申诉或信用修复
+        </Link>
+      </p>
     </article>
   );
 }

@@ -1,0 +1,78 @@
+// /credit/red and /credit/black: one list, filtered by category with plain links, paginated.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { CREDIT_PAGE_SIZE, listCreditCategories, listPublicCredit } from '@/db/queries/credit';
+import type { CreditList } from '@/db/schema';
+import { CreditEntryTable, LIST_LABELS } from '../credit-entry-table';
+import { Pagination, pageParam } from '../pagination';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function CreditListPage({ list, searchParams }: { list: CreditList; searchParams: SearchParams }) {
+  const db = await getDb();
+  const page = pageParam(searchParams.page);
+  const categories = await listCreditCategories(db, list);
+  const categoryText = first(searchParams.category);
+  const category = categoryText ? categories.find((c) => String(c.id) === categoryText) : undefined;
+  // An unknown category in the address is a wrong link, not an empty list.
+  if (categoryText && !category) notFound();
+  const result = await listPublicCredit(db, { list, categoryId: category?.id, page });
+  const base = `/credit/${list}`;
+  const href = (p: number, categoryId = category?.id) => {
+    const params = new URLSearchParams();
+    if (categoryId) params.set('category', String(categoryId));
+    if (p > 1) params.set('page', String(p));
+    const qs = params.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+  const title = LIST_LABELS[list];
+  const chip = 'rounded-full border px-3 py-1 text-sm';
+  return (
+    <div className="space-y-4">
+      <nav aria-label="位置" className="text-sm text-muted">
+        <Link href="/credit" className="hover:text-brand">
+          诚信红黑榜
+        </Link>{' '}
+        &rsaquo; {title}
+      </nav>
+      <h1 className={`text-2xl font-bold ${list === 'red' ? 'text-red-list' : 'text-black-list'}`}>
+        {title}
+        {category ? ` · ${category.name}` : ''}
+      </h1>
+      <nav aria-label="按类别筛选" className="flex flex-wrap gap-2">
+        <Link href={href(1, 0)} aria-current={category ? undefined : 'page'} className={`${chip} ${category ? 'border-line bg-white hover:border-brand' : 'border-brand bg-brand text-white'}`}>
+          全部类别
+        </Link>
+        {categories.map((c) => (
+          <Link
+            key={c.id}
+            href={href(1, c.id)}
+            aria-current={category?.id === c.id ? 'page' : undefined}
+            className={`${chip} ${category?.id === c.id ? 'border-brand bg-brand text-white' : 'border-line bg-white hover:border-brand'}`}
+          >
+            {c.name}
+          </Link>
+        ))}
+      </nav>
+      <p role="status" className="text-sm text-muted">
+        公示中 {result.total} 条，按认定日期从新到旧排列。公示期满的信息自动停止公示。
+      </p>
+      <section aria-labelledby="credit-list-title" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="credit-list-title" className="sr-only">
+          {title}名单
+        </h2>
+        {result.rows.length > 0 ? (
+          <CreditEntryTable entries={result.rows} caption={`${title}${category ? ` ${category.name}` : ''} 第${page}页`} detailed />
+        ) : (
+          <p className="text-muted">{page > 1 ? '没有更多信息了。' : '该类别暂无公示中的信息。'}</p>
+        )}
+        <Pagination page={page} total={result.total} pageSize={CREDIT_PAGE_SIZE} href={(p) => href(p)} />
+      </section>
+    </div>
+  );
+}
