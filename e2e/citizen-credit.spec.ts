@@ -134,14 +134,14 @@ test('an objection with an attachment gets a tracking number and shows 待审核
   const trackingNo = await fileObjection(page, phone);
   await page.getByRole('status', { name: '申请已提交' }).getByRole('link', { name: '查询办理进度' }).click();
   await expect(page).toHaveURL(/\/credit\/objection\/status\?no=/);
-  await expect(page.getByLabel('受理编号')).toHaveValue(trackingNo);
+  await expect(page.getByRole('textbox', { name: '受理编号' })).toHaveValue(trackingNo);
 
   // A wrong phone gets one neutral message.
   await page.getByLabel('联系电话').fill('13900000000');
   await page.getByRole('button', { name: '查询进度' }).click();
   await expect(page.getByText('未查到与该受理编号和联系电话对应的申请')).toBeVisible();
 
-  await page.getByLabel('受理编号').fill(trackingNo.toLowerCase());
+  await page.getByRole('textbox', { name: '受理编号' }).fill(trackingNo.toLowerCase());
   await page.getByLabel('联系电话').fill(phone);
   await page.getByRole('button', { name: '查询进度' }).click();
   const progress = page.getByRole('region', { name: '办理进度' });

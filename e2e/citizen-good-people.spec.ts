@@ -89,7 +89,7 @@ test('a citizen recommends someone, gets a receipt and looks it up; the phone st
   await page.getByLabel('一句话事迹').fill('照顾瘫痪婆婆十多年');
   await expect(page.getByText('已输入9个字（30至200个字）')).toBeVisible();
   await page.getByLabel('详细事迹').fill('她每天早起为婆婆翻身擦洗。\n\n邻居们都说她是好儿媳。');
-  await page.getByLabel('推荐人姓名', { exact: true }).fill('李晓梅');
+  await page.getByRole('textbox', { name: '推荐人姓名', exact: true }).fill('李晓梅');
   await page.getByLabel('推荐人电话').fill(PHONE);
   await page.getByLabel('我承诺所填信息真实').check();
   await page.getByRole('button', { name: '提交推荐' }).click();
@@ -99,7 +99,7 @@ test('a citizen recommends someone, gets a receipt and looks it up; the phone st
   await expect(page.getByLabel('一句话事迹')).toHaveValue('照顾瘫痪婆婆十多年');
   await expect(page.getByLabel('类别')).toHaveValue('孝老爱亲');
   await expect(page.getByLabel('详细事迹')).toHaveValue('她每天早起为婆婆翻身擦洗。\n\n邻居们都说她是好儿媳。');
-  await expect(page.getByLabel('推荐人姓名', { exact: true })).toHaveValue('李晓梅');
+  await expect(page.getByRole('textbox', { name: '推荐人姓名', exact: true })).toHaveValue('李晓梅');
 
   await page.getByLabel('一句话事迹').fill('三十年如一日悉心照料瘫痪在床的婆婆，端水喂饭、擦身翻身从不间断，邻里都称她是孝顺的好儿媳。');
   await expect(page.getByText('已输入45个字（30至200个字）')).toBeVisible();

@@ -78,7 +78,7 @@ test('an editor builds a month’s batch, a reviewer publishes it, and citizens 
   await reviewer.getByRole('link', { name: title }).click();
   await reviewer.getByRole('button', { name: '审核通过并发布' }).click();
   await expect(reviewer.getByRole('status')).toHaveText('榜单已审核通过，榜单和其中的人物已同时发布。');
-  await expect(reviewer.getByRole('row', { name: new RegExp(personName) })).toContainText('已发布');
+  await expect(reviewer.getByRole('row', { name: new RegExp(personName) }).first()).toContainText('已发布');
 
   await citizen.goto(`/good-people/batch/${month}`);
   await expect(citizen.getByRole('heading', { level: 1, name: title })).toBeVisible();
