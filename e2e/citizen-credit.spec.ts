@@ -45,7 +45,7 @@ async function fileObjection(page: Page, phone: string): Promise<string> {
   await expect(page.getByRole('region', { name: '申请所涉信息' })).toContainText(PERSON);
   await page.getByRole('radio', { name: /^异议申诉/ }).check();
   await page.getByLabel('申请人姓名').fill('欧阳先生');
-  await page.getByLabel('联系电话').fill(phone);
+  await page.getByRole('textbox', { name: '联系电话' }).fill(phone);
   await page.getByLabel('申请说明').fill('该案件已于上月全部履行完毕，法院已出具结案通知书，请核实后更正或移出公示信息。');
   await page.getByLabel('证明材料（可选）').setInputFiles({ name: '结案通知书.png', mimeType: 'image/png', buffer: PNG });
   await page.getByRole('checkbox', { name: /本人承诺/ }).check();
@@ -137,12 +137,12 @@ test('an objection with an attachment gets a tracking number and shows 待审核
   await expect(page.getByRole('textbox', { name: '受理编号' })).toHaveValue(trackingNo);
 
   // A wrong phone gets one neutral message.
-  await page.getByLabel('联系电话').fill('13900000000');
+  await page.getByRole('textbox', { name: '联系电话' }).fill('13900000000');
   await page.getByRole('button', { name: '查询进度' }).click();
   await expect(page.getByText('未查到与该受理编号和联系电话对应的申请')).toBeVisible();
 
   await page.getByRole('textbox', { name: '受理编号' }).fill(trackingNo.toLowerCase());
-  await page.getByLabel('联系电话').fill(phone);
+  await page.getByRole('textbox', { name: '联系电话' }).fill(phone);
   await page.getByRole('button', { name: '查询进度' }).click();
   const progress = page.getByRole('region', { name: '办理进度' });
   await expect(progress.getByTestId('objection-status')).toHaveText('待审核');

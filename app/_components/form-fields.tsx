@@ -79,7 +79,9 @@ export function SelectField({ state, name, label, options, defaultValue, id }: {
   return (
     <FieldShell id={id ?? `field-${name}`} label={label} error={state.fieldErrors?.[name]}>
       {(aria) => (
-        <select {...aria} name={name} defaultValue={state.values?.[name] ?? defaultValue} className={inputClass}>
+        // Keyed by the value: React resets a form after its action, and a <select> only takes a new
+        // defaultValue when it mounts, so a refused form would otherwise fall back to the first option.
+        <select {...aria} key={state.values?.[name] ?? defaultValue ?? ''} name={name} defaultValue={state.values?.[name] ?? defaultValue} className={inputClass}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
