@@ -105,7 +105,7 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   await citizen.goto(`/credit?q=${encodeURIComponent(logistics.code)}`);
   await expect(citizen.getByRole('link', { name: logistics.name })).toBeVisible();
   await citizen.goto(`/credit?q=${encodeURIComponent(expired.code)}`);
-  await expect(citizen.getByRole('status')).toContainText('没有找到');
+  await expect(citizen.getByRole('status').filter({ hasText: '没有找到' })).toBeVisible();
 
   // A citizen applies for 信用修复 on the food company's entry.
   await citizen.goto(`/credit/objection?entry=${foodId}`);
@@ -136,7 +136,7 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   await expect(reviewer.getByText('状态：已完成')).toBeVisible();
 
   await citizen.goto(`/credit?q=${encodeURIComponent(food.code)}`);
-  await expect(citizen.getByRole('status')).toContainText('没有找到');
+  await expect(citizen.getByRole('status').filter({ hasText: '没有找到' })).toBeVisible();
   await expect(citizen.getByRole('link', { name: food.name })).toHaveCount(0);
 
   await reviewer.getByRole('link', { name: food.name }).click();
