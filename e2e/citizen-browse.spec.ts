@@ -46,7 +46,8 @@ test('the 好人榜 lists this month by category and opens a profile', async ({ 
     await expect(page.getByRole('heading', { level: 2, name: category })).toBeVisible();
   }
   const archive = page.getByRole('complementary');
-  expect(await archive.getByRole('link').count()).toBe(3);
+  // Three published months in the demo data; the good-people journey publishes the current one.
+  expect(await archive.getByRole('link').count()).toBeGreaterThanOrEqual(3);
   await archive.getByRole('link').last().click();
   await expect(page).toHaveURL(/\/good-people\/batch\/\d{4}-\d{2}$/);
   const person = page.locator('main ul li a').first();
