@@ -54,9 +54,9 @@ test('recommend → accept → publish → like once → comment after approval;
   await editor.goto('/admin/good-people/recommendations');
   // Staff see the recommender's phone; citizens never do.
   await expect(editor.getByText(PHONE)).toBeVisible();
-  const accept = editor.getByRole('form', { name: `采纳对${nominee}的推荐` });
+  const accept = editor.getByRole('form', { name: `采纳对${nominee}的推荐`, exact: true });
   await expect(accept.getByLabel('加入榜单').locator('option').first()).toHaveText(new RegExp(`^本月榜单：${title.source.slice(1)}`));
-  await accept.getByRole('button', { name: '采纳' }).click();
+  await accept.getByRole('button', { name: '采纳', exact: true }).click();
   await expect(editor).toHaveURL(/\/admin\/good-people\/\d+/);
 
   // 3. The editor submits this month's batch; a reviewer publishes it.
@@ -108,8 +108,9 @@ test('recommend → accept → publish → like once → comment after approval;
 
   await editor.goto('/admin/good-people/comments');
   const comment = editor.getByRole('article').filter({ hasText: body });
-  await comment.getByRole('button', { name: '通过' }).click();
-  await expect(comment.getByRole('status')).toHaveText('已通过。');
+  await comment.getByRole('button', { name: '通过', exact: true }).click();
+  // Approved comments leave the queue.
+  await expect(comment).toHaveCount(0);
 
   await citizen.reload();
   await expect(citizen.getByRole('region', { name: /网友评论/ })).toContainText(body);
