@@ -98,6 +98,9 @@ async function openPglite(dir: string): Promise<DbHandle> {
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
+  // An idle connection that the server drops (restart, failover, admin termination) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => console.error('database: idle connection lost:', error.message));
   const db = drizzlePg(pool, { schema });
   const conn = await pool.connect();
   try {

@@ -370,7 +370,8 @@ describe('bulk insert and the public export', () => {
       return rows;
     };
     expect(await exported()).toEqual([]);
-    await handle.db.execute(sql`update credit_batches set status = 'published', published_at = now() where id = ${batchId}`);
+    // A second ago: now() has microseconds, the public filter's JS clock milliseconds (same-millisecond race).
+    await handle.db.execute(sql`update credit_batches set status = 'published', published_at = now() - interval '1 second' where id = ${batchId}`);
     const rows = await exported();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: '欧**出', idNumberMasked: '110105********002X' });
