@@ -21,3 +21,10 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText('<a href="https://example.org">x</a>')).toBe('<a href="https://example.org" rel="noopener noreferrer">x</a>');
   });
 });
+
+describe('images without alt text', () => {
+  it('get an empty alt (decorative) and keep a given one', () => {
+    expect(sanitizeRichText('<img src="https://example.org/a.webp">')).toBe('<img alt="" src="https://example.org/a.webp" />');
+    expect(sanitizeRichText('<img src="https://example.org/a.webp" alt="志愿者">')).toBe('<img alt="志愿者" src="https://example.org/a.webp" />');
+  });
+});

@@ -7,7 +7,7 @@ import { requirePageUser } from '@/lib/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { inputClass } from '../../../../_components/form-fields';
 import { Pagination, pageParam } from '../../../../_components/pagination';
-import { FlaggedWords, Highlighted } from '../highlighted';
+import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { GoodPeopleNav } from '../section-nav';
 import { RecommendationForms } from './recommendation-forms';
 

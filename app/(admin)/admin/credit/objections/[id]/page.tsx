@@ -10,7 +10,7 @@ import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableObjectionActions, OUTCOME_LABELS, type ObjectionOutcome } from '@/lib/objection-workflow';
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objection-status';
-import { highlightSensitive } from '@/lib/sensitive-words';
+import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { EntryStatusBadge } from '../../entry-status-badge';
 import { ObjectionForms } from '../objection-forms';
 
@@ -39,7 +39,6 @@ export default async function ObjectionPage({ params, searchParams }: Props) {
   const actions = availableObjectionActions(objection.status, user.role);
   const done = (await searchParams).done;
   const doneText = typeof done === 'string' ? DONE[done] : undefined;
-  const segments = highlightSensitive(objection.explanation, [...new Set([...objection.flaggedWords, ...words])]);
 
   return (
     <div className="space-y-6">
@@ -93,17 +92,9 @@ export default async function ObjectionPage({ params, searchParams }: Props) {
             </>
           ) : null}
         </dl>
-        {objection.flaggedWords.length > 0 ? <p className="text-sm text-amber-900">含敏感词：{objection.flaggedWords.join('、')}</p> : null}
-        <p className="whitespace-pre-wrap rounded bg-canvas p-3">
-          {segments.map((s, i) =>
-            s.hit ? (
-              <mark key={i} className="bg-amber-200">
-                {s.text}
-              </mark>
-            ) : (
-              <span key={i}>{s.text}</span>
-            ),
-          )}
+        <FlaggedWords words={objection.flaggedWords} />
+        <p className="rounded bg-canvas p-3">
+          <Highlighted text={objection.explanation} words={[...new Set([...objection.flaggedWords, ...words])]} />
         </p>
         <h3 className="text-sm font-medium">附件</h3>
         {files.length === 0 ? (

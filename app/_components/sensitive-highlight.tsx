@@ -1,12 +1,12 @@
 import { highlightSensitive } from '@/lib/sensitive-words';
 
-/** Citizen text with the flagged sensitive words marked, line breaks kept. */
+/** Citizen text with the flagged sensitive words marked (<mark>, styled in both palettes), line breaks kept. */
 export function Highlighted({ text, words }: { text: string; words: readonly string[] }) {
   return (
     <span className="whitespace-pre-line">
       {highlightSensitive(text, words).map((segment, i) =>
         segment.hit ? (
-          <mark key={i} className="rounded bg-amber-200 px-0.5 text-ink">
+          <mark key={i} className="rounded px-0.5">
             {segment.text}
           </mark>
         ) : (
