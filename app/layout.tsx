@@ -8,9 +8,21 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
+/**
+ * Applies the stored 大字版 / 高对比度 choice (app/_components/display-switches.tsx) to <html> before the
+ * first paint, so pages neither flash nor read cookies. Static on purpose: the one inline script of the site,
+ * so a CSP can allow it by hash or nonce.
+ */
+const DISPLAY_MODES_SCRIPT =
+  "try{var d=document.documentElement,s=window.localStorage;if(s.getItem('a11y-font')==='large')d.dataset.font='large';if(s.getItem('a11y-contrast')==='high')d.dataset.contrast='high'}catch(e){}";
+
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang="zh-CN">
+    // The inline script adds data-* attributes to <html> before React hydrates it.
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: DISPLAY_MODES_SCRIPT }} />
+      </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

@@ -18,7 +18,8 @@ export function PersonCard({ person, footer }: { person: PersonCardData; footer?
   return (
     <li className="flex flex-col rounded-lg border border-line bg-white p-4">
       <Link href={`/good-people/${person.id}`} className="group block">
-        <PersonPhoto photo={person.photo} alt={person.photoAlt || person.name} width={320} className="mb-3 aspect-[4/3] w-full rounded object-cover" />
+        {/* The link already says the name: without a description the photo is decorative here. */}
+        <PersonPhoto photo={person.photo} alt={person.photoAlt ?? ''} width={320} className="mb-3 aspect-[4/3] w-full rounded object-cover" />
         <span className="text-lg font-bold group-hover:text-brand group-hover:underline">{person.name}</span>
         <span className="ml-2 rounded bg-brand-soft px-1.5 text-xs text-brand">{person.level}</span>
         <span className="ml-1 rounded border border-line px-1.5 text-xs text-muted">{person.category}</span>

@@ -10,14 +10,14 @@ export function SiteFooter({ info }: { info: SiteInfo }) {
         <p className="flex flex-wrap justify-center gap-x-4">
           {info.siteCode && <span>网站标识码：{info.siteCode}</span>}
           {info.icp && (
-            <a href="https://beian.miit.gov.cn/" rel="noopener noreferrer" className="underline hover:text-ink">
+            <a href="https://beian.miit.gov.cn/" rel="noopener noreferrer" className="print-hidden underline hover:text-ink">
               {info.icp}
             </a>
           )}
           {info.publicSecurity && <span>{info.publicSecurity}</span>}
         </p>
         {info.errorReportUrl && (
-          <p>
+          <p className="print-hidden">
             <a href={info.errorReportUrl} rel="noopener noreferrer" className="underline hover:text-ink">
               我为政府网站找错
             </a>

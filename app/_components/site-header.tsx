@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { DisplaySwitches } from './display-switches';
+import { ScriptSwitch } from './script-switch';
 
 const NAV = [
   { href: '/', label: '首页' },
@@ -7,15 +9,25 @@ const NAV = [
   { href: '/credit', label: '诚信红黑榜' },
 ] as const;
 
+/**
+ * The public masthead: tool bar (简/繁, 大字版, 高对比度), site name, site search, main navigation. Its colours
+ * are the masthead tokens of globals.css, so the high-contrast palette turns it black with yellow text.
+ */
 export function SiteHeader({ siteName, city }: { siteName: string; city: string }) {
   return (
-    <header className="bg-brand text-white">
+    <header className="site-header bg-masthead text-on-masthead">
+      <div className="print-hidden bg-masthead-nav">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-2 px-4 py-1.5">
+          <ScriptSwitch />
+          <DisplaySwitches />
+        </div>
+      </div>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
         <Link href="/" className="flex flex-col leading-tight">
           <span className="text-2xl font-bold tracking-wide">{siteName}</span>
-          <span className="text-sm opacity-90">{city}创建全国文明城市</span>
+          <span className="text-sm">{city}创建全国文明城市</span>
         </Link>
-        <form action="/search" method="get" role="search" className="flex w-full max-w-sm sm:w-auto">
+        <form action="/search" method="get" role="search" aria-label="站内搜索" className="flex w-full max-w-sm sm:w-auto">
           <label htmlFor="site-search" className="sr-only">
             站内搜索
           </label>
@@ -24,14 +36,14 @@ export function SiteHeader({ siteName, city }: { siteName: string; city: string 
             name="q"
             type="search"
             placeholder="搜索新闻、好人、企业名称或信用代码"
-            className="min-w-0 flex-1 rounded-l border-0 bg-white px-3 py-2 text-ink placeholder:text-muted sm:w-72"
+            className="min-w-0 flex-1 rounded-l border border-line bg-white px-3 py-2 text-ink placeholder:text-muted sm:w-72"
           />
-          <button type="submit" className="rounded-r bg-brand-dark px-4 py-2 font-medium hover:bg-black/30">
+          <button type="submit" className="rounded-r bg-brand-dark px-4 py-2 font-medium text-white hover:bg-black/30">
             搜索
           </button>
         </form>
       </div>
-      <nav aria-label="主导航" className="bg-brand-dark">
+      <nav aria-label="主导航" className="bg-masthead-nav">
         <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2">
           {NAV.map((item) => (
             <li key={item.href}>
