@@ -24,7 +24,7 @@ describe('sanitizeRichText', () => {
 
 describe('images without alt text', () => {
   it('get an empty alt (decorative) and keep a given one', () => {
-    expect(sanitizeRichText('<img src="https://example.org/a.webp">')).toBe('<img alt="" src="https://example.org/a.webp" />');
-    expect(sanitizeRichText('<img src="https://example.org/a.webp" alt="志愿者">')).toBe('<img alt="志愿者" src="https://example.org/a.webp" />');
+    expect(sanitizeRichText('<img src="https://example.org/a.webp">')).toBe('<img src="https://example.org/a.webp" alt="" />');
+    expect(sanitizeRichText('<img src="https://example.org/a.webp" alt="志愿者">')).toBe('<img src="https://example.org/a.webp" alt="志愿者" />');
   });
 });

@@ -19,7 +19,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
     // An image without alt text is announced by its file name; an empty alt marks it decorative instead.
-    img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...attribs } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? '' } }),
   },
 };
 
