@@ -17,7 +17,7 @@ import {
   type CreditList,
   type ObjectionStatus,
 } from '../schema';
-import { publicCredit, publicSubjectName } from './credit';
+import { publicCredit, publicDetailColumns, publicSubjectName } from './credit';
 
 type Actor = { id: number; displayName: string };
 
@@ -191,6 +191,26 @@ async function writeEntry(t: Db, row: EntryRow, entry: ValidCreditEntry, actor: 
   return { entryId: row.id, ...diff, version: saved.version };
 }
 
+/** In one transaction: lock the entry, refuse a stale copy, `write` it, then `onSaved` (e.g. the audit record). */
+function changeEntry(
+  db: Db,
+  id: number,
+  baseVersion: number,
+  write: (t: Db, row: EntryRow) => Promise<EntryChange | EntryWriteRefusal>,
+  onSaved?: (tx: Db, change: EntryChange) => Promise<void>,
+): Promise<({ ok: true } & EntryChange) | EntryWriteRefusal> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const row = await lockEntry(t, id);
+    if (!row) return { ok: false, reason: 'missing', message: '条目不存在。' } as const;
+    if (row.version !== baseVersion) return conflict(row);
+    const change = await write(t, row);
+    if ('ok' in change) return change;
+    await onSaved?.(t, change);
+    return { ok: true, ...change } as const;
+  });
+}
+
 /** A versioned save of the editable fields: refused from a stale copy; the change goes to the history. */
 export async function updateCreditEntry(
   db: Db,
@@ -200,16 +220,7 @@ export async function updateCreditEntry(
   actor: Actor,
   onSaved?: (tx: Db, change: EntryChange) => Promise<void>,
 ): Promise<({ ok: true } & EntryChange) | EntryWriteRefusal> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const row = await lockEntry(t, id);
-    if (!row) return { ok: false, reason: 'missing', message: '条目不存在。' } as const;
-    if (row.version !== baseVersion) return conflict(row);
-    const change = await writeEntry(t, row, entry, actor, { source: 'edit' });
-    if ('ok' in change) return change;
-    await onSaved?.(t, change);
-    return { ok: true, ...change } as const;
-  });
+  return changeEntry(db, id, baseVersion, (t, row) => writeEntry(t, row, entry, actor, { source: 'edit' }), onSaved);
 }
 
 export type EntryStatusTarget = 'public' | 'removed' | 'revoked';
@@ -240,16 +251,7 @@ export async function setCreditEntryStatus(
   actor: Actor,
   onSaved?: (tx: Db, change: EntryChange) => Promise<void>,
 ): Promise<({ ok: true } & EntryChange) | EntryWriteRefusal> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const row = await lockEntry(t, id);
-    if (!row) return { ok: false, reason: 'missing', message: '条目不存在。' } as const;
-    if (row.version !== baseVersion) return conflict(row);
-    const change = await writeEntryStatus(t, row, to, reason, actor);
-    if ('ok' in change) return change;
-    await onSaved?.(t, change);
-    return { ok: true, ...change } as const;
-  });
+  return changeEntry(db, id, baseVersion, (t, row) => writeEntryStatus(t, row, to, reason, actor), onSaved);
 }
 
 export async function listCreditEntryHistory(db: Db, entryId: number) {
@@ -391,25 +393,7 @@ export async function* iteratePublicCreditExport(db: Db, filter: PublicExportFil
   let after = 0;
   for (;;) {
     const rows = await db
-      .select({
-        id: creditEntries.id,
-        list: creditEntries.list,
-        category: creditCategories.name,
-        personNameMasking: creditCategories.personNameMasking,
-        subjectKind: creditEntries.subjectKind,
-        name: creditEntries.name,
-        creditCode: creditEntries.creditCode,
-        idNumberMasked: creditEntries.idNumberMasked,
-        legalRep: creditEntries.legalRep,
-        reason: creditEntries.reason,
-        amount: creditEntries.amount,
-        authority: creditEntries.authority,
-        basisDoc: creditEntries.basisDoc,
-        decisionDate: creditEntries.decisionDate,
-        listedDate: creditEntries.listedDate,
-        publicationEnd: creditEntries.publicationEnd,
-        batchTitle: creditBatches.title,
-      })
+      .select(publicDetailColumns)
       .from(creditEntries)
       .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
       .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))

@@ -51,6 +51,16 @@ const publicColumns = {
   authority: creditEntries.authority,
 };
 
+/** An entry's page (and the staff export of the public view): the public columns and the decision's details. Needs credit_batches joined. */
+export const publicDetailColumns = {
+  ...publicColumns,
+  legalRep: creditEntries.legalRep,
+  reason: creditEntries.reason,
+  amount: creditEntries.amount,
+  basisDoc: creditEntries.basisDoc,
+  batchTitle: creditBatches.title,
+};
+
 type PublicRow = {
   id: number;
   list: CreditList;
@@ -118,15 +128,7 @@ export async function countPublicCreditByCategory(db: Db) {
 /** One public entry with the facts citizens may see (never the full ID number, address or phone). */
 export async function findPublicCreditEntry(db: Db, id: number) {
   const [row] = await db
-    .select({
-      ...publicColumns,
-      legalRep: creditEntries.legalRep,
-      reason: creditEntries.reason,
-      amount: creditEntries.amount,
-      basisDoc: creditEntries.basisDoc,
-      batchId: creditBatches.id,
-      batchTitle: creditBatches.title,
-    })
+    .select({ ...publicDetailColumns, batchId: creditBatches.id })
     .from(creditEntries)
     .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
     .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))

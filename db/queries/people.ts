@@ -96,19 +96,22 @@ export async function listPublicPeopleCards(db: Db, options: { batchId?: number;
     .orderBy(goodPeople.category, goodPeople.id);
 }
 
+/** A person's profile page: the card, the full story, and the batch (left-joined). */
+const profileColumns = {
+  ...cardColumns,
+  gender: goodPeople.gender,
+  birthYear: goodPeople.birthYear,
+  unit: goodPeople.unit,
+  term: goodPeople.term,
+  story: goodPeople.story,
+  honors: goodPeople.honors,
+  batchMonth: goodPeopleBatches.month,
+  batchTitle: goodPeopleBatches.title,
+};
+
 export async function findPublicPerson(db: Db, id: number) {
   const [person] = await db
-    .select({
-      ...cardColumns,
-      gender: goodPeople.gender,
-      birthYear: goodPeople.birthYear,
-      unit: goodPeople.unit,
-      term: goodPeople.term,
-      story: goodPeople.story,
-      honors: goodPeople.honors,
-      batchMonth: goodPeopleBatches.month,
-      batchTitle: goodPeopleBatches.title,
-    })
+    .select(profileColumns)
     .from(goodPeople)
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(and(publicPeople(), eq(goodPeople.id, id)))
@@ -224,15 +227,7 @@ export async function listCandidates(db: Db, today: string = cityDay()) {
 export async function findVisiblePerson(db: Db, id: number, today: string = cityDay()) {
   const [person] = await db
     .select({
-      ...cardColumns,
-      gender: goodPeople.gender,
-      birthYear: goodPeople.birthYear,
-      unit: goodPeople.unit,
-      term: goodPeople.term,
-      story: goodPeople.story,
-      honors: goodPeople.honors,
-      batchMonth: goodPeopleBatches.month,
-      batchTitle: goodPeopleBatches.title,
+      ...profileColumns,
       isPublic: sql<boolean>`coalesce(${publicPeople()}, false)`.mapWith(Boolean),
     })
     .from(goodPeople)

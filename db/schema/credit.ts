@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
 
@@ -63,6 +64,11 @@ export const creditEntries = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Site search: the name's bigrams (function in migration 0005), for two-character words.
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`cjk_bigrams(name)`),
   },
   (t) => [
     index('credit_entries_public_idx').on(t.list, t.categoryId, t.publicationEnd),
@@ -71,6 +77,7 @@ export const creditEntries = pgTable(
     uniqueIndex('credit_entries_dedupe_key').on(t.dedupeKey),
     // Chinese substring lookup by name (3+ characters; shorter fragments are handled in issue 7/8).
     index('credit_entries_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('credit_entries_search_bigrams_idx').using('gin', t.searchBigrams),
   ],
 );
 

@@ -38,6 +38,15 @@ export const newsArticles = pgTable(
     updatedBy: integer('updated_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Site search (functions in migration 0005): title, summary and the body's plain text, one line each,
+    // joined by newlines; and the bigrams of the same text, for two-character words.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`search_line(title) || chr(10) || search_line(summary) || chr(10) || search_plain_text(body)`),
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`cjk_bigrams(title || ' ' || summary || ' ' || search_plain_text(body))`),
   },
   (t) => [
     uniqueIndex('news_articles_slug_idx').on(t.slug),
@@ -48,6 +57,8 @@ export const newsArticles = pgTable(
     index('news_articles_updated_idx').on(t.updatedAt),
     index('news_articles_created_by_idx').on(t.createdBy),
     index('news_articles_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('news_articles_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('news_articles_search_bigrams_idx').using('gin', t.searchBigrams),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
 
@@ -48,10 +49,23 @@ export const goodPeople = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Site search (functions in migration 0005): name, region and unit, deed, story, one line each,
+    // joined by newlines; and the bigrams of the same text, for two-character words.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`search_line(name) || chr(10) || search_line(region || ' ' || coalesce(unit, '')) || chr(10) || search_line(deed) || chr(10) || search_line(story)`,
+      ),
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`cjk_bigrams(name || ' ' || region || ' ' || coalesce(unit, '') || ' ' || deed || ' ' || story)`),
   },
   (t) => [
     index('good_people_batch_idx').on(t.batchId),
     index('good_people_public_idx').on(t.status, t.level, t.category),
+    index('good_people_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('good_people_search_bigrams_idx').using('gin', t.searchBigrams),
   ],
 );
 

@@ -5,6 +5,7 @@ import { listAuditActions, listAuditEntries } from '@/db/queries/audit';
 import { actionLabel, entityLabel } from '@/lib/audit-labels';
 import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
+import { FilterSubmit, NoFilterResults } from '../../../_components/admin-filters';
 import { SelectField, TextField } from '../../../_components/form-fields';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { ChangeList } from './change-list';
@@ -41,9 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <TextField state={state} name="from" label={FILTER_LABELS.from} type="date" hint="按北京时间计算" />
         <TextField state={state} name="to" label={FILTER_LABELS.to} type="date" hint="含当天" />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-            筛选
-          </button>
+          <FilterSubmit />
           <Link href="/admin/audit" className="text-sm underline hover:text-brand">
             清除条件
           </Link>
@@ -63,9 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       {result && result.rows.length === 0 && (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">
-          {result.total === 0 ? '没有符合条件的记录。' : <Link href={`/admin/audit${filterQuery(values)}`} className="underline">本页没有记录，返回第一页</Link>}
-        </p>
+        <NoFilterResults total={result.total} noun="记录" firstPageHref={`/admin/audit${filterQuery(values)}`} />
       )}
 
       {result && result.rows.length > 0 && (

@@ -6,7 +6,7 @@ import { ENTRY_STATUS_LABELS, listAdminCreditBatches, listAdminCreditEntries, ty
 import { requirePageUser } from '@/lib/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { AdminTable } from '../../../_components/admin-table';
-import { inputClass } from '../../../_components/form-fields';
+import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { CreditNav } from './credit-nav';
 import { EntryStatusBadge } from './entry-status-badge';
@@ -24,21 +24,6 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
   await requirePageUser('content.edit', `/admin/credit${creditFilterQuery(values, { page })}`);
   const db = await getDb();
   const [categories, batches, { items, total }] = await Promise.all([listCreditCategories(db), listAdminCreditBatches(db), listAdminCreditEntries(db, filter, page, PAGE_SIZE)]);
-  const select = (name: keyof typeof values, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={values[name]} className={inputClass}>
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   const exportQuery = { list: values.list, category: values.category, batch: values.batch, q: values.q };
 
   return (
@@ -54,27 +39,15 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
       <CreditNav current="/admin/credit" />
 
       <form method="get" action="/admin/credit" role="search" aria-label="筛选条目" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-        {select('list', '名单', [
+        <FilterSelect name="list" label="名单" value={values.list} options={[
           { value: 'red', label: '红榜' },
           { value: 'black', label: '黑榜' },
-        ])}
-        {select('category', '类别', categories.map((c) => ({ value: String(c.id), label: `${LIST_LABELS[c.list]}·${c.name}` })))}
-        {select('batch', '批次', batches.map((b) => ({ value: String(b.id), label: b.title })))}
-        {select('status', '状态', (Object.keys(ENTRY_STATUS_LABELS) as AdminEntryStatus[]).map((s) => ({ value: s, label: ENTRY_STATUS_LABELS[s] })))}
-        <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            名称或代码
-          </label>
-          <input id="filter-q" name="q" type="search" defaultValue={values.q} placeholder="名称中的文字或信用代码" className={inputClass} />
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-            筛选
-          </button>
-          <Link href="/admin/credit" className="text-sm underline hover:text-brand">
-            清除条件
-          </Link>
-        </div>
+        ]} />
+        <FilterSelect name="category" label="类别" value={values.category} options={categories.map((c) => ({ value: String(c.id), label: `${LIST_LABELS[c.list]}·${c.name}` }))} />
+        <FilterSelect name="batch" label="批次" value={values.batch} options={batches.map((b) => ({ value: String(b.id), label: b.title }))} />
+        <FilterSelect name="status" label="状态" value={values.status} options={(Object.keys(ENTRY_STATUS_LABELS) as AdminEntryStatus[]).map((s) => ({ value: s, label: ENTRY_STATUS_LABELS[s] }))} />
+        <FilterSearch label="名称或代码" value={values.q} placeholder="名称中的文字或信用代码" />
+        <FilterActions clearHref="/admin/credit" />
       </form>
 
       <p className="text-sm text-muted">
@@ -88,7 +61,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
       </p>
 
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">{total === 0 ? '没有符合条件的条目。' : <Link href={`/admin/credit${creditFilterQuery(values)}`} className="underline">本页没有条目，返回第一页</Link>}</p>
+        <NoFilterResults total={total} noun="条目" firstPageHref={`/admin/credit${creditFilterQuery(values)}`} />
       ) : (
         <AdminTable caption={`条目列表，共${total}条，按录入先后倒序`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态', '批次']} widthClass="min-w-[56rem]">
           {items.map((e) => (

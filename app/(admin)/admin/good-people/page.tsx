@@ -7,7 +7,7 @@ import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { STATUS_LABELS } from '@/lib/workflow';
 import { AdminTable } from '../../../_components/admin-table';
-import { inputClass } from '../../../_components/form-fields';
+import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { StatusBadge } from '../news/status-badge';
 import { parsePeopleFilter, peopleFilterQuery } from './filters';
@@ -25,21 +25,6 @@ export default async function GoodPeopleAdminPage({ searchParams }: { searchPara
   await requirePageUser('content.edit', `/admin/good-people${peopleFilterQuery(values, page)}`);
   const db = await getDb();
   const [batches, { items, total }] = await Promise.all([listBatchesForAdmin(db), listAdminPeople(db, filter, page, PAGE_SIZE)]);
-  const select = (name: keyof typeof values, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={values[name]} className={inputClass}>
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
   return (
@@ -53,30 +38,16 @@ export default async function GoodPeopleAdminPage({ searchParams }: { searchPara
       <GoodPeopleNav current="/admin/good-people" />
 
       <form method="get" action="/admin/good-people" role="search" aria-label="筛选人物" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-        {select('batch', '榜单', [{ value: 'none', label: '不属于榜单' }, ...batches.map((b) => ({ value: String(b.id), label: b.title }))])}
-        {select('status', '状态', contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] })))}
-        {select('category', '类别', plain(goodPersonCategory.enumValues))}
-        {select('level', '级别', plain(goodPersonLevel.enumValues))}
-        <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            姓名
-          </label>
-          <input id="filter-q" name="q" type="search" defaultValue={values.q} placeholder="姓名中的字" className={inputClass} />
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-            筛选
-          </button>
-          <Link href="/admin/good-people" className="text-sm underline hover:text-brand">
-            清除条件
-          </Link>
-        </div>
+        <FilterSelect name="batch" label="榜单" value={values.batch} options={[{ value: 'none', label: '不属于榜单' }, ...batches.map((b) => ({ value: String(b.id), label: b.title }))]} />
+        <FilterSelect name="status" label="状态" value={values.status} options={contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect name="category" label="类别" value={values.category} options={plain(goodPersonCategory.enumValues)} />
+        <FilterSelect name="level" label="级别" value={values.level} options={plain(goodPersonLevel.enumValues)} />
+        <FilterSearch label="姓名" value={values.q} placeholder="姓名中的字" />
+        <FilterActions clearHref="/admin/good-people" />
       </form>
 
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">
-          {total === 0 ? '没有符合条件的人物。' : <Link href={`/admin/good-people${peopleFilterQuery(values)}`} className="underline">本页没有人物，返回第一页</Link>}
-        </p>
+        <NoFilterResults total={total} noun="人物" firstPageHref={`/admin/good-people${peopleFilterQuery(values)}`} />
       ) : (
         <AdminTable caption={`人物列表，共${total}人，按最近修改排列`} headers={['姓名', '类别', '级别', '所属榜单', '地区', '状态', '修改时间']} widthClass="min-w-[48rem]">
           {items.map((p) => (

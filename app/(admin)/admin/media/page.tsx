@@ -4,6 +4,7 @@ import { listMedia } from '@/db/queries/media';
 import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { formatBytes, mediaSrcSet, mediaUrl, pickVariant } from '@/lib/media-url';
+import { NoResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { MediaRowForms, UploadMediaForm } from './media-forms';
 
@@ -29,7 +30,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           全部图片（{total}）
         </h2>
         {rows.length === 0 ? (
-          <p className="rounded-lg bg-white p-4 text-muted shadow-sm">{page > 1 ? '这一页没有图片。' : '还没有上传图片。'}</p>
+          <NoResults>{page > 1 ? '这一页没有图片。' : '还没有上传图片。'}</NoResults>
         ) : (
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {rows.map((asset) => {

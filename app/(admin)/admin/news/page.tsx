@@ -8,7 +8,7 @@ import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { STATUS_LABELS } from '@/lib/workflow';
-import { inputClass } from '../../../_components/form-fields';
+import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { newsFilterQuery, parseNewsFilter } from './filters';
 import { StatusBadge } from './status-badge';
@@ -26,21 +26,6 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const [channels, authors, { items, total }] = await Promise.all([listChannels(db), listNewsAuthors(db), listAdminNews(db, filter, page, PAGE_SIZE)]);
   const now = new Date();
-  const select = (name: keyof typeof values, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={values[name]} className={inputClass}>
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <div className="space-y-4">
@@ -59,29 +44,15 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
       </div>
 
       <form method="get" action="/admin/news" role="search" aria-label="筛选文章" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-        {select('channel', '栏目', channels.map((c) => ({ value: String(c.id), label: c.name })))}
-        {select('status', '状态', contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] })))}
-        {select('author', '作者', authors.map((a) => ({ value: String(a.id), label: a.displayName })))}
-        <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            关键词
-          </label>
-          <input id="filter-q" name="q" type="search" defaultValue={values.q} placeholder="标题中的文字" className={inputClass} />
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-            筛选
-          </button>
-          <Link href="/admin/news" className="text-sm underline hover:text-brand">
-            清除条件
-          </Link>
-        </div>
+        <FilterSelect name="channel" label="栏目" value={values.channel} options={channels.map((c) => ({ value: String(c.id), label: c.name }))} />
+        <FilterSelect name="status" label="状态" value={values.status} options={contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect name="author" label="作者" value={values.author} options={authors.map((a) => ({ value: String(a.id), label: a.displayName }))} />
+        <FilterSearch label="关键词" value={values.q} placeholder="标题中的文字" />
+        <FilterActions clearHref="/admin/news" />
       </form>
 
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">
-          {total === 0 ? '没有符合条件的文章。' : <Link href={`/admin/news${newsFilterQuery(values)}`} className="underline">本页没有文章，返回第一页</Link>}
-        </p>
+        <NoFilterResults total={total} noun="文章" firstPageHref={`/admin/news${newsFilterQuery(values)}`} />
       ) : (
         <AdminTable caption={`文章列表，共${total}篇，按最近修改排列`} headers={['标题', '栏目', '状态', '作者', '修改时间', '发布时间', '点击']} widthClass="min-w-[48rem]">
               {items.map((a) => (

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { listAdminCreditBatches } from '@/db/queries/credit-admin';
 import { requirePageUser } from '@/lib/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
+import { NoResults } from '../../../../_components/admin-filters';
 import { AdminTable } from '../../../../_components/admin-table';
 import { StatusBadge } from '../../news/status-badge';
 import { CreateBatchForm } from '../batch-forms';
@@ -33,7 +34,7 @@ export default async function CreditBatchesPage() {
         <CreateBatchForm suggestion={suggestedTitle(new Set(batches.map((b) => b.title)))} />
       </section>
       {batches.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">还没有批次。</p>
+        <NoResults>还没有批次。</NoResults>
       ) : (
         <AdminTable caption={`批次列表，共${batches.length}个，最新在前`} headers={['批次', '状态', '条目数', '发布时间', '最近修改']} widthClass="min-w-[36rem]">
           {batches.map((b) => (

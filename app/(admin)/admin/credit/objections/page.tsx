@@ -8,7 +8,7 @@ import { formatDateTime } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objection-status';
 import { AdminTable } from '../../../../_components/admin-table';
-import { inputClass } from '../../../../_components/form-fields';
+import { FilterSelect, FilterSubmit, NoResults } from '../../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { CreditNav } from '../credit-nav';
 
@@ -36,25 +36,11 @@ export default async function ObjectionsPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">异议申诉与信用修复</h1>
       <CreditNav current="/admin/credit/objections" />
       <form method="get" action="/admin/credit/objections" role="search" aria-label="筛选申请" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            状态
-          </label>
-          <select id="filter-status" name="status" defaultValue={status ?? ''} className={inputClass}>
-            <option value="">全部（待处理在前）</option>
-            {objectionStatus.enumValues.map((s) => (
-              <option key={s} value={s}>
-                {OBJECTION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-          筛选
-        </button>
+        <FilterSelect name="status" label="状态" value={status ?? ''} allLabel="全部（待处理在前）" options={objectionStatus.enumValues.map((s) => ({ value: s, label: OBJECTION_STATUS_LABELS[s] }))} />
+        <FilterSubmit />
       </form>
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">没有符合条件的申请。</p>
+        <NoResults>没有符合条件的申请。</NoResults>
       ) : (
         <AdminTable caption={`申请列表，共${total}件，待处理在前`} headers={['受理编号', '类型', '涉及条目', '申请人', '状态', '提交时间']} widthClass="min-w-[44rem]">
           {items.map((o) => (

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../_components/done-notice';
 import { findPersonForEdit, listOpenBatches, type PersonForEdit } from '@/db/queries/people-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
 import { StatusBadge } from '../../news/status-badge';
+import { ReviewHistory, ReviewReason } from '../../../../_components/review-history';
 import { editRefusal, parseId } from '../access';
 import { reviewGoodPerson } from '../actions';
 import { PersonForm } from '../person-form';
@@ -61,7 +63,6 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
   const ownWorkflow = person.batchId === null && person.level !== '身边好人';
   const actions = ownWorkflow ? availableActions(person.status, user.role).filter((a) => a !== 'forcePublish') : [];
   const done = typeof query.done === 'string' ? DONE[query.done as WorkflowAction] : undefined;
-  const reasonShown = person.status === 'rejected' || person.status === 'offline' ? ([...events].reverse().find((e) => e.toStatus === person.status && e.reason) ?? null) : null;
 
   return (
     <div className="space-y-4">
@@ -82,20 +83,9 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
         </p>
       </div>
       {(done || query.created) && (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {done ?? (query.from === 'recommendation' ? '已采纳推荐并生成人物草稿，请核实并补充信息。' : '人物草稿已创建。')}
-        </p>
+        <DoneNotice>{done ?? (query.from === 'recommendation' ? '已采纳推荐并生成人物草稿，请核实并补充信息。' : '人物草稿已创建。')}</DoneNotice>
       )}
-      {reasonShown && (
-        <section aria-label="审核意见" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm">
-          <p className="font-medium text-brand">
-            {reasonShown.toStatus === 'rejected' ? '退回理由' : '下线理由'}：{reasonShown.reason}
-          </p>
-          <p className="mt-1 text-muted">
-            {reasonShown.actorName}，{formatDateTime(reasonShown.at)}
-          </p>
-        </section>
-      )}
+      <ReviewReason events={events} status={person.status} />
       {person.batchId !== null && (
         <p role="note" className="rounded border border-line bg-white px-3 py-2 text-sm">
           此人属于
@@ -121,23 +111,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
           <WorkflowForms action={reviewGoodPerson} hidden={{ id, version: person.version }} actions={actions} label="人物审核操作" />
         </section>
       )}
-      <section aria-labelledby="events-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="events-heading" className="mb-2 font-bold">
-          审核记录
-        </h2>
-        {events.length === 0 ? (
-          <p className="text-sm text-muted">还没有审核记录。</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            {[...events].reverse().map((e) => (
-              <li key={e.id}>
-                <span className="text-muted">{formatDateTime(e.at)}</span> {e.actorName}：{e.fromStatus ? STATUS_LABELS[e.fromStatus] : '—'} → {STATUS_LABELS[e.toStatus]}
-                {e.reason && `，理由：${e.reason}`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReviewHistory events={events} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { listBatchesForAdmin } from '@/db/queries/people-admin';
 import type { ContentStatus } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
+import { NoResults } from '../../../../_components/admin-filters';
 import { AdminTable } from '../../../../_components/admin-table';
 import { StatusBadge } from '../../news/status-badge';
 import { GoodPeopleNav } from '../section-nav';
@@ -39,7 +40,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       {batches.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">{wanted ? '没有符合条件的榜单。' : '还没有榜单。'}</p>
+        <NoResults>{wanted ? '没有符合条件的榜单。' : '还没有榜单。'}</NoResults>
       ) : (
         <AdminTable caption={`月度榜单，共${batches.length}个，按月份从新到旧排列`} headers={['榜单', '月份', '人数', '点赞评议', '状态', '发布时间']} widthClass="min-w-[44rem]">
           {batches.map((b) => (

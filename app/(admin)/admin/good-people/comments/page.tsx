@@ -5,7 +5,7 @@ import { listCommentsForModeration, type CommentQueue } from '@/db/queries/peopl
 import { commentStatus, type CommentStatus } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
-import { inputClass } from '../../../../_components/form-fields';
+import { FilterSelect, FilterSubmit, NoResults } from '../../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { GoodPeopleNav } from '../section-nav';
@@ -37,25 +37,11 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">评论审核</h1>
       <GoodPeopleNav current="/admin/good-people/comments" />
       <form method="get" action="/admin/good-people/comments" role="search" aria-label="筛选评论" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            状态
-          </label>
-          <select id="filter-status" name="status" defaultValue={which === 'queue' ? '' : which} className={inputClass}>
-            <option value="">待处理（待审核和被举报隐藏）</option>
-            {commentStatus.enumValues.map((s) => (
-              <option key={s} value={s}>
-                {LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-          筛选
-        </button>
+        <FilterSelect name="status" label="状态" value={which === 'queue' ? '' : which} allLabel="待处理（待审核和被举报隐藏）" options={commentStatus.enumValues.map((s) => ({ value: s, label: LABELS[s] }))} />
+        <FilterSubmit />
       </form>
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">{which === 'queue' ? '没有待处理的评论。' : '没有符合条件的评论。'}</p>
+        <NoResults>{which === 'queue' ? '没有待处理的评论。' : '没有符合条件的评论。'}</NoResults>
       ) : (
         <ul className="space-y-3">
           {items.map((c) => (

@@ -5,7 +5,7 @@ import { defaultBatchTitle, findBatchByMonth, listOpenBatches, listRecommendatio
 import { recommendationStatus, type RecommendationStatus } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
-import { inputClass } from '../../../../_components/form-fields';
+import { FilterSelect, FilterSubmit, NoResults } from '../../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { GoodPeopleNav } from '../section-nav';
@@ -41,26 +41,12 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       <h1 className="text-2xl font-bold">市民推荐</h1>
       <GoodPeopleNav current="/admin/good-people/recommendations" />
       <form method="get" action="/admin/good-people/recommendations" role="search" aria-label="筛选推荐" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            状态
-          </label>
-          <select id="filter-status" name="status" defaultValue={status ?? ''} className={inputClass}>
-            <option value="">全部（待处理在前）</option>
-            {recommendationStatus.enumValues.map((s) => (
-              <option key={s} value={s}>
-                {LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-          筛选
-        </button>
+        <FilterSelect name="status" label="状态" value={status ?? ''} allLabel="全部（待处理在前）" options={recommendationStatus.enumValues.map((s) => ({ value: s, label: LABELS[s] }))} />
+        <FilterSubmit />
       </form>
 
       {items.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 text-muted shadow-sm">没有符合条件的推荐。</p>
+        <NoResults>没有符合条件的推荐。</NoResults>
       ) : (
         <ul className="space-y-4">
           {items.map((r) => (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../_components/done-notice';
 import { listChannels, newsPath } from '@/db/queries/news';
 import { findArticleForEdit, findAutosave, snapshotOf } from '@/db/queries/news-admin';
 import { listOtherEditors } from '@/db/queries/presence';
@@ -10,8 +11,9 @@ import { REFUSED_SIGNED_OUT } from '@/lib/actions';
 import { snapshotToForm } from '@/lib/article-input';
 import { requirePageUser } from '@/lib/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
-import { STATUS_LABELS, availableActions, type WorkflowAction } from '@/lib/workflow';
+import { availableActions, type WorkflowAction } from '@/lib/workflow';
 import { ArticleView } from '../../../../_components/article-view';
+import { ReviewHistory, ReviewReason } from '../../../../_components/review-history';
 import { editRefusal, mayView, parseArticleId } from '../access';
 import { ArticleEditor } from '../article-editor';
 import { ReviewPanel } from '../review-panel';
@@ -48,8 +50,6 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listOtherEditors(db, 'news', id, user.id),
   ]);
   const actions = availableActions(article.status, user.role);
-  // Why it was sent back or withdrawn: the editor sees the reviewer's words while the status lasts.
-  const reasonShown = article.status === 'rejected' || article.status === 'offline' ? ([...events].reverse().find((e) => e.toStatus === article.status && e.reason) ?? null) : null;
   const now = new Date();
   const isPublic = article.status === 'published' && article.publishedAt && article.publishedAt <= now;
   const done = typeof query.done === 'string' && query.done in DONE ? DONE[query.done as WorkflowAction] : null;
@@ -99,21 +99,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
 
       {(done || restored || query.created) && (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {done ?? (restored ? `已将版本 ${restored} 的内容恢复为新版本 ${article.version}。` : '草稿已创建。现在可以继续编辑、预览或提交审核。')}
-        </p>
+        <DoneNotice>{done ?? (restored ? `已将版本 ${restored} 的内容恢复为新版本 ${article.version}。` : '草稿已创建。现在可以继续编辑、预览或提交审核。')}</DoneNotice>
       )}
 
-      {reasonShown && (
-        <section aria-label="审核意见" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm">
-          <p className="font-medium text-brand">
-            {reasonShown.toStatus === 'rejected' ? '退回理由' : '下线理由'}：{reasonShown.reason}
-          </p>
-          <p className="mt-1 text-muted">
-            {reasonShown.actorName}，{formatDateTime(reasonShown.at)}
-          </p>
-        </section>
-      )}
+      <ReviewReason events={events} status={article.status} />
 
       {!refusal && article.status === 'published' && (
         <p role="note" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -154,24 +143,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
 
       <ReviewPanel articleId={id} version={article.version} actions={actions} />
 
-      <section aria-labelledby="events-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="events-heading" className="mb-2 font-bold">
-          审核记录
-        </h2>
-        {events.length === 0 ? (
-          <p className="text-sm text-muted">还没有审核记录。</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            {[...events].reverse().map((e) => (
-              <li key={e.id}>
-                <span className="text-muted">{formatDateTime(e.at)}</span> {e.actorName}：{e.fromStatus ? STATUS_LABELS[e.fromStatus] : '—'} → {STATUS_LABELS[e.toStatus]}
-                {e.publishAt && `（定时 ${formatDateTime(e.publishAt)}）`}
-                {e.reason && `，理由：${e.reason}`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReviewHistory events={events} />
     </div>
   );
 }

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../../_components/done-notice';
 import { findCreditBatch, isOpenBatch, listAdminCreditEntries } from '@/db/queries/credit-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/lib/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { NoResults } from '../../../../../_components/admin-filters';
 import { AdminTable } from '../../../../../_components/admin-table';
 import { Pagination, pageParam } from '../../../../../_components/pagination';
 import { StatusBadge } from '../../../news/status-badge';
@@ -60,9 +62,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
         </span>
       </div>
       {done ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {done}
-        </p>
+        <DoneNotice>{done}</DoneNotice>
       ) : null}
       {lastReason ? (
         <p className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm text-brand">
@@ -105,7 +105,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
           本批次条目（{total}）
         </h2>
         {items.length === 0 ? (
-          <p className="rounded-lg bg-white p-4 text-muted shadow-sm">本批次还没有条目。</p>
+          <NoResults>本批次还没有条目。</NoResults>
         ) : (
           <AdminTable caption={`本批次条目，共${total}条`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态']} widthClass="min-w-[48rem]">
             {items.map((e) => (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../../_components/done-notice';
 import { entryDisplayStatus, findCreditEntryForEdit, listCreditEntryHistory } from '@/db/queries/credit-admin';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { requirePageUser } from '@/lib/auth';
@@ -62,9 +63,7 @@ export default async function CreditEntryPage({ params, searchParams }: Props) {
         <EntryStatusBadge status={status} />
       </div>
       {doneText ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {doneText}
-        </p>
+        <DoneNotice>{doneText}</DoneNotice>
       ) : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-muted">名单·类别</dt>

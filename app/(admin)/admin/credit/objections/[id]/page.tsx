@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../../_components/done-notice';
 import { entryDisplayStatus, findObjectionForAdmin, listObjectionEvents } from '@/db/queries/credit-admin';
 import { listPrivateFiles } from '@/db/queries/private-files';
 import { getSetting } from '@/db/queries/settings';
@@ -54,9 +55,7 @@ export default async function ObjectionPage({ params, searchParams }: Props) {
         <span className="rounded bg-canvas px-2 py-0.5 text-sm">状态：{OBJECTION_STATUS_LABELS[objection.status]}</span>
       </div>
       {doneText ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {doneText}
-        </p>
+        <DoneNotice>{doneText}</DoneNotice>
       ) : null}
 
       <section aria-labelledby="entry-heading" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">

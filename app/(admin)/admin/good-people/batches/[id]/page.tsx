@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DoneNotice } from '../../../../../_components/done-notice';
 import { batchStats, findBatch, listBatchPeople, listPeopleAddableTo, OPEN_STATUSES } from '@/db/queries/people-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/lib/auth';
@@ -9,6 +10,7 @@ import { cityDay, formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
 import { AdminTable } from '../../../../../_components/admin-table';
+import { ReviewHistory, ReviewReason } from '../../../../../_components/review-history';
 import { StatusBadge } from '../../../news/status-badge';
 import { parseId } from '../../access';
 import { BarChart } from '../../bar-chart';
@@ -42,7 +44,6 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const done = typeof query.done === 'string' ? DONE[query.done as WorkflowAction] : undefined;
   const today = cityDay();
   const voting = batch.votingStart && batch.votingEnd && batch.votingStart <= today && today <= batch.votingEnd;
-  const reasonShown = batch.status === 'rejected' || batch.status === 'offline' ? ([...events].reverse().find((e) => e.toStatus === batch.status && e.reason) ?? null) : null;
 
   return (
     <div className="space-y-4">
@@ -70,20 +71,9 @@ export default async function BatchPage({ params, searchParams }: Props) {
         )}
       </div>
       {(done || query.created) && (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {done ?? '榜单已创建。现在可以设置点赞评议时间并加入人物。'}
-        </p>
+        <DoneNotice>{done ?? '榜单已创建。现在可以设置点赞评议时间并加入人物。'}</DoneNotice>
       )}
-      {reasonShown && (
-        <section aria-label="审核意见" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm">
-          <p className="font-medium text-brand">
-            {reasonShown.toStatus === 'rejected' ? '退回理由' : '下线理由'}：{reasonShown.reason}
-          </p>
-          <p className="mt-1 text-muted">
-            {reasonShown.actorName}，{formatDateTime(reasonShown.at)}
-          </p>
-        </section>
-      )}
+      <ReviewReason events={events} status={batch.status} />
 
       <section aria-labelledby="details-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="details-heading" className="mb-1 font-bold">
@@ -173,23 +163,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="events-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="events-heading" className="mb-2 font-bold">
-          审核记录
-        </h2>
-        {events.length === 0 ? (
-          <p className="text-sm text-muted">还没有审核记录。</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            {[...events].reverse().map((e) => (
-              <li key={e.id}>
-                <span className="text-muted">{formatDateTime(e.at)}</span> {e.actorName}：{e.fromStatus ? STATUS_LABELS[e.fromStatus] : '—'} → {STATUS_LABELS[e.toStatus]}
-                {e.reason && `，理由：${e.reason}`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReviewHistory events={events} />
     </div>
   );
 }
