@@ -1,9 +1,9 @@
 // Runs before routes, for two jobs:
 // 1. A convenience only: visitors without a session cookie go straight to the sign-in page.
 //    Every admin page and action still checks the user and role on the server (lib/auth.ts).
-// 2. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages, their RSC payloads and
-//    the client JavaScript chunks are fetched again from this server over loopback and converted
-//    to Traditional characters. Without the cookie the matcher does not even call the proxy for them.
+// 2. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
+//    are fetched again from this server over loopback and converted to Traditional characters. Without
+//    the cookie the matcher does not even call the proxy for them.
 import http from 'node:http';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
@@ -71,8 +71,8 @@ function fetchInner(request: NextRequest, path: string): Promise<InnerResponse> 
   });
 }
 
-/** The inner response with its body converted when it is a page, an RSC payload or a client chunk. */
-function convertedResponse(inner: InnerResponse, chunk: boolean): Response {
+/** The inner response with its body converted when it is a page or an RSC payload. */
+function convertedResponse(inner: InnerResponse): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(inner.headers)) {
     if (value === undefined || /^(content-length|content-encoding|transfer-encoding|connection|keep-alive|etag)$/i.test(name)) continue;
@@ -80,7 +80,7 @@ function convertedResponse(inner: InnerResponse, chunk: boolean): Response {
   }
   const contentType = headers.get('content-type');
   let body: Uint8Array<ArrayBuffer> | string = Uint8Array.from(inner.body);
-  if (inner.status === 200 || (inner.status >= 400 && !chunk)) {
+  if (inner.status === 200 || inner.status >= 400) {
     const converted = cache.convert(inner.body.toString('utf8'), contentType);
     if (converted !== null) {
       body = converted;
@@ -88,25 +88,20 @@ function convertedResponse(inner: InnerResponse, chunk: boolean): Response {
     }
   }
   headers.append('Vary', 'Cookie');
-  if (chunk) {
-    // Content-hashed URLs, but the browser must not reuse this copy in 简体 mode (nor a shared cache
-    // at all); /api/script clears the browser cache when the visitor switches.
-    headers.set('Cache-Control', 'private, max-age=31536000, immutable');
-  }
   return new Response(inner.status === 204 || inner.status === 304 ? null : body, { status: inner.status, headers });
 }
 
-async function serveTraditional(request: NextRequest, chunk: boolean): Promise<Response> {
+async function serveTraditional(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   // Without skipProxyUrlNormalize (next.config.js) Next.js hides the RSC headers of client navigation
   // from the proxy, so its payload cannot be fetched again. Answering anything but an RSC payload makes
   // the router load the page as a document, which is then converted: navigation stays Traditional.
-  if (!chunk && !request.headers.has('rsc') && request.headers.get('sec-fetch-dest') === 'empty') {
+  if (!request.headers.has('rsc') && request.headers.get('sec-fetch-dest') === 'empty') {
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store', Vary: 'Cookie' } });
   }
   try {
     const inner = await fetchInner(request, pathname + request.nextUrl.search);
-    return convertedResponse(inner, chunk);
+    return convertedResponse(inner);
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });
     console.error(`zh-script: loopback request for ${pathname} failed, serving Simplified`, error);
@@ -124,18 +119,17 @@ export async function proxy(request: NextRequest) {
     inner: request.headers.has(INNER_HEADER),
     serverAction: request.headers.has('next-action'),
   });
-  return route === 'pass' ? NextResponse.next() : serveTraditional(request, route === 'chunk');
+  return route === 'pass' ? NextResponse.next() : serveTraditional(request);
 }
 
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
-    // 繁體 mode only: pages (no file extension, not API/admin/sign-in/media) and client chunks.
+    // 繁體 mode only: pages (no file extension, not API/admin/sign-in/media).
     {
       source: '/((?!api/|admin|login|media/|_next/|.*\\.[a-zA-Z0-9]+$).*)',
       has: [{ type: 'cookie', key: 'zh-script', value: 'hant' }],
     },
-    { source: '/_next/static/chunks/:path*', has: [{ type: 'cookie', key: 'zh-script', value: 'hant' }] },
   ],
 };

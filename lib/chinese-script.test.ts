@@ -6,8 +6,7 @@ import {
   convertBody,
   INNER_HEADER,
   innerRequestHeaders,
-  isConvertibleChunk,
-  parseScript,
+    parseScript,
   scriptRoute,
   scriptSwitchTarget,
   setHtmlLang,
@@ -73,9 +72,9 @@ describe('convertBody', () => {
     expect(converted).toContain('"children":"誠信紅黑榜"');
   });
 
-  it('converts client chunks but not other content types', () => {
-    expect(convertBody('a="提交中…"', 'application/javascript; charset=UTF-8')).toBe('a="提交中…"');
-    expect(convertBody('a="高对比度"', 'text/javascript')).toBe('a="高對比度"');
+  it('converts pages and RSC payloads only, never scripts or data', () => {
+    expect(convertBody('a="高对比度"', 'text/javascript')).toBeNull();
+    expect(convertBody('a="高对比度"', 'application/javascript; charset=UTF-8')).toBeNull();
     expect(convertBody('{"诚信":1}', 'application/json')).toBeNull();
     expect(convertBody('font-family:"微软雅黑"', 'text/css')).toBeNull();
     expect(convertBody('诚信', null)).toBeNull();
@@ -112,11 +111,11 @@ describe('ConversionCache', () => {
 describe('scriptRoute', () => {
   const base: ScriptRequest = { method: 'GET', pathname: '/credit', cookie: 'hant', inner: false, serverAction: false };
 
-  it('converts public pages and client chunks only in 繁體 mode', () => {
+  it('converts public pages only in 繁體 mode', () => {
     expect(scriptRoute(base)).toBe('page');
     expect(scriptRoute({ ...base, pathname: '/' })).toBe('page');
     expect(scriptRoute({ ...base, pathname: '/news/abc' })).toBe('page');
-    expect(scriptRoute({ ...base, pathname: '/_next/static/chunks/1_mct2k3z98wf.js' })).toBe('chunk');
+    expect(scriptRoute({ ...base, pathname: '/_next/static/chunks/1_mct2k3z98wf.js' })).toBe('pass');
     expect(scriptRoute({ ...base, cookie: undefined })).toBe('pass');
     expect(scriptRoute({ ...base, cookie: 'hans' })).toBe('pass');
   });
@@ -131,11 +130,6 @@ describe('scriptRoute', () => {
     }
   });
 
-  it('recognises client chunks', () => {
-    expect(isConvertibleChunk('/_next/static/chunks/abc.js')).toBe(true);
-    expect(isConvertibleChunk('/_next/static/chunks/abc.css')).toBe(false);
-    expect(isConvertibleChunk('/_next/static/media/font.woff2')).toBe(false);
-  });
 });
 
 describe('innerRequestHeaders', () => {

@@ -58,11 +58,11 @@ export function toSimplified(text: string): string {
   return simplified(text);
 }
 
-/** Content types proxy.ts converts: pages, RSC (flight) payloads of client navigation, client chunks. */
+/** Content types proxy.ts converts: pages and the RSC (flight) payloads of client navigation. */
 export function isConvertible(contentType: string | null): boolean {
   if (!contentType) return false;
   const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return type === 'text/html' || type === 'text/x-component' || type === 'text/javascript' || type === 'application/javascript';
+  return type === 'text/html' || type === 'text/x-component';
 }
 
 /**
@@ -119,11 +119,6 @@ export function isExcludedPath(pathname: string): boolean {
   );
 }
 
-/** Client JavaScript chunks: client components carry their own text, converted to match the page. */
-export function isConvertibleChunk(pathname: string): boolean {
-  return /^\/_next\/static\/chunks\/[^?#]+\.js$/.test(pathname);
-}
-
 /** What the proxy needs to know about a request to decide whether to convert its answer. */
 export interface ScriptRequest {
   method: string;
@@ -134,16 +129,19 @@ export interface ScriptRequest {
 }
 
 /**
- * 'page' (HTML or RSC payload) or 'chunk' when the answer should be fetched again over loopback and
- * converted; 'pass' for everything else: Simplified visitors, server actions (POST with Next-Action),
- * the inner request itself, HEAD, the editors' area, API and file routes.
+ * 'page' (HTML or RSC payload) when the answer should be fetched again over loopback and converted;
+ * 'pass' for everything else: Simplified visitors, server actions (POST with Next-Action), the inner
+ * request itself, HEAD, the editors' area, API and file routes. Text that client components render
+ * in the browser is converted there by <TraditionalText> through /api/script/convert.
  */
-export function scriptRoute(request: ScriptRequest): 'pass' | 'page' | 'chunk' {
+export function scriptRoute(request: ScriptRequest): 'pass' | 'page' {
   if (request.inner || request.serverAction || request.method !== 'GET') return 'pass';
   if (parseScript(request.cookie) !== 'hant') return 'pass';
-  if (isConvertibleChunk(request.pathname)) return 'chunk';
   return isExcludedPath(request.pathname) ? 'pass' : 'page';
 }
+
+/** Limits of one /api/script/convert request (the browser sends the page's texts in batches). */
+export const CONVERT_LIMITS = { maxTexts: 500, maxChars: 100_000 } as const;
 
 const DROPPED_REQUEST_HEADERS = new Set([
   'connection',

@@ -21,6 +21,7 @@ export function ScriptSwitchLink({
       href={href}
       title={accessibleName}
       data-testid="script-switch"
+      data-keep-script
       className="inline-flex min-h-9 items-center rounded border border-current px-3 py-1 text-sm font-medium hover:bg-black/20"
     >
       <span lang={lang}>{label}</span>

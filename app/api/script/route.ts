@@ -13,12 +13,7 @@ export function GET(request: NextRequest) {
     request.headers.get('host'),
   );
   // A relative Location: behind a reverse proxy request.url may name the internal address.
-  // Clear-Site-Data drops cached client chunks of the other script (proxy.ts converts them too);
-  // browsers honour it on HTTPS and localhost.
-  const response = new NextResponse(null, {
-    status: 303,
-    headers: { Location: target, 'Cache-Control': 'no-store', 'Clear-Site-Data': '"cache"' },
-  });
+  const response = new NextResponse(null, { status: 303, headers: { Location: target, 'Cache-Control': 'no-store' } });
   if (to === 'hant') {
     response.cookies.set(SCRIPT_COOKIE, 'hant', {
       path: '/',
