@@ -87,8 +87,8 @@ test('a citizen form still works in 繁體 mode (server actions pass through)', 
   await page.goto('/credit/objection/status');
   await page.getByRole('link', { name: /^繁體/ }).click();
   await expect(page).toHaveURL(/\/credit\/objection\/status$/);
-  await page.getByLabel('受理編號').fill('YS20200101-AAAA11');
-  await page.getByLabel('聯繫電話').fill('13800000000');
+  await page.getByRole('textbox', { name: '受理編號' }).fill('YS20200101-AAAA11');
+  await page.getByRole('textbox', { name: '聯繫電話' }).fill('13800000000');
   await page.getByRole('button', { name: '查詢進度' }).click();
   await expect(page.getByText(/未查到/)).toBeVisible();
 });

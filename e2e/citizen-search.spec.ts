@@ -60,8 +60,10 @@ test('a three-character fragment of a company name finds the company', async ({ 
 
 test('a fragment of an article body finds the article', async ({ page }) => {
   await page.goto('/news');
-  const firstArticle = page.getByRole('main').getByRole('listitem').getByRole('link').first();
-  await firstArticle.click();
+  // An article link (not a channel or tag link).
+  const firstArticle = page.locator('main a[href^="/news/"]:not([href^="/news/channel"]):not([href^="/news/tag"])').first();
+  await page.goto((await firstArticle.getAttribute('href'))!);
+  await expect(page.locator('.article-body')).toBeVisible();
   const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
   const paragraphs = await page.locator('.article-body p').allInnerTexts();
   // Eight letters from the middle of the longest paragraph (punctuation separates search words).
