@@ -6,6 +6,7 @@ import { getDb, type Db } from '@/db/client';
 import { currentUser, type AuthUser } from './auth';
 import { headers } from 'next/headers';
 import { clientIp } from './client-ip';
+import { safeErrorSummary } from './log-error';
 import { consumeAttempt, waitText, type Policy } from './rate-limit';
 import { can, type Permission } from './roles';
 
@@ -59,7 +60,7 @@ export function guardedAction<S extends z.ZodType>(
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      console.error(`action failed (${permission})`, error);
+      console.error(`action failed (${permission}): ${safeErrorSummary(error)}`);
       return { message: '保存失败，请稍后重试。如问题持续，请联系管理员。', values };
     }
   };
@@ -90,7 +91,7 @@ export function citizenAction<S extends z.ZodType>(
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      console.error(`citizen action failed (${policy.name})`, error instanceof Error ? error.message : error);
+      console.error(`citizen action failed (${policy.name}): ${safeErrorSummary(error)}`);
       return { message: '提交失败，请稍后重试。', values };
     }
   };

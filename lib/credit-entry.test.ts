@@ -33,7 +33,7 @@ function person(overrides: Partial<CreditEntryDraft> = {}): CreditEntryDraft {
   return company({ list: 'black', categoryId: 6, subjectKind: '自然人', name: '张三', creditCode: '', legalRep: '', idNumber: '42010219800101001x', ...overrides });
 }
 
-function errorsOf(draft: CreditEntryDraft, previous?: { decisionDate: string; publicationEnd: string }) {
+function errorsOf(draft: CreditEntryDraft, previous?: { decisionDate: string; publicationEnd: string; categoryId: number }) {
   const checked = validateCreditEntry(draft, CATEGORIES, TODAY, previous);
   if (checked.ok) throw new Error('expected errors');
   return checked.errors;
@@ -133,10 +133,12 @@ describe('validateCreditEntry', () => {
     expect(same.ok && same.entry.publicationEndReason).toBeNull();
   });
 
-  it('keeps a stored publication end on edit while the decision date is unchanged', () => {
-    const previous = { decisionDate: '2026-05-10', publicationEnd: '2028-05-09' };
+  it('keeps a stored publication end on edit while the decision date and category are unchanged', () => {
+    const previous = { decisionDate: '2026-05-10', publicationEnd: '2028-05-09', categoryId: company().categoryId! };
     expect(validateCreditEntry(company({ publicationEnd: '2028-05-09' }), CATEGORIES, TODAY, previous).ok).toBe(true);
     expect(errorsOf(company({ publicationEnd: '2028-05-09', decisionDate: '2026-05-11' }), previous).publicationEndReason).toBeDefined();
+    // Moved to another category: its period rules apply again.
+    expect(errorsOf(company({ publicationEnd: '2028-05-09' }), { ...previous, categoryId: previous.categoryId + 1 }).publicationEndReason).toBeDefined();
   });
 });
 

@@ -160,14 +160,14 @@ function textError(label: string, value: string, min: number, max: number): stri
 /**
  * Checks an entry as typed or imported and returns the values to store, or an error per field in words
  * that say how to fix it. `previous` is the stored entry when editing: its publication end is kept
- * without a new reason as long as the decision date stays the same (the period setting may have changed
- * since it was computed).
+ * without a new reason as long as the decision date and the category stay the same (the period setting
+ * may have changed since it was computed).
  */
 export function validateCreditEntry(
   draft: CreditEntryDraft,
   categories: readonly CategoryInfo[],
   today: string,
-  previous?: { decisionDate: string; publicationEnd: string } | null,
+  previous?: { decisionDate: string; publicationEnd: string; categoryId: number } | null,
 ): CreditEntryCheck {
   const errors: Partial<Record<CreditEntryField, string>> = {};
   const fail = (field: CreditEntryField, message: string | null) => {
@@ -239,8 +239,8 @@ export function validateCreditEntry(
     else if (!given || given === computed) {
       publicationEnd = computed;
       endReason = null;
-    } else if (previous && given === previous.publicationEnd && decisionDate === previous.decisionDate) {
-      publicationEnd = given; // unchanged since it was saved
+    } else if (previous && given === previous.publicationEnd && decisionDate === previous.decisionDate && category.id === previous.categoryId) {
+      publicationEnd = given; // unchanged since it was saved (a new category's period rules apply afresh)
     } else {
       publicationEnd = given;
       if (!endReason) fail('publicationEndReason', `公示截止日期与按类别公示期限（${category.periodMonths}个月）计算的 ${computed} 不同，须填写调整原因`);

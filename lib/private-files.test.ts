@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CitizenFileError, MAX_CITIZEN_FILE_BYTES, filesOf, isPdf, pdfHasActiveContent, privateFilePath, storeCitizenFile } from './private-files';
@@ -36,6 +36,15 @@ describe('PDF checks', () => {
     expect(pdfHasActiveContent(pdf('<< /S /Launch /F (cmd.exe) >>'))).toBe(true);
     expect(pdfHasActiveContent(pdf('<< /Type /EmbeddedFile >>'))).toBe(true);
     expect(pdfHasActiveContent(pdf('<< /S /Java#53cript >>'))).toBe(true);
+  });
+
+  it('looks inside compressed object streams', () => {
+    const hidden = deflateSync(Buffer.from('1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj'));
+    const harmless = deflateSync(Buffer.from('BT /F1 12 Tf (Hello) Tj ET'));
+    const withStream = (data: Buffer) =>
+      Buffer.concat([Buffer.from('%PDF-1.5\n2 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n'), data, Buffer.from('\nendstream\nendobj\n%%EOF\n')]);
+    expect(pdfHasActiveContent(withStream(hidden))).toBe(true);
+    expect(pdfHasActiveContent(withStream(harmless))).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { dataDir } from '@/db/client';
 import { MAX_INPUT_PIXELS, sniffImageFormat } from './media';
@@ -52,10 +53,34 @@ export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length > 8 && PDF_MAGIC.every((b, i) => bytes[i] === b);
 }
 
+const decodeNames = (text: string) => text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+// Inflated streams are scanned too (object streams hide dictionaries there since PDF 1.5); the total is
+// bounded so that a compressed bomb cannot exhaust memory, and a PDF over the bound is refused.
+const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
+
 /** Whether a PDF names an active feature (scripts, launch actions, embedded files, forms that submit). */
 export function pdfHasActiveContent(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes).toString('latin1').replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return PDF_ACTIVE.test(text);
+  const raw = Buffer.from(bytes);
+  const text = raw.toString('latin1');
+  if (PDF_ACTIVE.test(decodeNames(text))) return true;
+  let budget = MAX_INFLATED_BYTES;
+  const streams = /stream\r?\n/g;
+  for (let match = streams.exec(text); match; match = streams.exec(text)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end === -1) break;
+    try {
+      const inflated = inflateSync(raw.subarray(start, end), { maxOutputLength: budget, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      budget -= inflated.byteLength;
+      if (PDF_ACTIVE.test(decodeNames(inflated.toString('latin1')))) return true;
+    } catch (error) {
+      // Not Flate data (images, other filters): nothing to scan. Over the budget: refuse.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return true;
+    }
+    if (budget <= 0) return true;
+    streams.lastIndex = end;
+  }
+  return false;
 }
 
 async function writeAtomically(file: string, data: Uint8Array): Promise<void> {

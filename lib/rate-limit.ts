@@ -15,6 +15,8 @@ export const POLICIES = {
   like: { name: 'like-ip', limit: 120, windowSeconds: 10 * 60 },
   report: { name: 'report-ip', limit: 30, windowSeconds: 60 * 60 },
   objection: { name: 'objection-ip', limit: 10, windowSeconds: 60 * 60 },
+  /** 繁體 mode: conversions of text that client components render (a few per page view). */
+  convert: { name: 'convert-ip', limit: 600, windowSeconds: 10 * 60 },
   /** Status look-ups by tracking number + phone: slow enough that guessing pairs gets nowhere. */
   statusLookup: { name: 'status-lookup-ip', limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Policy>;

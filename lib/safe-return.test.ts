@@ -8,7 +8,7 @@ describe('safeReturn', () => {
   });
 
   it('refuses anything that could leave the site', () => {
-    for (const bad of ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined]) {
+    for (const bad of ['//evil.example', '/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined]) {
       expect(safeReturn(bad), String(bad)).toBe('/admin');
     }
   });

@@ -7,5 +7,7 @@ export function safeReturn(value: string | string[] | undefined): string {
   if (!path || !path.startsWith('/') || /[\p{Cc}\\]/u.test(path)) return '/admin';
   const base = 'http://portal.invalid';
   const url = new URL(path, base);
-  return url.origin === base ? url.pathname + url.search + url.hash : '/admin';
+  if (url.origin !== base) return '/admin';
+  // '/.//evil.example' resolves to the path '//evil.example', which a browser reads as another host.
+  return url.pathname.startsWith('//') ? '/admin' : url.pathname + url.search + url.hash;
 }

@@ -4,6 +4,7 @@
 import { getDb, type Db } from '@/db/client';
 import { addArticleViews } from '@/db/queries/news';
 import { cityDay } from './dates';
+import { safeErrorSummary } from './log-error';
 
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
 export const FLUSH_INTERVAL_MS = 5_000;
@@ -132,14 +133,14 @@ export function flushViews(db?: Db): Promise<number> {
 }
 
 function flushInBackground(): void {
-  flushViews().catch((error: unknown) => console.error('view counter: flush failed', error));
+  flushViews().catch((error: unknown) => console.error(`view counter: flush failed: ${safeErrorSummary(error)}`));
 }
 
 function flushOnSignal(signal: NodeJS.Signals): void {
   // With no other handler (Next.js normally has one), re-raise after flushing so the process still ends.
   const alone = process.listenerCount(signal) === 1;
   flushViews()
-    .catch((error: unknown) => console.error('view counter: flush on exit failed', error))
+    .catch((error: unknown) => console.error(`view counter: flush on exit failed: ${safeErrorSummary(error)}`))
     .finally(() => {
       if (!alone) return;
       process.removeListener(signal, flushOnSignal);

@@ -13,7 +13,7 @@ import { ALREADY_LIKED, GOOD_CATEGORIES, REPORT_RECEIVED, STATUS_NOT_FOUND } fro
 import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/lib/private-files';
 import { POLICIES } from '@/lib/rate-limit';
 import { findSensitiveWords } from '@/lib/sensitive-words';
-import { browserVoterKey } from './browser-id';
+import { browserVoterKey, reporterKey } from './browser-id';
 
 export type LikeState = ActionState & { likeCount?: number };
 export type RecommendState = ActionState & { receiptNo?: string };
@@ -59,9 +59,9 @@ export const commentAction = citizenAction(POLICIES.comment, commentSchema, asyn
   return { ok: true };
 });
 
-export const reportAction = citizenAction(POLICIES.report, z.object({ commentId: recordId('评论') }), async ({ commentId }, { db }) => {
+export const reportAction = citizenAction(POLICIES.report, z.object({ commentId: recordId('评论') }), async ({ commentId }, { db, ip }) => {
   // The same answer whatever happened: nothing here tells whether the report was new or what it caused.
-  if ((await reportComment(db, commentId, await browserVoterKey())) === 'counted') invalidate(TAGS.people);
+  if ((await reportComment(db, commentId, await reporterKey(ip))) === 'counted') invalidate(TAGS.people);
   return { ok: true, message: REPORT_RECEIVED };
 });
 

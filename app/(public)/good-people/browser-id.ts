@@ -25,7 +25,18 @@ export function browserKey(cookieValue: string): string {
   return createHash('sha256').update(cookieValue).digest('hex');
 }
 
-/** The hashed browser id, as stored in voter_key / reporter_key. */
+/** The hashed browser id, as stored in voter_key (likes: one per browser per day). */
 export async function browserVoterKey(): Promise<string> {
   return browserKey((await browserId()).value);
+}
+
+/**
+ * The reporter key of comment reports. Profile pages set the cookie on the first view (the view
+ * beacon), so a report that arrives without it comes from a client that does not keep cookies: its
+ * address stands in, or every such request would count as another browser and three cookieless
+ * posts from one machine would hide any comment.
+ */
+export async function reporterKey(ip: string | null): Promise<string> {
+  const { value, fresh } = await browserId();
+  return browserKey(fresh && ip ? `ip:${ip}` : value);
 }

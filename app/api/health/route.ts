@@ -1,5 +1,6 @@
 // Liveness plus a database round trip, for load balancers and monitoring.
 import { pingDatabase } from '@/db/client';
+import { safeErrorSummary } from '@/lib/log-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export async function GET() {
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
-    console.error('health check: database unavailable', error);
+    console.error(`health check: database unavailable: ${safeErrorSummary(error)}`);
     return Response.json(
       { status: 'error', database: { status: 'error' }, time: new Date().toISOString() },
       { status: 503, headers: { 'Cache-Control': 'no-store' } },

@@ -32,6 +32,7 @@ import { invalidate, TAGS } from '@/lib/cache-tags';
 import { validateCreditEntry, type CreditEntryDraft, type ValidCreditEntry } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
 import { OBJECTION_WORKFLOW, transitionObjection, type ObjectionAction } from '@/lib/objection-workflow';
+import { can } from '@/lib/roles';
 import { transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
 import { checkImportFile, dropImportFile, keepImportFile, MAX_IMPORT_BYTES, readImportFile } from './import/import-file';
 import type { ImportActionState } from './types';
@@ -90,7 +91,7 @@ const entryFields = z.object({
 type EntryFields = z.infer<typeof entryFields>;
 
 /** The list comes from the chosen category; the shared validation still checks that they agree. */
-async function checkEntry(db: Db, input: EntryFields, previous?: { decisionDate: string; publicationEnd: string }) {
+async function checkEntry(db: Db, input: EntryFields, previous?: { decisionDate: string; publicationEnd: string; categoryId: number }) {
   const categories = await listCreditCategories(db);
   const categoryId = /^\d{1,9}$/.test(input.categoryId) ? Number(input.categoryId) : null;
   const category = categories.find((c) => c.id === categoryId);
@@ -116,6 +117,10 @@ export const saveCreditEntry = guardedAction('content.edit', entryFields.extend(
   const values = formValues(formData);
   const current = await findCreditEntryForEdit(db, input.id);
   if (!current) return { message: '条目不存在。', values };
+  // Entries of a batch under review or published change what citizens see: a reviewer's decision.
+  if (current.batchStatus !== 'draft' && current.batchStatus !== 'rejected' && !can(user.role, 'content.review')) {
+    return { message: '该条目所在批次已提交审核或已发布，只有审核人员可以修改。您填写的内容仍保留在表单中。', values };
+  }
   const checked = await checkEntry(db, input, current);
   if (!checked.ok) return { fieldErrors: checked.errors, message: INVALID, values };
   const saved = await updateCreditEntry(db, input.id, input.version, checked.entry, user, (tx, change) =>
@@ -311,7 +316,9 @@ export const moveCreditObjection = guardedAction('content.edit', objectionSchema
 
   let entryChange: ObjectionEntryChange | null = null;
   if (outcome) {
-    const baseVersion = input.entryVersion ?? objection.entry.version;
+    // The entry as the reviewer saw it: a change made meanwhile refuses the step instead of being overwritten.
+    if (input.entryVersion === undefined) return { message: '页面已过期，请刷新后再完成。', values };
+    const baseVersion = input.entryVersion;
     if (outcome === 'remove') {
       if (objection.entry.status !== 'public') return { message: '条目已不在公示状态，不能再移出。请选择“修改条目”或刷新页面。', values };
       entryChange = { kind: 'remove', reason: input.note, baseVersion };

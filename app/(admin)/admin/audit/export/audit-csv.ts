@@ -3,6 +3,7 @@ import type { auditLog } from '@/db/schema';
 import { actionLabel, entityLabel } from '@/lib/audit-labels';
 import { CSV_BOM, csvRow } from '@/lib/csv';
 import { CITY_TIME_ZONE } from '@/lib/dates';
+import { safeErrorSummary } from '@/lib/log-error';
 
 type AuditRow = typeof auditLog.$inferSelect;
 
@@ -52,7 +53,7 @@ export function auditCsvStream(batches: AsyncGenerator<AuditRow[]>): ReadableStr
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join('')));
       } catch (error) {
-        console.error('audit export failed while streaming', error);
+        console.error(`audit export failed while streaming: ${safeErrorSummary(error)}`);
         controller.error(error);
       }
     },

@@ -13,6 +13,7 @@ import { CSV_BOM, csvRow } from '@/lib/csv';
 import { cityDay } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { parseCreditFilter } from '../filters';
+import { safeErrorSummary } from '@/lib/log-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +40,7 @@ function csvStream(batches: ReturnType<typeof iteratePublicCreditExport>): Reada
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value.map((row) => csvRow(cells(row))).join('')));
       } catch (error) {
-        console.error('credit export failed while streaming', error);
+        console.error(`credit export failed while streaming: ${safeErrorSummary(error)}`);
         controller.error(error);
       }
     },
@@ -61,7 +62,7 @@ function xlsxStream(batches: ReturnType<typeof iteratePublicCreditExport>): Read
       sheet.commit();
       await workbook.commit();
     } catch (error) {
-      console.error('credit export failed while streaming', error);
+      console.error(`credit export failed while streaming: ${safeErrorSummary(error)}`);
       out.destroy(error as Error);
     }
   })();

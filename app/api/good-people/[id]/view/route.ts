@@ -7,6 +7,7 @@ import { addPersonViews } from '@/db/queries/people-citizen';
 import { clientIp } from '@/lib/client-ip';
 import { isBot, parseArticleId, RecentVisits } from '@/lib/view-counter';
 import { browserId } from '../../../../(public)/good-people/browser-id';
+import { safeErrorSummary } from '@/lib/log-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     if (visitor.fresh && ip) keys.push(`${personId}|ip:${ip}`);
     if (visits.visit(keys)) await addPersonViews(await getDb(), personId, 1);
   } catch (error) {
-    console.error('person view counter failed', error instanceof Error ? error.message : error);
+    console.error(`person view counter failed: ${safeErrorSummary(error)}`);
   }
   return response;
 }
