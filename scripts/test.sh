@@ -36,6 +36,7 @@ npx playwright test
 
 step "End-to-end tests in the browser (production server on PostgreSQL)"
 "${PG_TEMP_AS[@]}" "$PG_TEMP_BIN/createdb" -h 127.0.0.1 -p "$PG_TEMP_PORT" -U postgres civic_e2e
-E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_TEMP_PORT/civic_e2e" npx playwright test
+# The markup-only specs (axe, keyboard, print, 简/繁) ran on the PGlite pass; everything else runs again here.
+E2E_ENGINE_ONLY=1 E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_TEMP_PORT/civic_e2e" npx playwright test
 
 printf '\nAll test stages passed in %ss\n' "$((SECONDS - started))"
