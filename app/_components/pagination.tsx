@@ -1,8 +1,14 @@
 import Link from 'next/link';
 
-/** Page links that work without JavaScript: 上一页, numbered pages around the current one, 下一页. */
-export function Pagination({ page, total, pageSize, href }: { page: number; total: number; pageSize: number; href: (page: number) => string }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+type PageCount = { total: number; pageSize: number } | { pageCount: number };
+
+/**
+ * Page links that work without JavaScript: 上一页, numbered pages around the current one, 下一页. Give
+ * the total and page size, or (when totals are capped, as in search) the number of pages directly.
+ */
+export function Pagination({ page, href, ...count }: { page: number; href: (page: number) => string } & PageCount) {
+  const total = 'total' in count ? count.total : null;
+  const pages = 'total' in count ? Math.max(1, Math.ceil(count.total / count.pageSize)) : Math.max(1, count.pageCount);
   if (pages <= 1) return null;
   const from = Math.max(1, page - 2);
   const to = Math.min(pages, page + 2);
@@ -17,7 +23,7 @@ export function Pagination({ page, total, pageSize, href }: { page: number; tota
       )}
       {numbers.map((n) =>
         n === page ? (
-          <span key={n} aria-current="page" className={`${item} border-brand bg-brand text-white`}>
+          <span key={n} aria-current="page" className={`${item} border-brand bg-brand text-on-brand`}>
             {n}
           </span>
         ) : (
@@ -32,7 +38,7 @@ export function Pagination({ page, total, pageSize, href }: { page: number; tota
         </Link>
       )}
       <span className="text-sm text-muted">
-        共{total}条，第{page}/{pages}页
+        {total !== null && `共${total}条，`}第{page}/{pages}页
       </span>
     </nav>
   );

@@ -5,8 +5,8 @@ import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
 import { clampSearchPage, searchPublic, type RunnableQuery, type SearchTab } from '@/db/queries/search';
 import { looksLikeCode, MAX_QUERY, parseSearchQuery } from '@/lib/search-text';
-import { pageParam } from '../../_components/pagination';
-import { countText, NoResults, SearchPages, SearchResult, SearchTabs, searchHref, TABS } from './search-parts';
+import { pageParam, Pagination } from '../../_components/pagination';
+import { countText, NoResults, SearchResult, SearchTabs, searchHref, TABS } from './search-parts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '站内搜索', robots: { index: false } };
@@ -78,7 +78,8 @@ async function Results({ query, tab, page }: { query: RunnableQuery; tab: Search
               ))}
             </ol>
           )}
-          <SearchPages page={result.page} pageCount={result.pageCount} href={(p) => searchHref(query.text, tab, p)} />
+          {/* The page count is capped (no deep OFFSETs), so no total is shown here. */}
+          <Pagination page={result.page} pageCount={result.pageCount} href={(p) => searchHref(query.text, tab, p)} />
         </section>
       )}
     </>

@@ -91,42 +91,6 @@ export function SearchResult({ hit, words }: { hit: SearchHit; words: string[] }
   );
 }
 
-/** 上一页, numbered pages around the current one, 下一页; the last page is capped (no deep OFFSETs). */
-export function SearchPages({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
-  const from = Math.max(1, page - 2);
-  const to = Math.min(pageCount, page + 2);
-  const item = 'min-w-10 rounded border border-line px-3 py-1.5 text-center';
-  return (
-    <nav aria-label="分页" className="mt-6 flex flex-wrap items-center justify-center gap-2">
-      {page > 1 && (
-        <Link href={href(page - 1)} className={`${item} hover:border-brand hover:text-brand`} rel="prev">
-          上一页
-        </Link>
-      )}
-      {Array.from({ length: to - from + 1 }, (_, i) => from + i).map((n) =>
-        n === page ? (
-          <span key={n} aria-current="page" className={`${item} border-brand bg-brand text-on-brand`}>
-            {n}
-          </span>
-        ) : (
-          <Link key={n} href={href(n)} className={`${item} hover:border-brand hover:text-brand`} aria-label={`第${n}页`}>
-            {n}
-          </Link>
-        ),
-      )}
-      {page < pageCount && (
-        <Link href={href(page + 1)} className={`${item} hover:border-brand hover:text-brand`} rel="next">
-          下一页
-        </Link>
-      )}
-      <span className="text-sm text-muted">
-        第{page}/{pageCount}页
-      </span>
-    </nav>
-  );
-}
-
 const CODE_HINT =
   '统一社会信用代码共18位，由数字和大写字母组成（不使用 I、O、S、V、Z），最后一位是按前17位计算的校验位。请逐位核对，常见错误是把数字 0、1、5、2 写成字母 O、I、S、Z。';
 
