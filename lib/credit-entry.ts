@@ -63,6 +63,29 @@ export type CreditEntryDraft = {
 
 export type CreditEntryField = keyof CreditEntryDraft;
 
+/** Chinese names of entry fields: import column headers, row-report reasons and the entry history. */
+export const CREDIT_FIELD_LABELS = {
+  list: '名单',
+  categoryId: '类别',
+  subjectKind: '主体类型',
+  name: '名称',
+  creditCode: '统一社会信用代码',
+  legalRep: '法定代表人',
+  idNumber: '身份证号',
+  idNumberMasked: '身份证号（脱敏）',
+  reason: '列入事由',
+  amount: '涉及金额',
+  authority: '认定部门',
+  basisDoc: '认定依据文号',
+  decisionDate: '决定日期',
+  listedDate: '列入日期',
+  publicationEnd: '公示截止日期',
+  publicationEndReason: '调整原因',
+  status: '状态',
+  statusReason: '状态原因',
+  statusChangedAt: '状态变更时间',
+} as const satisfies Record<CreditEntryField, string> & Record<string, string>;
+
 /** The values to store (the full ID number only in idNumber, which staff alone read). */
 export type ValidCreditEntry = {
   list: CreditListCode;

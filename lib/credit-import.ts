@@ -3,7 +3,7 @@
 // Pure apart from parsing; whether a row is already in the database is asked by the caller.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { validateCreditEntry, type CategoryInfo, type CreditEntryDraft, type CreditEntryField, type ValidCreditEntry } from './credit-entry';
+import { CREDIT_FIELD_LABELS, validateCreditEntry, type CategoryInfo, type CreditEntryDraft, type CreditEntryField, type ValidCreditEntry } from './credit-entry';
 
 type Column = { header: string; field: CreditEntryField | 'category'; required: boolean };
 
@@ -29,23 +29,7 @@ export const IMPORT_COLUMNS: readonly Column[] = [
 export const MAX_IMPORT_ROWS = 200_000;
 
 /** The column name a field's problems are reported under. */
-const FIELD_HEADERS: Record<CreditEntryField, string> = {
-  list: '名单',
-  categoryId: '类别',
-  subjectKind: '主体类型',
-  name: '名称',
-  creditCode: '统一社会信用代码',
-  legalRep: '法定代表人',
-  idNumber: '身份证号',
-  reason: '列入事由',
-  amount: '涉及金额',
-  authority: '认定部门',
-  basisDoc: '认定依据文号',
-  decisionDate: '决定日期',
-  listedDate: '列入日期',
-  publicationEnd: '公示截止日期',
-  publicationEndReason: '调整原因',
-};
+const FIELD_HEADERS: Record<CreditEntryField, string> = CREDIT_FIELD_LABELS;
 
 /** One spreadsheet row with the number the spreadsheet program shows for it (header = row 1). */
 export type SheetRow = { row: number; cells: string[] };

@@ -1,4 +1,4 @@
-// Pieces of the admin list pages' filter forms (`<form role="search">`) and of their empty-list panels.
+// Pieces of list filter forms (the admin lists' and the public 好人榜 filters) and of empty-list panels.
 import Link from 'next/link';
 import { inputClass } from './form-fields';
 

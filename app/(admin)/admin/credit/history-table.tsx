@@ -1,27 +1,9 @@
+import { CREDIT_FIELD_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { AdminTable } from '../../../_components/admin-table';
 
 // Names of the fields kept in an entry's history (the full ID number is never among them).
-const FIELD_NAMES: Record<string, string> = {
-  list: '名单',
-  categoryId: '类别',
-  subjectKind: '主体类型',
-  name: '名称',
-  creditCode: '统一社会信用代码',
-  legalRep: '法定代表人',
-  idNumberMasked: '身份证号（脱敏）',
-  reason: '列入事由',
-  amount: '涉及金额',
-  authority: '认定部门',
-  basisDoc: '认定依据文号',
-  decisionDate: '决定日期',
-  listedDate: '列入日期',
-  publicationEnd: '公示截止日期',
-  publicationEndReason: '调整原因',
-  status: '状态',
-  statusReason: '状态原因',
-  statusChangedAt: '状态变更时间',
-};
+const FIELD_NAMES: Record<string, string> = CREDIT_FIELD_LABELS;
 const SOURCES: Record<string, string> = { edit: '编辑', remove: '移出', revoke: '撤销', restore: '恢复公示', objection: '异议处理' };
 const STATUS_WORDS: Record<string, string> = { public: '公示中', removed: '已移出', revoked: '已撤销', red: '红榜', black: '黑榜' };
 
