@@ -1,9 +1,13 @@
-// Runs before routes, for two jobs:
-// 1. A convenience only: visitors without a session cookie go straight to the sign-in page.
+// Runs before every page and API route (not static files), for these jobs:
+// 1. Security: a per-request CSP nonce (lib/security-headers.ts), and state-changing requests from
+//    other sites are refused before they reach a server action or an API route.
+// 2. A convenience only: visitors without a session cookie go straight to the sign-in page.
 //    Every admin page and action still checks the user and role on the server (lib/auth.ts).
-// 2. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
-//    are fetched again from this server over loopback and converted to Traditional characters. Without
-//    the cookie the matcher does not even call the proxy for them.
+// 3. The page cache (lib/page-cache.ts): anonymous visitors get public pages from memory; a miss is
+//    rendered once over loopback and stored, with its nonce swapped for a fresh one on every hit.
+// 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
+//    are fetched again from this server over loopback and converted to Traditional characters.
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
@@ -13,14 +17,40 @@ import {
   innerRequestHeaders,
   scriptRoute,
 } from '@/lib/chinese-script';
+import {
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  PageCache,
+  SESSION_COOKIES,
+  isCacheablePage,
+  pageCacheKey,
+  pageExpiry,
+  type CachedPage,
+} from '@/lib/page-cache';
+import { contentSecurityPolicy, isCrossOriginWrite, newNonce } from '@/lib/security-headers';
 
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+/** Marks this server's own loopback renders for the page cache; unknown outside the process. */
+const RENDER_HEADER = 'x-civic-render';
+const RENDER_SECRET = randomBytes(24).toString('base64url');
+const NONCE_HEADER = 'x-nonce';
 
-function adminGate(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+/** Passes the request on to Next.js with this nonce: in the request's CSP (Next.js reads it there) and the response's. */
+function nextWithNonce(request: NextRequest, nonce: string): NextResponse {
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.delete(RENDER_HEADER);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+function adminGate(request: NextRequest, nonce: string) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return nextWithNonce(request, nonce);
   // Only page visits are redirected. A server action posted after the session expired must reach the
   // action, which answers "登录已过期" so that the editor's form keeps its text.
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return nextWithNonce(request, nonce);
   const login = new URL('/login', request.url);
   const back = new URL(request.nextUrl.href);
   back.searchParams.delete('_rsc'); // present only with skipProxyUrlNormalize
@@ -45,7 +75,7 @@ interface InnerResponse {
 }
 
 /** GET the same path from this server with the visitor's headers (Host included, so links stay right). */
-function fetchInner(request: NextRequest, path: string): Promise<InnerResponse> {
+function fetchInner(request: NextRequest, path: string, extraHeaders: Record<string, string> = {}): Promise<InnerResponse> {
   const origin = innerOrigin();
   return new Promise((resolve, reject) => {
     const inner = http.request(
@@ -54,7 +84,7 @@ function fetchInner(request: NextRequest, path: string): Promise<InnerResponse> 
         port: origin.port || 80,
         path,
         method: 'GET',
-        headers: innerRequestHeaders(request.headers),
+        headers: { ...innerRequestHeaders(request.headers), ...extraHeaders },
         timeout: INNER_TIMEOUT_MS,
         signal: request.signal,
       },
@@ -88,10 +118,12 @@ function convertedResponse(inner: InnerResponse): Response {
     }
   }
   headers.append('Vary', 'Cookie');
+  // Chosen by a cookie: never for shared caches.
+  headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
   return new Response(inner.status === 204 || inner.status === 304 ? null : body, { status: inner.status, headers });
 }
 
-async function serveTraditional(request: NextRequest): Promise<Response> {
+async function serveTraditional(request: NextRequest, nonce: string): Promise<Response> {
   const { pathname } = request.nextUrl;
   // Without skipProxyUrlNormalize (next.config.js) Next.js hides the RSC headers of client navigation
   // from the proxy, so its payload cannot be fetched again. Answering anything but an RSC payload makes
@@ -105,31 +137,90 @@ async function serveTraditional(request: NextRequest): Promise<Response> {
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });
     console.error(`zh-script: loopback request for ${pathname} failed, serving Simplified`, error);
-    return NextResponse.next();
+    return nextWithNonce(request, nonce);
   }
+}
+
+const pages = new PageCache();
+/** Misses being rendered now: concurrent visitors of the same page wait for one render. */
+const rendering = new Map<string, Promise<CachedPage | null>>();
+const STORED_HEADERS = /^(content-type|content-language|link|x-robots-tag)$/i;
+
+function pageResponse(page: CachedPage, nonce: string, state: 'HIT' | 'MISS', head: boolean): Response {
+  const headers = new Headers(page.headers);
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  headers.set('X-Page-Cache', state);
+  const body = head ? null : page.body.replaceAll(page.nonce, nonce);
+  return new Response(body, { status: page.status, headers });
+}
+
+/** Renders the page over loopback for the cache; null when the answer must not be cached. */
+async function renderForCache(request: NextRequest, fingerprint: string): Promise<CachedPage | null> {
+  const nonce = newNonce();
+  const expires = pageExpiry();
+  const inner = await fetchInner(request, request.nextUrl.pathname + request.nextUrl.search, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce });
+  if (inner.status !== 200 || inner.headers['set-cookie'] || !String(inner.headers['content-type'] ?? '').startsWith('text/html')) return null;
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(inner.headers)) {
+    if (typeof value === 'string' && STORED_HEADERS.test(name)) headers.push([name, value]);
+  }
+  return { status: 200, headers, body: inner.body.toString('utf8'), nonce, fingerprint, expires };
+}
+
+async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant'): Promise<Response> {
+  const key = pageCacheKey(request.nextUrl, request.headers, script);
+  const fingerprint = PageCache.fingerprint(request.nextUrl.pathname);
+  const cached = pages.get(key, fingerprint);
+  if (cached) return pageResponse(cached, nonce, 'HIT', false);
+  const flightKey = `${key} ${fingerprint}`;
+  let flight = rendering.get(flightKey);
+  if (!flight) {
+    flight = renderForCache(request, fingerprint).finally(() => rendering.delete(flightKey));
+    rendering.set(flightKey, flight);
+  }
+  try {
+    const page = await flight;
+    if (page) {
+      pages.set(key, page);
+      return pageResponse(page, nonce, 'MISS', false);
+    }
+  } catch (error) {
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    console.error(`page cache: loopback render of ${request.nextUrl.pathname} failed`, error);
+  }
+  // Not cacheable (an error page, a redirect) or the loopback failed: render it for this visitor.
+  return nextWithNonce(request, nonce);
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminGate(request);
+  // A render for the page cache: carries its nonce, which ends up in the stored page.
+  if (request.headers.get(RENDER_HEADER) === RENDER_SECRET) return nextWithNonce(request, request.headers.get(NONCE_HEADER) || newNonce());
+  if (isCrossOriginWrite(request.method, request.headers)) {
+    return Response.json({ error: '已拒绝来自其他网站的请求。' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  }
+  const nonce = newNonce();
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminGate(request, nonce);
+  const scriptCookie = request.cookies.get(SCRIPT_COOKIE)?.value;
   const route = scriptRoute({
     method: request.method,
     pathname,
-    cookie: request.cookies.get(SCRIPT_COOKIE)?.value,
+    cookie: scriptCookie,
     inner: request.headers.has(INNER_HEADER),
     serverAction: request.headers.has('next-action'),
   });
-  return route === 'pass' ? NextResponse.next() : serveTraditional(request);
+  if (route === 'page') return serveTraditional(request, nonce);
+  const cacheable = isCacheablePage({
+    method: request.method,
+    url: request.nextUrl,
+    headers: request.headers,
+    cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
+  });
+  return cacheable ? servePage(request, nonce, scriptCookie === 'hant' ? 'hant' : 'hans') : nextWithNonce(request, nonce);
 }
 
 export const config = {
-  matcher: [
-    '/admin',
-    '/admin/:path*',
-    // 繁體 mode only: pages (no file extension, not API/admin/sign-in/media).
-    {
-      source: '/((?!api/|admin|login|media/|_next/|.*\\.[a-zA-Z0-9]+$).*)',
-      has: [{ type: 'cookie', key: 'zh-script', value: 'hant' }],
-    },
-  ],
+  // Everything but build assets and files (/_next/static, /media/..., /feed.xml, /robots.txt...).
+  matcher: ['/((?!_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)'],
 };

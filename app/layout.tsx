@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,18 +11,19 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 /**
  * Applies the stored 大字版 / 高对比度 choice (app/_components/display-switches.tsx) to <html> before the
- * first paint, so pages neither flash nor read cookies. Static on purpose: the one inline script of the site,
- * so a CSP can allow it by hash or nonce.
+ * first paint, so pages neither flash nor read cookies. The one inline script of the site: it carries the
+ * request's CSP nonce (proxy.ts), like Next.js's own scripts.
  */
 const DISPLAY_MODES_SCRIPT =
   "try{var d=document.documentElement,s=window.localStorage;if(s.getItem('a11y-font')==='large')d.dataset.font='large';if(s.getItem('a11y-contrast')==='high')d.dataset.contrast='high'}catch(e){}";
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The inline script adds data-* attributes to <html> before React hydrates it.
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: DISPLAY_MODES_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: DISPLAY_MODES_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>

@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
 import * as schema from './schema';
 import { acquireDirLock } from './lock';
+import { startCacheSync } from './cache-sync';
 
 /** What both drivers' raw results have in common: `db.execute()` gives `{ rows }` on PGlite and pg alike. */
 type RowsResult<Row> = { rows: Row[] };
@@ -130,7 +131,12 @@ export function getHandle(): Promise<DbHandle> {
     throw new Error('The database must not be opened during next build: render this page dynamically');
   }
   if (!holder.__civicDb) {
-    holder.__civicDb = openDatabase().catch((error) => {
+    const options = defaultOpenOptions();
+    holder.__civicDb = openDatabase(options).then((handle) => {
+      // Instances sharing a PostgreSQL hear about each other's content changes (db/cache-sync.ts).
+      if (options.url) startCacheSync(options.url, handle.db);
+      return handle;
+    }).catch((error) => {
       holder.__civicDb = undefined;
       throw error;
     });

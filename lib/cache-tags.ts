@@ -1,6 +1,12 @@
 // Cache tags of public content, and the one call that actions make after a change, so that a
-// published, edited or withdrawn item is never served stale from any cached page or data.
-import { updateTag } from 'next/cache';
+// published, edited or withdrawn item is never served stale from any cached page or data: in this
+// process at once (lib/cache-state.ts), and in every other instance on the same PostgreSQL through the
+// cache_tags table and its notifications (db/cache-sync.ts).
+import { getDb } from '@/db/client';
+import { noteTagVersions } from '@/db/cache-sync';
+import { recordTagChanges } from '@/db/queries/cache-tags';
+import { bumpTags } from './cache-state';
+import { safeErrorSummary } from './log-error';
 
 export const TAGS = {
   news: 'news',
@@ -10,11 +16,18 @@ export const TAGS = {
   settings: 'settings',
 } as const;
 
-/** From a server action: expire the tags at once (read-your-own-writes, no stale window). */
-export function invalidate(...tags: string[]): void {
-  for (const tag of tags) updateTag(tag);
+/** After a committed change: expire the tags here at once, then tell the other instances. */
+export async function invalidate(...tags: string[]): Promise<void> {
+  bumpTags(tags);
+  try {
+    // Our own notification then finds these versions already seen and expires nothing twice.
+    noteTagVersions(await recordTagChanges(await getDb(), tags), { own: true });
+  } catch (error) {
+    // The change itself is saved; other instances catch up when their cached copies expire.
+    console.error(`cache tags: recording a change failed: ${safeErrorSummary(error)}`);
+  }
 }
 
-export function invalidateNews(articleId?: number): void {
-  invalidate(TAGS.news, ...(articleId ? [TAGS.article(articleId)] : []));
+export function invalidateNews(articleId?: number): Promise<void> {
+  return invalidate(TAGS.news, ...(articleId ? [TAGS.article(articleId)] : []));
 }

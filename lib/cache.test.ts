@@ -1,17 +1,50 @@
-import { describe, expect, it } from 'vitest';
-import { reviveDates } from './cache';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-describe('reviveDates', () => {
-  it('turns JSON timestamps back into dates, deeply, and leaves other strings alone', () => {
-    const at = new Date('2026-11-22T08:30:00.000Z');
-    const revived = reviveDates(JSON.parse(JSON.stringify({ at, list: [{ publishedAt: at }], day: '2026-11-22', text: '2026-11-22T08:30:00Z 之后', title: '2026-11-22T08:30:00Z' })));
-    expect(revived.at).toBeInstanceOf(Date);
-    expect(revived.at.getTime()).toBe(at.getTime());
-    expect(revived.list[0].publishedAt).toBeInstanceOf(Date);
-    expect(revived.title).toBe('2026-11-22T08:30:00Z');
-    expect(revived.day).toBe('2026-11-22');
-    expect(revived.text).toBe('2026-11-22T08:30:00Z 之后');
-    expect(reviveDates(null)).toBeNull();
-    expect(reviveDates(3)).toBe(3);
+const getDb = vi.fn(async () => ({}) as never);
+vi.mock('@/db/client', () => ({ getDb: () => getDb() }));
+
+const { cachedQuery } = await import('./cache');
+const { bumpTags } = await import('./cache-state');
+
+describe('cachedQuery', () => {
+  beforeEach(() => getDb.mockClear());
+
+  it('runs a query once per arguments until its tag changes', async () => {
+    let calls = 0;
+    const list = cachedQuery('test.list', async (_db: unknown, page: number) => ({ page, run: ++calls }), { tags: () => ['t-list'], revalidate: 60 });
+    expect(await list(1)).toEqual({ page: 1, run: 1 });
+    expect(await list(1)).toEqual({ page: 1, run: 1 });
+    expect(await list(2)).toEqual({ page: 2, run: 2 });
+    bumpTags(['t-list']);
+    expect(await list(1)).toEqual({ page: 1, run: 3 });
+  });
+
+  it('shares one run between concurrent callers and keeps Dates as Dates', async () => {
+    let calls = 0;
+    const at = new Date('2026-11-22T08:30:00Z');
+    const item = cachedQuery('test.item', async () => ({ at, run: ++calls }), { tags: () => ['t-item'], revalidate: 60 });
+    const [a, b] = await Promise.all([item(), item()]);
+    expect(a).toBe(b);
+    expect(a.at).toBeInstanceOf(Date);
+    expect(calls).toBe(1);
+  });
+
+  it('expires entries after revalidate seconds and never caches a failure', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-22T00:00:00Z') });
+    try {
+      let calls = 0;
+      const flaky = cachedQuery('test.flaky', async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('db down');
+        return calls;
+      }, { tags: () => ['t-flaky'], revalidate: 60 });
+      await expect(flaky()).rejects.toThrow('db down');
+      expect(await flaky()).toBe(2);
+      expect(await flaky()).toBe(2);
+      vi.advanceTimersByTime(61_000);
+      expect(await flaky()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,39 +1,55 @@
-// Data caching of public queries, tagged so that an editor's change expires it at once (lib/cache-tags.ts).
-// Results pass through JSON in Next's data cache, so timestamps are revived as Date objects here.
-import { unstable_cache } from 'next/cache';
+// Caching of public queries in this process, by tag: an editor's change expires the tag at once here
+// and in every other instance on the same database (lib/cache-tags.ts, db/cache-sync.ts). Values are
+// kept as the query returned them (Dates stay Dates); callers must treat them as read-only.
 import { getDb, type Db } from '@/db/client';
+import { tagFingerprint } from './cache-state';
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
-// Only these fields hold timestamps; a title that happens to look like one stays text.
-const DATE_KEYS = new Set(['publishedAt', 'lastModified', 'updatedAt', 'createdAt', 'at']);
-
-export function reviveDates<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(reviveDates) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, DATE_KEYS.has(k) && typeof v === 'string' && ISO_TIMESTAMP.test(v) ? new Date(v) : reviveDates(v)]),
-    ) as T;
-  }
-  return value;
+interface Entry {
+  value: Promise<unknown>;
+  fingerprint: string;
+  expires: number;
 }
+
+const MAX_ENTRIES = 2_000;
+const KEY = Symbol.for('civic-portal.query-cache');
+
+function entries(): Map<string, Entry> {
+  const holder = globalThis as unknown as Record<symbol, Map<string, Entry> | undefined>;
+  return (holder[KEY] ??= new Map());
+}
+
+type QueryArgs<F> = F extends (db: Db, ...args: infer A) => Promise<unknown> ? A : never;
 
 /**
  * A cached public query: keyed by its name and arguments, tagged, and refreshed after `revalidate`
- * seconds at the latest (which also bounds how late a scheduled item appears).
+ * seconds at the latest (which also bounds how late a scheduled item appears). Concurrent callers of
+ * the same uncached query share one database round trip.
  */
-type QueryArgs<F> = F extends (db: Db, ...args: infer A) => Promise<unknown> ? A : never;
-
 export function cachedQuery<F extends (db: Db, ...args: never[]) => Promise<unknown>>(
   name: string,
   query: F,
   options: { tags: (...args: QueryArgs<F>) => string[]; revalidate: number },
 ): (...args: QueryArgs<F>) => ReturnType<F> {
   const run = query as unknown as (db: Db, ...args: QueryArgs<F>) => ReturnType<F>;
-  return (async (...args: QueryArgs<F>) => {
-    const load = unstable_cache(async () => run(await getDb(), ...args), [name, JSON.stringify(args)], {
-      tags: options.tags(...args),
-      revalidate: options.revalidate,
+  return ((...args: QueryArgs<F>) => {
+    const cache = entries();
+    const key = `${name}:${JSON.stringify(args)}`;
+    // Taken before the query runs: a change committed meanwhile makes this entry stale at once.
+    const fingerprint = tagFingerprint(options.tags(...args));
+    const now = Date.now();
+    const hit = cache.get(key);
+    if (hit && hit.fingerprint === fingerprint && hit.expires > now) {
+      cache.delete(key);
+      cache.set(key, hit); // most recently used last
+      return hit.value;
+    }
+    const value = getDb().then((db) => run(db, ...args));
+    cache.delete(key);
+    cache.set(key, { value, fingerprint, expires: now + options.revalidate * 1000 });
+    value.catch(() => {
+      if (cache.get(key)?.value === value) cache.delete(key); // never cache a failure
     });
-    return reviveDates(await load());
+    while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    return value;
   }) as (...args: QueryArgs<F>) => ReturnType<F>;
 }

@@ -35,7 +35,9 @@ export const likeAction = citizenAction(POLICIES.like, z.object({ personId: reco
   const result = await likePerson(db, personId, await browserVoterKey());
   let state: LikeState;
   if (result.outcome === 'liked') {
-    invalidate(TAGS.people);
+    // No cache invalidation per like: during a vote that would re-render every 好人榜 page for every
+    // click. The answer carries the fresh count; cached pages show it within their short lifetime
+    // (lib/page-cache.ts PAGE_TTL_SECONDS).
     state = { ok: true, message: '点赞成功，感谢您的支持！', likeCount: result.likeCount };
   } else if (result.outcome === 'already') {
     state = { ok: false, message: ALREADY_LIKED, likeCount: result.likeCount };
@@ -61,7 +63,7 @@ export const commentAction = citizenAction(POLICIES.comment, commentSchema, asyn
 
 export const reportAction = citizenAction(POLICIES.report, z.object({ commentId: recordId('评论') }), async ({ commentId }, { db, ip }) => {
   // The same answer whatever happened: nothing here tells whether the report was new or what it caused.
-  if ((await reportComment(db, commentId, await reporterKey(ip))) === 'counted') invalidate(TAGS.people);
+  if ((await reportComment(db, commentId, await reporterKey(ip))) === 'counted') await invalidate(TAGS.people);
   return { ok: true, message: REPORT_RECEIVED };
 });
 

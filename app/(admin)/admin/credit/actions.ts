@@ -43,8 +43,8 @@ const version = z.coerce.number().int().positive();
 const text = z.string().optional().default('');
 const reasonText = z.string().trim().max(500, '理由不超过500个字').optional().default('');
 
-function refreshCredit(...paths: string[]) {
-  invalidate(TAGS.credit);
+async function refreshCredit(...paths: string[]) {
+  await invalidate(TAGS.credit);
   revalidatePath('/admin/credit');
   for (const path of paths) revalidatePath(path);
 }
@@ -109,7 +109,7 @@ export const createCreditEntryAction = guardedAction('content.edit', entryFields
     recordAudit(tx, user, { action: 'credit_entry.create', entityType: 'credit_entry', entityId: entryId, after: { ...entryView(checked.entry), batchId: input.batchId } }),
   );
   if (!created.ok) return { message: created.message, values };
-  refreshCredit(`/admin/credit/batches/${input.batchId}`);
+  await refreshCredit(`/admin/credit/batches/${input.batchId}`);
   redirect(`/admin/credit/entries/${created.id}?done=created`);
 });
 
@@ -127,7 +127,7 @@ export const saveCreditEntry = guardedAction('content.edit', entryFields.extend(
     recordAudit(tx, user, { action: 'credit_entry.update', entityType: 'credit_entry', entityId: input.id, before: change.before, after: change.after, note: `版本 ${change.version}` }),
   );
   if (!saved.ok) return { message: saved.message, values };
-  refreshCredit(`/admin/credit/entries/${input.id}`);
+  await refreshCredit(`/admin/credit/entries/${input.id}`);
   redirect(`/admin/credit/entries/${input.id}?done=saved`);
 });
 
@@ -144,7 +144,7 @@ export const changeCreditEntryStatus = guardedAction(
       recordAudit(tx, user, { action: STATUS_ACTIONS[input.to], entityType: 'credit_entry', entityId: input.id, before: change.before, after: change.after, note: input.reason || null }),
     );
     if (!changed.ok) return { message: changed.message, values };
-    refreshCredit(`/admin/credit/entries/${input.id}`);
+    await refreshCredit(`/admin/credit/entries/${input.id}`);
     redirect(`/admin/credit/entries/${input.id}?done=${input.to}`);
   },
 );
@@ -162,7 +162,7 @@ export const createCreditBatch = guardedAction('content.edit', z.object({ title:
   const values = formValues(formData);
   const batchId = await insertCreditBatch(db, input.title, (tx, newId) => recordAudit(tx, user, { action: 'credit_batch.create', entityType: 'credit_batch', entityId: newId, after: { title: input.title, status: 'draft' } }));
   if (!batchId) return { fieldErrors: { title: `已有名为“${input.title}”的批次，请换一个名称` }, message: INVALID, values };
-  refreshCredit('/admin/credit/batches');
+  await refreshCredit('/admin/credit/batches');
   redirect(`/admin/credit/batches/${batchId}?done=created`);
 });
 
@@ -203,7 +203,7 @@ export const reviewCreditBatch = guardedAction(
       return true;
     });
     if (!moved) return { message: '该批次刚被他人更改，请刷新页面查看最新状态后再操作。', values };
-    refreshCredit('/admin/credit/batches', `/admin/credit/batches/${batch.id}`);
+    await refreshCredit('/admin/credit/batches', `/admin/credit/batches/${batch.id}`);
     redirect(`/admin/credit/batches/${batch.id}?done=${input.action}`);
   },
 );
@@ -249,7 +249,7 @@ export const confirmCreditImport = guardedAction(
     );
     if (!result.ok) return { ...keep, message: result.message };
     await dropImportFile(input.token);
-    refreshCredit(`/admin/credit/batches/${input.batchId}`);
+    await refreshCredit(`/admin/credit/batches/${input.batchId}`);
     return { ok: true, batchId: input.batchId, fileName: input.fileName, imported: { inserted: result.inserted, existing: result.existing }, at };
   },
 );
@@ -333,7 +333,7 @@ export const moveCreditObjection = guardedAction('content.edit', objectionSchema
     auditObjectionStep(tx, user, { objectionId: objection.id, entryId: objection.entryId, action: input.action, from: objection.status, to: rule.to, note: input.note, outcome, change }),
   );
   if (!moved.ok) return { message: moved.message, values };
-  if (moved.entryChange) refreshCredit(`/admin/credit/entries/${objection.entryId}`);
+  if (moved.entryChange) await refreshCredit(`/admin/credit/entries/${objection.entryId}`);
   revalidatePath('/admin/credit/objections');
   redirect(`/admin/credit/objections/${objection.id}?done=${input.action}`);
 });

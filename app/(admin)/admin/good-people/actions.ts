@@ -100,7 +100,7 @@ export const saveGoodPerson = guardedAction('content.edit', personFields.and(z.o
       values,
     };
   }
-  if (result.changed) invalidate(TAGS.people);
+  if (result.changed) await invalidate(TAGS.people);
   refreshPages(input.id);
   return { ok: true, version: result.version };
 });
@@ -130,7 +130,7 @@ export const reviewGoodPerson = guardedAction('content.edit', reviewSchema, asyn
     onMoved: (tx, move) => recordAudit(tx, user, { action: AUDIT_ACTIONS[input.action], entityType: ENTITY, entityId: input.id, before: { status: move.from }, after: { status: move.to }, note: input.reason || null }),
   });
   if (!result.ok) return { message: result.message, values };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/${input.id}?done=${input.action}`);
 });

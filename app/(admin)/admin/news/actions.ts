@@ -147,7 +147,7 @@ export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (
     return conflictState(result, input.version, snapshot, await channelNames(db), values);
   }
   // A reviewer's edit of a published article is live at once.
-  if (result.changed && result.status === 'published') invalidateNews(input.id);
+  if (result.changed && result.status === 'published') await invalidateNews(input.id);
 
   if (input.intent === 'submit') {
     const refused = await changeStatus(db, user, { id: input.id, status: result.status }, 'submit', { version: result.version });
@@ -245,7 +245,7 @@ async function changeStatus(
     return true;
   });
   if (!moved) return '文章的状态或内容刚被他人更改，请刷新页面查看最新版本后再操作。';
-  invalidateNews(article.id);
+  await invalidateNews(article.id);
   return null;
 }
 
@@ -312,7 +312,7 @@ export const restoreNewsRevision = guardedAction('content.edit', z.object({ id, 
     return { message: `恢复失败：此文章已被 ${result.savedBy.name} 于 ${time(result.savedBy.at)} 修改（版本 ${result.savedBy.version}）。请刷新页面后再决定是否恢复。` };
   }
   if (!result.changed) return { message: `版本 ${input.revision} 与当前内容相同，无需恢复。` };
-  if (result.status === 'published') invalidateNews(input.id);
+  if (result.status === 'published') await invalidateNews(input.id);
   refreshPages(input.id);
   revalidatePath(`/admin/news/${input.id}/history`);
   redirect(`/admin/news/${input.id}?restored=${input.revision}`);

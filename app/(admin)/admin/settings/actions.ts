@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { invalidate, TAGS } from '@/lib/cache-tags';
 import { z } from 'zod';
 import { findCreditCategory, periodRuleError, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, updateCreditCategory } from '@/db/queries/credit-categories';
 import { getSetting, putSetting } from '@/db/queries/settings';
@@ -45,6 +46,7 @@ export const updateSiteInfo = guardedAction('settings.manage', siteInfoForm, asy
   });
   // The footer and the site name are on every page.
   revalidatePath('/', 'layout');
+  await invalidate(TAGS.settings);
 });
 
 const periodMessage = `公示期限须为${PERIOD_MIN_MONTHS}-${PERIOD_MAX_MONTHS}之间的整数（月）`;
@@ -70,7 +72,10 @@ export const updateCreditCategorySettings = guardedAction('settings.manage', cre
     return true;
   });
   // Masking applies to every public page listing the category's entries at once; periods only to new entries.
-  if (changed) revalidatePath('/', 'layout');
+  if (changed) {
+    revalidatePath('/', 'layout');
+    await invalidate(TAGS.settings);
+  }
 });
 
 const sensitiveWordsForm = z.object({

@@ -44,7 +44,7 @@ export const createPeopleBatch = guardedAction('content.edit', createSchema, asy
     const existing = await findBatchByMonth(db, input.month);
     return { fieldErrors: { month: `${input.month} 的榜单已存在（${existing?.title ?? ''}），每月只有一个榜单，请直接打开它` }, message: INVALID, values: formValues(formData) };
   }
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages();
   redirect(`/admin/good-people/batches/${created.id}?created=1`);
 });
@@ -79,7 +79,7 @@ export const updatePeopleBatch = guardedAction('content.edit', detailsSchema, as
     return true;
   });
   if (!saved) return { message: '保存失败：榜单刚被他人修改。您填写的内容仍在表单中，请刷新页面查看最新内容后再保存。', values };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages(input.id);
   return { ok: true };
 });
@@ -95,7 +95,7 @@ export const addPersonToBatch = guardedAction('content.edit', membershipSchema, 
     recordAudit(tx, user, { action: 'good_person.batch_add', entityType: 'good_person', entityId: input.personId, before: { batchId: before }, after: { batchId: input.batchId } }),
   );
   if (!result.ok) return { message: result.message, values: formValues(formData) };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages(input.batchId);
   if (result.before) revalidatePath(`/admin/good-people/batches/${result.before}`);
   return { ok: true };
@@ -111,7 +111,7 @@ export const removePersonFromBatch = guardedAction('content.edit', membershipSch
     throw error;
   });
   if (!result.ok) return { message: result.message };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages(input.batchId);
   return { ok: true };
 });
@@ -147,7 +147,7 @@ export const reviewPeopleBatch = guardedAction('content.edit', reviewSchema, asy
       }),
   });
   if (!result.ok) return { message: result.message, values };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/batches/${input.id}?done=${input.action}`);
 });

@@ -28,7 +28,7 @@ export const moderatePeopleComment = guardedAction('content.edit', schema, async
       }),
   });
   if (!change) return { message: '此评论不存在或已处理过，请刷新页面。', values: formValues(formData) };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/comments');
   return { ok: true };
 });

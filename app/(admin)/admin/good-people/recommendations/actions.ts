@@ -76,7 +76,7 @@ export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSc
     if (upload) await removeUploadFiles(upload.storageKey);
     return { message: result.message, values };
   }
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/recommendations');
   redirect(`/admin/good-people/${result.personId}?created=1&from=recommendation`);
 });
@@ -92,7 +92,7 @@ export const rejectPeopleRecommendation = guardedAction('content.edit', rejectSc
     recordAudit(tx, user, { action: 'recommendation.reject', entityType: ENTITY, entityId: input.id, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: input.reason } }),
   );
   if (!done) return { message: '此推荐不存在或已处理过，请刷新页面。', values: formValues(formData) };
-  invalidate(TAGS.people);
+  await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/recommendations');
   return { ok: true };
 });

@@ -18,11 +18,11 @@ const channelFields = z.object({
 });
 const INVALID = '请按提示修改标出的项目。';
 
-function refresh() {
+async function refresh() {
   revalidatePath('/admin/news/channels');
   revalidatePath('/admin/news');
   // Channel names and addresses appear on public pages and feeds.
-  invalidateNews();
+  await invalidateNews();
 }
 
 async function takenErrors(db: Parameters<typeof channelTaken>[0], input: { name: string; slug: string }, exceptId?: number) {
@@ -45,7 +45,7 @@ export const createChannel = guardedAction('settings.manage', channelFields, asy
     if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
     throw error;
   }
-  refresh();
+  await refresh();
   return { ok: true };
 });
 
@@ -66,7 +66,7 @@ export const renameChannel = guardedAction('settings.manage', channelFields.exte
     if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
     throw error;
   }
-  refresh();
+  await refresh();
   return { ok: true };
 });
 
@@ -74,7 +74,7 @@ export const moveChannelAction = guardedAction('settings.manage', z.object({ id,
   const moved = await moveChannel(db, input.id, input.direction);
   if (!moved) return { ok: true };
   await recordAudit(db, user, { action: 'news_channel.reorder', entityType: 'news_channel', entityId: input.id, note: input.direction === 'up' ? '上移' : '下移' });
-  refresh();
+  await refresh();
   return { ok: true };
 });
 
@@ -86,7 +86,7 @@ export const deleteChannelAction = guardedAction(
     if (!result) return { message: '栏目不存在，请刷新页面。' };
     if (!result.ok) return { message: `该栏目下有 ${result.articles} 篇文章，不能删除。请先把文章移到其他栏目。` };
     await recordAudit(db, user, { action: 'news_channel.delete', entityType: 'news_channel', entityId: input.id, before: result.channel });
-    refresh();
+    await refresh();
     return { ok: true };
   },
 );

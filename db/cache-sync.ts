@@ -1,0 +1,94 @@
+// Shared cache invalidation for several instances on one PostgreSQL (issue 9): every instance LISTENs on
+// the `cache_tags` channel and re-reads the cache_tags table every few seconds (a missed notification,
+// a reconnect), and bumps its own tag versions (lib/cache-state.ts) for every change another instance
+// made. PGlite is single-process: its changes are all local, so it needs none of this.
+import { Client } from 'pg';
+import { bumpTags } from '@/lib/cache-state';
+import { safeErrorSummary } from '@/lib/log-error';
+import type { Db } from './client';
+import { CACHE_TAG_CHANNEL, readTagVersions } from './queries/cache-tags';
+
+const POLL_MS = 5_000;
+const RECONNECT_MS = 1_000;
+
+interface SyncState {
+  /** The last database version seen per tag, by a read, a notification or our own change. */
+  seen: Map<string, number>;
+  started: boolean;
+}
+
+const KEY = Symbol.for('civic-portal.cache-sync');
+
+function syncState(): SyncState {
+  const holder = globalThis as unknown as Record<symbol, SyncState | undefined>;
+  return (holder[KEY] ??= { seen: new Map(), started: false });
+}
+
+/**
+ * Applies versions from the database: any tag that moved past what we saw is stale here. `own` marks
+ * the versions our own change just wrote: those were expired locally already, unless the version
+ * jumped by more than one (another instance changed the tag too, and its notification would now be
+ * ignored as already seen).
+ */
+export function noteTagVersions(versions: Map<string, number>, options: { own: boolean }): void {
+  const { seen } = syncState();
+  const moved: string[] = [];
+  for (const [tag, version] of versions) {
+    const before = seen.get(tag);
+    if (before !== undefined && version <= before) continue;
+    seen.set(tag, version);
+    if (!options.own || before === undefined || version > before + 1) moved.push(tag);
+  }
+  if (moved.length > 0) bumpTags(moved);
+}
+
+/** Starts listening (once per process). */
+export function startCacheSync(url: string, db: Db): void {
+  const sync = syncState();
+  if (sync.started) return;
+  sync.started = true;
+
+  const poll = async () => {
+    try {
+      const versions = await readTagVersions(db);
+      noteTagVersions(versions, { own: false });
+    } catch (error) {
+      console.error(`cache sync: reading cache_tags failed: ${safeErrorSummary(error)}`);
+    }
+  };
+
+  const listen = async () => {
+    const client = new Client({ connectionString: url });
+    let retrying = false;
+    const retry = () => {
+      if (retrying) return;
+      retrying = true;
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      client.end().catch(() => undefined);
+      setTimeout(() => void listen(), RECONNECT_MS).unref();
+    };
+    client.on('error', (error) => {
+      console.error(`cache sync: listener connection lost (${error.message}), reconnecting`);
+      retry();
+    });
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      const at = payload.lastIndexOf(':');
+      const version = Number(payload.slice(at + 1));
+      if (at <= 0 || !Number.isFinite(version)) return;
+      noteTagVersions(new Map([[payload.slice(0, at), version]]), { own: false });
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CACHE_TAG_CHANNEL}`);
+      await poll(); // changes made while we were not listening
+    } catch (error) {
+      console.error(`cache sync: cannot listen (${safeErrorSummary(error)}), retrying`);
+      retry();
+    }
+  };
+
+  void listen();
+  setInterval(() => void poll(), POLL_MS).unref();
+}

@@ -1,0 +1,123 @@
+// Whole-page cache of public pages, used by proxy.ts: a page is rendered once and then served from
+// memory until content under its tags changes (lib/cache-state.ts), its short lifetime ends, or the
+// city's day ends (credit entries and 好人榜 windows change by date, so no page outlives midnight).
+// Only anonymous document requests are cached; sign-in sessions, client navigation (RSC), look-ups
+// with a query text (q) and everything personal go to the renderer as before.
+import { isExcludedPath } from './chinese-script';
+import { tagFingerprint } from './cache-state';
+
+/** How long a cached page is served at most: it bounds how stale like and view counts can be. */
+export const PAGE_TTL_SECONDS = Math.max(1, Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
+/** What shared caches in front of the portal (nginx, deploy/nginx.conf) may keep a page. */
+export const SHARED_MAX_AGE_SECONDS = 10;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=30`;
+export const PRIVATE_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
+const MAX_BYTES = Math.max(1, Number(process.env.PAGE_CACHE_MB) || 64) * 1024 * 1024;
+const MAX_URL_LENGTH = 2_048;
+
+export const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+
+const ALL_TAGS = ['news', 'people', 'credit', 'settings'];
+
+/** The content tags a public page depends on (lib/cache-tags.ts TAGS); unknown pages depend on all. */
+export function pageTags(pathname: string): string[] {
+  if (/^\/news(\/|$)/.test(pathname)) return ['news', 'settings'];
+  if (/^\/good-people(\/|$)/.test(pathname)) return ['people', 'settings'];
+  if (/^\/credit(\/|$)/.test(pathname)) return ['credit', 'settings'];
+  return ALL_TAGS;
+}
+
+export interface PageRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  cookieNames: string[];
+}
+
+/** Whether this request may be answered from (and fill) the page cache. */
+export function isCacheablePage({ method, url, headers, cookieNames }: PageRequest): boolean {
+  if (method !== 'GET') return false;
+  if (isExcludedPath(url.pathname)) return false;
+  if (url.href.length > MAX_URL_LENGTH) return false;
+  // Client-side navigation and prefetches ask for RSC payloads that depend on the router's state.
+  if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-action') || url.searchParams.has('_rsc')) return false;
+  // A search text makes every answer different: look-ups are served fresh (and fast, see issue 8).
+  if (url.searchParams.has('q')) return false;
+  return !cookieNames.some((name) => SESSION_COOKIES.includes(name));
+}
+
+/** The cache key: the page as the visitor addressed it, and its script variant (简/繁 markup differs). */
+export function pageCacheKey(url: URL, headers: Headers, script: 'hans' | 'hant'): string {
+  const host = (headers.get('x-forwarded-host') ?? headers.get('host') ?? url.host).toLowerCase();
+  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http';
+  return `${script} ${proto}://${host}${url.pathname}${url.search}`;
+}
+
+const DAY_MS = 86_400_000;
+const CITY_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai, no daylight saving
+
+/** The next midnight in the city after `now` (ms since epoch). */
+export function nextCityMidnight(now: number): number {
+  return Math.floor((now + CITY_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CITY_OFFSET_MS;
+}
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: string;
+  /** The CSP nonce inside the body; replaced by a fresh one for every visitor. */
+  nonce: string;
+  fingerprint: string;
+  expires: number;
+}
+
+/** A bounded LRU of rendered pages (Map order: least recently used first). */
+export class PageCache {
+  private entries = new Map<string, CachedPage & { bytes: number }>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = MAX_BYTES) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The fingerprint a page with these tags must carry now to be fresh. */
+  static fingerprint(pathname: string): string {
+    return tagFingerprint(pageTags(pathname));
+  }
+
+  get(key: string, fingerprint: string, now = Date.now()): CachedPage | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    this.entries.delete(key);
+    if (entry.fingerprint !== fingerprint || entry.expires <= now) {
+      this.bytes -= entry.bytes;
+      return null;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, page: CachedPage): void {
+    const bytes = page.body.length * 2 + 512;
+    if (bytes > this.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.bytes;
+    }
+    this.entries.set(key, { ...page, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+}
+
+/** When a page rendered now must be rendered again at the latest. */
+export function pageExpiry(now = Date.now()): number {
+  return Math.min(now + PAGE_TTL_SECONDS * 1000, nextCityMidnight(now));
+}
