@@ -134,7 +134,8 @@ describe('page cache', () => {
 
 describe('cross-origin writes', () => {
   it('refuses server actions and API posts from other sites', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of foreign) {
       const action = await visit('/good-people/1', { 'next-action': 'abc', ...headers }, 'POST');
       expect(action.status).toBe(403);
       expect(await action.json()).toEqual({ error: '已拒绝来自其他网站的请求。' });
