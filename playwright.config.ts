@@ -9,11 +9,19 @@ const port = Number(process.env.E2E_PORT || 3210);
 // A fresh data folder per run: the server migrates and seeds it like a first `npm start`.
 const dataDir = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'civic-e2e-'));
 
+const ENGINE_INDEPENDENT = [
+  '**/a11y.spec.ts',
+  '**/citizen-script.spec.ts',
+  '**/page-cache.spec.ts',
+  '**/security-*.spec.ts',
+];
+
 export default defineConfig({
   testDir: './e2e',
-  // Checks of markup and styling only (axe, keyboard, print, 简/繁 conversion) do not depend on the
-  // database engine: npm test runs them once, on PGlite, and skips them on the PostgreSQL pass.
-  testIgnore: process.env.E2E_ENGINE_ONLY ? ['**/a11y.spec.ts', '**/citizen-script.spec.ts'] : [],
+  // Checks that do not depend on the database engine (markup, styling, headers, the page cache, the
+  // attack corpora) run once, on the PGlite pass; the PostgreSQL pass runs the rest again. Two
+  // instances can only share a PostgreSQL: that spec runs on the PostgreSQL pass alone.
+  testIgnore: process.env.E2E_ENGINE_ONLY ? ENGINE_INDEPENDENT : ['**/two-instances.spec.ts'],
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
