@@ -4,13 +4,11 @@
 // 2. A convenience only: visitors without a session cookie go straight to the sign-in page.
 //    Every admin page and action still checks the user and role on the server (lib/auth.ts).
 // 3. The page cache (lib/page-cache.ts): anonymous visitors get public pages from memory; a miss is
-//    rendered once over loopback and stored (plain and gzipped) with its render's nonce.
+//    rendered once over loopback and stored with its render's nonce.
 // 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
 //    are fetched again from this server over loopback and converted to Traditional characters.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
   ConversionCache,
@@ -24,7 +22,6 @@ import {
   PUBLIC_CACHE_CONTROL,
   PageCache,
   SESSION_COOKIES,
-  acceptsGzip,
   isCacheablePage,
   pageCacheKey,
   pageExpiry,
@@ -36,7 +33,6 @@ import { contentSecurityPolicy, isCrossOriginWrite, newNonce } from '@/lib/secur
 const RENDER_HEADER = 'x-civic-render';
 const RENDER_SECRET = randomBytes(24).toString('base64url');
 const NONCE_HEADER = 'x-nonce';
-const gzipAsync = promisify(gzipCallback);
 
 /** Passes the request on to Next.js with this nonce: in the request's CSP (Next.js reads it there) and the response's. */
 function nextWithNonce(request: NextRequest, nonce: string): NextResponse {
@@ -150,17 +146,13 @@ const pages = new PageCache();
 const rendering = new Map<string, Promise<CachedPage | null>>();
 const STORED_HEADERS = /^(content-type|content-language|link|x-robots-tag)$/i;
 
-function pageResponse(page: CachedPage, request: NextRequest, state: 'HIT' | 'MISS'): Response {
+function pageResponse(page: CachedPage, state: 'HIT' | 'MISS'): Response {
   const headers = new Headers(page.headers);
   headers.set('Content-Security-Policy', contentSecurityPolicy(page.nonce));
   headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  headers.set('Vary', 'Accept-Encoding');
   headers.set('X-Page-Cache', state);
-  const gzip = acceptsGzip(request.headers.get('accept-encoding'));
-  if (gzip) headers.set('Content-Encoding', 'gzip');
-  const body = gzip ? page.gzip : page.body;
-  headers.set('Content-Length', String(body.length));
-  return new Response(new Uint8Array(body), { status: page.status, headers });
+  // Next.js drops Content-Encoding from proxy answers and compresses them itself (when the client takes it).
+  return new Response(new Uint8Array(page.body), { status: page.status, headers });
 }
 
 /** Renders the page over loopback for the cache; null when the answer must not be cached. */
@@ -173,15 +165,14 @@ async function renderForCache(request: NextRequest, fingerprint: string): Promis
   for (const [name, value] of Object.entries(inner.headers)) {
     if (typeof value === 'string' && STORED_HEADERS.test(name)) headers.push([name, value]);
   }
-  const gzip = await gzipAsync(inner.body);
-  return { status: 200, headers, body: inner.body, gzip, nonce, fingerprint, expires };
+  return { status: 200, headers, body: inner.body, nonce, fingerprint, expires };
 }
 
 async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant'): Promise<Response> {
   const key = pageCacheKey(request.nextUrl, request.headers, script);
   const fingerprint = PageCache.fingerprint(request.nextUrl.pathname);
   const cached = pages.get(key, fingerprint);
-  if (cached) return pageResponse(cached, request, 'HIT');
+  if (cached) return pageResponse(cached, 'HIT');
   const flightKey = `${key} ${fingerprint}`;
   let flight = rendering.get(flightKey);
   if (!flight) {
@@ -192,7 +183,7 @@ async function servePage(request: NextRequest, nonce: string, script: 'hans' | '
     const page = await flight;
     if (page) {
       pages.set(key, page);
-      return pageResponse(page, request, 'MISS');
+      return pageResponse(page, 'MISS');
     }
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });

@@ -1,7 +1,7 @@
 // Whole-page cache of public pages, used by proxy.ts: a page is rendered once and then served from
 // memory until content under its tags changes (lib/cache-state.ts), its short lifetime ends, or the
 // city's day ends (credit entries and 好人榜 windows change by date, so no page outlives midnight).
-// Hits cost no rendering, no compression and no copying: the stored bytes are sent as they are.
+// Hits cost no rendering: the stored bytes are sent as they are.
 // Only anonymous document requests are cached; sign-in sessions, client navigation (RSC), look-ups
 // with a query text (q) and everything personal go to the renderer as before.
 import { isExcludedPath } from './chinese-script';
@@ -66,8 +66,6 @@ export interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Buffer;
-  /** The body gzipped once, at render time: compressing every hit would cost more than the hit. */
-  gzip: Buffer;
   /**
    * The CSP nonce of the render, sent with every copy of this page. Shared by the visitors of this one
    * URL for the page's short lifetime only: a reflected payload is part of the URL, so it always gets a
@@ -107,7 +105,7 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage): void {
-    const bytes = page.body.length + page.gzip.length + 512;
+    const bytes = page.body.length + 512;
     if (bytes > this.maxBytes / 8) return;
     const old = this.entries.get(key);
     if (old) {
@@ -127,15 +125,4 @@ export class PageCache {
 /** When a page rendered now must be rendered again at the latest. */
 export function pageExpiry(now = Date.now()): number {
   return Math.min(now + PAGE_TTL_SECONDS * 1000, nextCityMidnight(now));
-}
-
-/** Whether the client takes gzip (`Accept-Encoding: gzip, br` yes; `gzip;q=0` no). */
-export function acceptsGzip(header: string | null): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
 }

@@ -23,6 +23,7 @@ import {
   snapshotOf,
   upsertAutosave,
 } from '@/db/queries/news-admin';
+import { readTagVersions } from '@/db/queries/cache-tags';
 import { listOtherEditors, recordPresence } from '@/db/queries/presence';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { listReviewEvents, recordReviewEvent } from '@/db/queries/workflow';
@@ -33,7 +34,12 @@ import { engine, freshDatabase } from './helpers';
 // The actions run outside a request: the signed-in user, the database and cache updates are stubbed.
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
 vi.mock('@/lib/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: (tag: string) => ctx.tags.push(tag) }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// Tags expired by actions (lib/cache-tags.ts invalidate), recorded on the way through.
+vi.mock('@/lib/cache-state', async (original) => {
+  const real = await original<typeof import('@/lib/cache-state')>();
+  return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
+});
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
 
 let handle: DbHandle;
@@ -397,7 +403,11 @@ describe(`server actions on ${engine}`, () => {
     expect(await review({ id, version: 1, action: 'approve' })).toMatchObject({ message: expect.stringContaining('当前版本 2') });
     ctx.tags.length = 0;
     expect(await review({ id, version: 2, action: 'approve' })).toMatchObject({ redirect: expect.stringContaining('done=approve') });
-    expect(ctx.tags).toEqual(['news', `news:${id}`]);
+    expect(new Set(ctx.tags)).toEqual(new Set(['news', `news:${id}`]));
+    // Recorded for the other instances on the same database too (db/cache-sync.ts).
+    const versions = await readTagVersions(handle.db);
+    expect(versions.get('news')).toBeGreaterThan(0);
+    expect(versions.get(`news:${id}`)).toBeGreaterThan(0);
     expect(await findArticleForEdit(handle.db, id)).toMatchObject({ status: 'published', title: '社区志愿服务进万家（已修改）' });
     expect(await review({ id, version: 2, action: 'takeOffline', reason: '活动延期' })).toMatchObject({ redirect: expect.stringContaining('done=takeOffline') });
 
