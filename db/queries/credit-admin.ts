@@ -6,6 +6,7 @@ import { normalizeCreditCode } from '@/lib/credit-code';
 import type { ValidCreditEntry } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
 import type { Db } from '../client';
+import { ADMIN_COUNT_CAP, countUpTo, ONE } from './capped-count';
 import {
   creditBatches,
   creditCategories,
@@ -53,14 +54,25 @@ function entryFilter(filter: AdminCreditFilter, today: string): SQL | undefined 
     filter.categoryId ? eq(creditEntries.categoryId, filter.categoryId) : undefined,
     filter.batchId ? eq(creditEntries.batchId, filter.batchId) : undefined,
     status,
-    q ? or(ilike(creditEntries.name, likeFragment(q)), ilike(creditEntries.creditCode, likeFragment(normalizeCreditCode(q)))) : undefined,
+    q ? nameOrCode(q) : undefined,
   );
+}
+
+/**
+ * A fragment of the name or of the code. Codes are ASCII letters and digits, so a fragment with anything
+ * else (Chinese above all) can only match names: the name's trigram index then serves the search alone,
+ * where the OR with the code would read the whole table.
+ */
+function nameOrCode(q: string): SQL {
+  const code = normalizeCreditCode(q);
+  const byName = ilike(creditEntries.name, likeFragment(q));
+  return /^[0-9A-Z]+$/.test(code) ? or(byName, ilike(creditEntries.creditCode, likeFragment(code)))! : byName;
 }
 
 /** One page of the staff list (masked ID numbers only), newest first. */
 export async function listAdminCreditEntries(db: Db, filter: AdminCreditFilter, page: number, pageSize: number, today: string = cityDay()) {
   const where = entryFilter(filter, today);
-  const [items, [total]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select({
         id: creditEntries.id,
@@ -83,9 +95,9 @@ export async function listAdminCreditEntries(db: Db, filter: AdminCreditFilter, 
       .orderBy(desc(creditEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(creditEntries).where(where),
+    countUpTo(db, db.select(ONE).from(creditEntries).where(where).$dynamic(), ADMIN_COUNT_CAP),
   ]);
-  return { items: items.map((row) => ({ ...row, displayStatus: entryDisplayStatus(row.status, row.publicationEnd, today) })), total: total?.n ?? 0 };
+  return { items: items.map((row) => ({ ...row, displayStatus: entryDisplayStatus(row.status, row.publicationEnd, today) })), ...total };
 }
 export type AdminCreditEntryRow = Awaited<ReturnType<typeof listAdminCreditEntries>>['items'][number];
 

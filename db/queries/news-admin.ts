@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, ilike, max, ne, sql, type SQL } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import { sanitizeRichText } from '@/lib/sanitize';
 import type { Db } from '../client';
+import { ADMIN_COUNT_CAP, countUpTo, ONE, type CappedTotal } from './capped-count';
 import { articleSnapshotColumns as snapshotColumns } from './news';
 import { newsArticles, newsAutosaves, newsChannels, newsRevisions, users, type ArticleSnapshot, type ContentStatus } from '../schema';
 
@@ -42,9 +43,9 @@ function adminFilter(filter: AdminNewsFilter): SQL | undefined {
 }
 
 /** One page of the admin list, newest change first, with only the columns the list shows. */
-export async function listAdminNews(db: Db, filter: AdminNewsFilter, page: number, pageSize: number): Promise<{ items: AdminNewsRow[]; total: number }> {
+export async function listAdminNews(db: Db, filter: AdminNewsFilter, page: number, pageSize: number): Promise<{ items: AdminNewsRow[] } & CappedTotal> {
   const where = adminFilter(filter);
-  const [items, [total]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select({
         id: newsArticles.id,
@@ -63,9 +64,9 @@ export async function listAdminNews(db: Db, filter: AdminNewsFilter, page: numbe
       .orderBy(desc(newsArticles.updatedAt), desc(newsArticles.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(newsArticles).where(where),
+    countUpTo(db, db.select(ONE).from(newsArticles).where(where).$dynamic(), ADMIN_COUNT_CAP),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items, ...total };
 }
 
 /** Everyone who may have written articles, for the 作者 filter (a small table). */

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql
 import { transition, type WorkflowAction } from '@/lib/workflow';
 import type { UserRole } from '../schema';
 import type { Db } from '../client';
+import { ADMIN_COUNT_CAP, countUpTo, ONE } from './capped-count';
 import {
   goodPeople,
   goodPeopleBatches,
@@ -82,7 +83,7 @@ function peopleFilter(filter: AdminPeopleFilter): SQL | undefined {
 
 export async function listAdminPeople(db: Db, filter: AdminPeopleFilter, page: number, pageSize: number) {
   const where = peopleFilter(filter);
-  const [items, [total]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select({
         id: goodPeople.id,
@@ -100,9 +101,9 @@ export async function listAdminPeople(db: Db, filter: AdminPeopleFilter, page: n
       .orderBy(desc(goodPeople.updatedAt), desc(goodPeople.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(goodPeople).where(where),
+    countUpTo(db, db.select(ONE).from(goodPeople).where(where).$dynamic(), ADMIN_COUNT_CAP),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items, ...total };
 }
 
 const fieldColumns = {

@@ -78,6 +78,12 @@ export const creditEntries = pgTable(
     // Chinese substring lookup by name (3+ characters; shorter fragments are handled in issue 7/8).
     index('credit_entries_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('credit_entries_search_bigrams_idx').using('gin', t.searchBigrams),
+    // Orders of the public lookup (newest decision first) and of site search (newest listed first): a
+    // common fragment is served by walking one of these and stopping after a page, not by sorting every match.
+    index('credit_entries_decision_idx').on(t.decisionDate, t.id),
+    index('credit_entries_listed_idx').on(t.listedDate, t.id),
+    // Staff filter by stored status (已移出, 已撤销: a few in a hundred), newest first.
+    index('credit_entries_status_idx').on(t.status, t.id),
   ],
 );
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { ENTRY_STATUS_LABELS, listAdminCreditBatches, listAdminCreditEntries, type AdminEntryStatus } from '@/db/queries/credit-admin';
 import { requirePageUser } from '@/lib/auth';
@@ -23,7 +24,8 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
   const page = pageParam(params.page);
   await requirePageUser('content.edit', `/admin/credit${creditFilterQuery(values, { page })}`);
   const db = await getDb();
-  const [categories, batches, { items, total }] = await Promise.all([listCreditCategories(db), listAdminCreditBatches(db), listAdminCreditEntries(db, filter, page, PAGE_SIZE)]);
+  const [categories, batches, list] = await Promise.all([listCreditCategories(db), listAdminCreditBatches(db), listAdminCreditEntries(db, filter, page, PAGE_SIZE)]);
+  const { items, total } = list;
   const exportQuery = { list: values.list, category: values.category, batch: values.batch, q: values.q };
 
   return (
@@ -63,7 +65,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
       {items.length === 0 ? (
         <NoFilterResults total={total} noun="条目" firstPageHref={`/admin/credit${creditFilterQuery(values)}`} />
       ) : (
-        <AdminTable caption={`条目列表，共${total}条，按录入先后倒序`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态', '批次']} widthClass="min-w-[56rem]">
+        <AdminTable caption={`条目列表，共${totalText(list)}条，按录入先后倒序`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态', '批次']} widthClass="min-w-[56rem]">
           {items.map((e) => (
             <tr key={e.id} className="border-b border-line last:border-0">
               <td className="px-3 py-2">
@@ -86,7 +88,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
           ))}
         </AdminTable>
       )}
-      <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/credit${creditFilterQuery(values, { page: n })}`} />
+      <Pagination page={page} pageCount={cappedPageCount(list, PAGE_SIZE, page)} href={(n) => `/admin/credit${creditFilterQuery(values, { page: n })}`} />
     </div>
   );
 }

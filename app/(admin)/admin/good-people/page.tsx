@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listAdminPeople, listBatchesForAdmin } from '@/db/queries/people-admin';
 import { contentStatus, goodPersonCategory, goodPersonLevel } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth';
@@ -24,7 +25,8 @@ export default async function GoodPeopleAdminPage({ searchParams }: { searchPara
   const page = pageParam(params.page);
   await requirePageUser('content.edit', `/admin/good-people${peopleFilterQuery(values, page)}`);
   const db = await getDb();
-  const [batches, { items, total }] = await Promise.all([listBatchesForAdmin(db), listAdminPeople(db, filter, page, PAGE_SIZE)]);
+  const [batches, list] = await Promise.all([listBatchesForAdmin(db), listAdminPeople(db, filter, page, PAGE_SIZE)]);
+  const { items, total } = list;
   const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
   return (
@@ -49,7 +51,7 @@ export default async function GoodPeopleAdminPage({ searchParams }: { searchPara
       {items.length === 0 ? (
         <NoFilterResults total={total} noun="人物" firstPageHref={`/admin/good-people${peopleFilterQuery(values)}`} />
       ) : (
-        <AdminTable caption={`人物列表，共${total}人，按最近修改排列`} headers={['姓名', '类别', '级别', '所属榜单', '地区', '状态', '修改时间']} widthClass="min-w-[48rem]">
+        <AdminTable caption={`人物列表，共${totalText(list)}人，按最近修改排列`} headers={['姓名', '类别', '级别', '所属榜单', '地区', '状态', '修改时间']} widthClass="min-w-[48rem]">
           {items.map((p) => (
             <tr key={p.id} className="border-b border-line last:border-0">
               <td className="px-3 py-2">
@@ -69,7 +71,7 @@ export default async function GoodPeopleAdminPage({ searchParams }: { searchPara
           ))}
         </AdminTable>
       )}
-      <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/good-people${peopleFilterQuery(values, n)}`} />
+      <Pagination page={page} pageCount={cappedPageCount(list, PAGE_SIZE, page)} href={(n) => `/admin/good-people${peopleFilterQuery(values, n)}`} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listChannels } from '@/db/queries/news';
 import { listAdminNews, listNewsAuthors } from '@/db/queries/news-admin';
 import { contentStatus } from '@/db/schema';
@@ -24,7 +25,8 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
   const page = pageParam(params.page);
   const user = await requirePageUser('content.edit', `/admin/news${newsFilterQuery(values, page)}`);
   const db = await getDb();
-  const [channels, authors, { items, total }] = await Promise.all([listChannels(db), listNewsAuthors(db), listAdminNews(db, filter, page, PAGE_SIZE)]);
+  const [channels, authors, list] = await Promise.all([listChannels(db), listNewsAuthors(db), listAdminNews(db, filter, page, PAGE_SIZE)]);
+  const { items, total } = list;
   const now = new Date();
 
   return (
@@ -54,7 +56,7 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
       {items.length === 0 ? (
         <NoFilterResults total={total} noun="文章" firstPageHref={`/admin/news${newsFilterQuery(values)}`} />
       ) : (
-        <AdminTable caption={`文章列表，共${total}篇，按最近修改排列`} headers={['标题', '栏目', '状态', '作者', '修改时间', '发布时间', '点击']} widthClass="min-w-[48rem]">
+        <AdminTable caption={`文章列表，共${totalText(list)}篇，按最近修改排列`} headers={['标题', '栏目', '状态', '作者', '修改时间', '发布时间', '点击']} widthClass="min-w-[48rem]">
               {items.map((a) => (
                 <tr key={a.id} className="border-b border-line last:border-0">
                   <td className="px-3 py-2">
@@ -74,7 +76,7 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
               ))}
         </AdminTable>
       )}
-      <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/news${newsFilterQuery(values, n)}`} />
+      <Pagination page={page} pageCount={cappedPageCount(list, PAGE_SIZE, page)} href={(n) => `/admin/news${newsFilterQuery(values, n)}`} />
     </div>
   );
 }

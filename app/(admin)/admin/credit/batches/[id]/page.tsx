@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { findCreditBatch, isOpenBatch, listAdminCreditEntries } from '@/db/queries/credit-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/lib/auth';
@@ -41,7 +42,8 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
   if (!batch) notFound();
   const query = await searchParams;
   const page = pageParam(query.page);
-  const [{ items, total }, events] = await Promise.all([listAdminCreditEntries(db, { batchId: id }, page, PAGE_SIZE), listReviewEvents(db, 'credit_batch', id)]);
+  const [list, events] = await Promise.all([listAdminCreditEntries(db, { batchId: id }, page, PAGE_SIZE), listReviewEvents(db, 'credit_batch', id)]);
+  const { items } = list;
   const actions: WorkflowAction[] = availableActions(batch.status, user.role);
   const done = typeof query.done === 'string' ? DONE[query.done] : undefined;
   const open = isOpenBatch(batch.status);
@@ -102,12 +104,12 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="entries-heading" className="space-y-3">
         <h2 id="entries-heading" className="text-lg font-bold">
-          本批次条目（{total}）
+          本批次条目（{totalText(list)}）
         </h2>
         {items.length === 0 ? (
           <NoResults>本批次还没有条目。</NoResults>
         ) : (
-          <AdminTable caption={`本批次条目，共${total}条`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态']} widthClass="min-w-[48rem]">
+          <AdminTable caption={`本批次条目，共${totalText(list)}条`} headers={['名称', '名单·类别', '代码 / 身份证号', '决定日期', '公示截止', '状态']} widthClass="min-w-[48rem]">
             {items.map((e) => (
               <tr key={e.id} className="border-b border-line last:border-0">
                 <td className="px-3 py-2">
@@ -128,7 +130,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
             ))}
           </AdminTable>
         )}
-        <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/admin/credit/batches/${batch.id}${n > 1 ? `?page=${n}` : ''}`} />
+        <Pagination page={page} pageCount={cappedPageCount(list, PAGE_SIZE, page)} href={(n) => `/admin/credit/batches/${batch.id}${n > 1 ? `?page=${n}` : ''}`} />
       </section>
     </div>
   );

@@ -1,0 +1,90 @@
+// Latency of the uncached lookups at scale (issue 8): credit lookup by name fragment, site search and the
+// admin lists, each run from a fixed query set N times by 10 concurrent clients against one database
+// handle (DATA_DIR or DATABASE_URL, as the server would open it). Prints p50/p99 per query.
+//   npx tsx scripts/bench-queries.ts [--runs 50] [--concurrency 10] [--only credit|search|admin] [--json file]
+import fs from 'node:fs';
+import { openDatabase, type Db } from '../db/client';
+import { listAdminCreditEntries } from '../db/queries/credit-admin';
+import { lookupPublicCredit } from '../db/queries/credit';
+import { listAdminNews } from '../db/queries/news-admin';
+import { listAdminPeople } from '../db/queries/people-admin';
+import { searchPublic, type RunnableQuery } from '../db/queries/search';
+import { parseSearchQuery } from '../lib/search-text';
+import { runScript } from './run-script';
+
+type Case = { group: 'credit' | 'search' | 'admin'; label: string; run: (db: Db) => Promise<unknown> };
+
+function words(text: string): RunnableQuery {
+  const query = parseSearchQuery(text);
+  if (query.kind !== 'words' && query.kind !== 'code') throw new Error(`not a runnable search: ${text}`);
+  return query;
+}
+
+// Fragments from rare (the demo's 诚信达) to very common (有限公); words citizens type most (诚信, 文明).
+const CASES: Case[] = [
+  ...['诚信达', '鑫源商', '建筑工', '江南区', '有限公'].map((fragment): Case => ({ group: 'credit', label: `/credit?q=${fragment}`, run: (db) => lookupPublicCredit(db, { fragment }) })),
+  ...['诚信', '文明', '志愿', '见义勇为', '诚信达'].map((text): Case => ({ group: 'search', label: `/search?q=${text}`, run: (db) => searchPublic(db, words(text)) })),
+  { group: 'search', label: '/search?q=诚信&tab=credit&page=3', run: (db) => searchPublic(db, words('诚信'), { tab: 'credit', page: 3 }) },
+  { group: 'search', label: '/search?q=文明&tab=news&page=2', run: (db) => searchPublic(db, words('文明'), { tab: 'news', page: 2 }) },
+  { group: 'admin', label: '/admin/news', run: (db) => listAdminNews(db, {}, 1, 20) },
+  { group: 'admin', label: '/admin/news?status=pending', run: (db) => listAdminNews(db, { status: 'pending' }, 1, 20) },
+  { group: 'admin', label: '/admin/news?q=志愿服务', run: (db) => listAdminNews(db, { q: '志愿服务' }, 1, 20) },
+  { group: 'admin', label: '/admin/credit', run: (db) => listAdminCreditEntries(db, {}, 1, 20) },
+  { group: 'admin', label: '/admin/credit?status=revoked', run: (db) => listAdminCreditEntries(db, { status: 'revoked' }, 1, 20) },
+  { group: 'admin', label: '/admin/credit?q=诚信达', run: (db) => listAdminCreditEntries(db, { q: '诚信达' }, 1, 20) },
+  { group: 'admin', label: '/admin/good-people', run: (db) => listAdminPeople(db, {}, 1, 20) },
+  { group: 'admin', label: '/admin/good-people?status=pending', run: (db) => listAdminPeople(db, { status: 'pending' }, 1, 20) },
+];
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs one case `runs` times with `concurrency` callers in flight; returns each call's latency in ms. */
+async function measure(db: Db, c: Case, runs: number, concurrency: number): Promise<number[]> {
+  const times: number[] = [];
+  let left = runs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left > 0) {
+        left--;
+        const started = performance.now();
+        await c.run(db);
+        times.push(performance.now() - started);
+      }
+    }),
+  );
+  return times.sort((a, b) => a - b);
+}
+
+runScript(async () => {
+  const runs = Number(option('runs', '50'));
+  const concurrency = Number(option('concurrency', '10'));
+  const only = option('only', '');
+  const jsonFile = option('json', '');
+  const handle = await openDatabase();
+  try {
+    const cases = CASES.filter((c) => !only || c.group === only);
+    console.log(`${handle.engine}: ${cases.length} queries, ${runs} runs each at concurrency ${concurrency} (after one warm-up run each)`);
+    for (const c of cases) await c.run(handle.db);
+    const results: { group: string; query: string; p50: number; p99: number; max: number }[] = [];
+    for (const c of cases) {
+      const times = await measure(handle.db, c, runs, concurrency);
+      const row = { group: c.group, query: c.label, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)), max: Math.round(times[times.length - 1]!) };
+      results.push(row);
+      console.log(`${row.query.padEnd(40)} p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   max ${String(row.max).padStart(5)} ms`);
+    }
+    for (const group of ['credit', 'search', 'admin']) {
+      const rows = results.filter((r) => r.group === group);
+      if (rows.length) console.log(`worst p99 ${group}: ${Math.max(...rows.map((r) => r.p99))} ms`);
+    }
+    if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ engine: handle.engine, runs, concurrency, at: new Date().toISOString(), results }, null, 2));
+  } finally {
+    await handle.close();
+  }
+});

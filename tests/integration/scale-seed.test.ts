@@ -1,0 +1,105 @@
+// The scale generator at a small size: promised row counts on top of the demo data, valid codes and ID
+// numbers, a mix of current, expired and future entries, indexes rebuilt, and a refusal the second time.
+import { count, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { lookupPublicCredit } from '@/db/queries/credit';
+import { searchPublic } from '@/db/queries/search';
+import { creditEntries, goodPeople, newsArticles } from '@/db/schema';
+import { seedDemo } from '@/db/seed/demo';
+import { createRng } from '@/db/seed/random';
+import { isAtScale, ScaleRefusedError, seedScale, type ScaleSummary } from '@/db/seed/scale';
+import { creditRows } from '@/db/seed/scale-rows';
+import { isValidCreditCode } from '@/lib/credit-code';
+import { checkIdNumber } from '@/lib/id-number';
+import { engine, freshDatabase } from './helpers';
+
+const TODAY = '2026-06-15';
+const SIZES = { articles: 300, people: 120, credit: 3000 };
+
+async function tableCounts(handle: DbHandle) {
+  const [[a], [p], [c]] = await Promise.all([
+    handle.db.select({ n: count() }).from(newsArticles),
+    handle.db.select({ n: count() }).from(goodPeople),
+    handle.db.select({ n: count() }).from(creditEntries),
+  ]);
+  return { articles: a!.n, people: p!.n, credit: c!.n };
+}
+
+async function indexNames(handle: DbHandle): Promise<string[]> {
+  const result = await handle.db.execute<{ name: string }>(
+    sql`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('news_articles', 'good_people', 'credit_entries') ORDER BY indexname`,
+  );
+  return result.rows.map((r) => r.name);
+}
+
+describe(`scale generator (small) on ${engine}`, () => {
+  let handle: DbHandle;
+  let before: Awaited<ReturnType<typeof tableCounts>>;
+  let indexesBefore: string[];
+  let summary: ScaleSummary;
+  beforeAll(async () => {
+    handle = await freshDatabase();
+    await seedDemo(handle.db, { today: TODAY });
+    before = await tableCounts(handle);
+    indexesBefore = await indexNames(handle);
+    expect(await isAtScale(handle.db)).toBe(false);
+    summary = await seedScale(handle.db, handle.engine, { sizes: SIZES, today: TODAY });
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('adds exactly the requested rows and records that the database is at scale', async () => {
+    const after = await tableCounts(handle);
+    expect(after.articles - before.articles).toBe(SIZES.articles);
+    expect(after.people - before.people).toBe(SIZES.people);
+    expect(after.credit - before.credit).toBe(SIZES.credit);
+    expect(await isAtScale(handle.db)).toBe(true);
+    expect(await indexNames(handle)).toEqual(indexesBefore);
+  });
+
+  it('writes valid credit codes and ID numbers, with unique dedupe keys', async () => {
+    const rows = await handle.db.select({ code: creditEntries.creditCode, id: creditEntries.idNumber, key: creditEntries.dedupeKey }).from(creditEntries);
+    const codes = rows.flatMap((r) => (r.code ? [r.code] : []));
+    const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
+    expect(codes.length).toBeGreaterThan(SIZES.credit / 2);
+    expect(ids.length).toBeGreaterThan(100);
+    expect(codes.filter((c) => !isValidCreditCode(c))).toEqual([]);
+    expect(ids.filter((id) => !checkIdNumber(id, TODAY).ok)).toEqual([]);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    const [masked] = await handle.db.select({ n: count() }).from(creditEntries).where(sql`${isNotNull(creditEntries.idNumber)} AND ${creditEntries.idNumberMasked} NOT LIKE '%********%'`);
+    expect(masked!.n).toBe(0);
+  });
+
+  it('mixes entries in their publication period with expired and not yet listed ones', () => {
+    expect(summary.creditCurrent).toBeGreaterThan(SIZES.credit * 0.3);
+    expect(summary.creditExpired).toBeGreaterThan(SIZES.credit * 0.2);
+    expect(summary.creditFuture).toBeGreaterThan(0);
+  });
+
+  it('gives common search words a realistic share of names, found by lookup and site search', async () => {
+    const [withWord] = await handle.db.select({ n: count() }).from(creditEntries).where(sql`${creditEntries.name} LIKE '%诚信%'`);
+    expect(withWord!.n).toBeGreaterThan(SIZES.credit * 0.005);
+    expect(withWord!.n).toBeLessThan(SIZES.credit * 0.1);
+    const lookup = await lookupPublicCredit(handle.db, { fragment: '诚信' });
+    expect(lookup.total).toBeGreaterThan(0);
+    expect(lookup.rows.every((r) => r.name.includes('诚信'))).toBe(true);
+    const found = await searchPublic(handle.db, { kind: 'words', words: ['文明'], text: '文明', truncated: false, ignored: [] });
+    expect(found.counts.news).toBeGreaterThan(SIZES.articles / 10);
+  });
+
+  it('refuses a second load and leaves the data as it was', async () => {
+    const counts = await tableCounts(handle);
+    await expect(seedScale(handle.db, handle.engine, { sizes: SIZES, today: TODAY })).rejects.toBeInstanceOf(ScaleRefusedError);
+    expect(await tableCounts(handle)).toEqual(counts);
+  });
+
+  it('makes the same rows from the same seed', () => {
+    const options = { today: TODAY, categories: [{ id: 1, name: '失信被执行人' as const, list: 'black' as const, periodMonths: 24 }], pickBatch: () => ({ id: 1, day: '2026-05-01' }), first: 0 };
+    const a = creditRows(createRng('same'), 50, options);
+    const b = creditRows(createRng('same'), 50, options);
+    expect(a).toEqual(b);
+  });
+});
