@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import type { ArticleSnapshot } from '@/db/schema/news';
 
+// This module runs in the editor's browser too, under a CSP without 'unsafe-eval': zod must not probe
+// for eval (its JIT), which the browser would report as a CSP violation.
+z.config({ jitless: true });
+
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 60;
 export const SUMMARY_MAX = 200;
