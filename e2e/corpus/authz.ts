@@ -1,0 +1,303 @@
+// The authorization matrix: every admin page, admin route handler and server action, with the
+// permission it needs and what each role must get. e2e/security-authz.spec.ts walks it over HTTP;
+// tests/unit/authz-corpus.test.ts fails when a page, route or action exists that is not listed here,
+// or when a listed permission differs from the one in the source or from lib/roles.ts.
+import type { Permission } from '../../lib/roles';
+
+export type Role = 'anonymous' | 'editor' | 'reviewer' | 'admin' | 'disabled';
+export type StaffRole = 'editor' | 'reviewer' | 'admin';
+export const ROLES: readonly Role[] = ['anonymous', 'editor', 'reviewer', 'admin', 'disabled'];
+export const STAFF: readonly StaffRole[] = ['editor', 'reviewer', 'admin'];
+
+/**
+ * Who holds each permission, written out again on purpose: a change to lib/roles.ts has to be made here
+ * too (the unit test compares both), so widening a role is a deliberate, reviewed act.
+ */
+export const HOLDERS: Record<Permission, readonly StaffRole[]> = {
+  'dashboard.view': ['editor', 'reviewer', 'admin'],
+  'content.edit': ['editor', 'reviewer', 'admin'],
+  'content.review': ['reviewer', 'admin'],
+  'content.forcePublish': ['admin'],
+  'media.upload': ['editor', 'reviewer', 'admin'],
+  'users.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.view': ['admin'],
+};
+
+/** Records the dynamic routes are visited with; the spec finds or creates them before the matrix runs. */
+export type Fixtures = {
+  /** A seeded article (created by the seed, so by no editor). */
+  article: number;
+  creditBatch: number;
+  creditEntry: number;
+  /** A citizen's objection submitted by the spec (status 待审核), with one attachment. */
+  objection: number;
+  file: number;
+  person: number;
+  peopleBatch: number;
+  /** A media-library image uploaded by the spec. */
+  mediaKey: string;
+  /** A published monthly 好人榜 (seeded). */
+  publishedPeopleBatch: number;
+  /** A published credit batch (seeded) and its version. */
+  publishedCreditBatch: { id: number; version: number };
+};
+
+// ------------------------------------------------------------------------------------------- pages
+
+export type PageCase = {
+  /** The page's source file. */
+  file: string;
+  path: (f: Fixtures) => string;
+  /** The permission given to requirePageUser in the page. */
+  permission: Permission;
+  /** The page's h1 for a role that may see it. */
+  heading: RegExp;
+  /** Staff roles the permission lets in but this record refuses (403), and why. */
+  refusedAnyway?: { roles: readonly StaffRole[]; why: string };
+};
+
+const A = 'app/(admin)/admin';
+const OWN_ARTICLES_ONLY = { roles: ['editor'] as const, why: 'editors see previews and history of their own articles only (news/access.ts mayView)' };
+
+export const PAGES: readonly PageCase[] = [
+  { file: `${A}/page.tsx`, path: () => '/admin', permission: 'dashboard.view', heading: /工作台/ },
+  { file: `${A}/account/page.tsx`, path: () => '/admin/account', permission: 'dashboard.view', heading: /修改密码/ },
+  { file: `${A}/audit/page.tsx`, path: () => '/admin/audit', permission: 'audit.view', heading: /审计日志/ },
+  { file: `${A}/users/page.tsx`, path: () => '/admin/users', permission: 'users.manage', heading: /用户管理/ },
+  { file: `${A}/settings/page.tsx`, path: () => '/admin/settings', permission: 'settings.manage', heading: /站点设置/ },
+  { file: `${A}/media/page.tsx`, path: () => '/admin/media', permission: 'media.upload', heading: /媒体库/ },
+  { file: `${A}/news/page.tsx`, path: () => '/admin/news', permission: 'content.edit', heading: /文明动态/ },
+  { file: `${A}/news/new/page.tsx`, path: () => '/admin/news/new', permission: 'content.edit', heading: /新建文章/ },
+  { file: `${A}/news/channels/page.tsx`, path: () => '/admin/news/channels', permission: 'settings.manage', heading: /栏目管理/ },
+  { file: `${A}/news/[id]/page.tsx`, path: (f) => `/admin/news/${f.article}`, permission: 'content.edit', heading: /编辑文章/ },
+  { file: `${A}/news/[id]/history/page.tsx`, path: (f) => `/admin/news/${f.article}/history`, permission: 'content.edit', heading: /历史版本/, refusedAnyway: OWN_ARTICLES_ONLY },
+  { file: `${A}/news/[id]/preview/page.tsx`, path: (f) => `/admin/news/${f.article}/preview`, permission: 'content.edit', heading: /\S/, refusedAnyway: OWN_ARTICLES_ONLY },
+  { file: `${A}/good-people/page.tsx`, path: () => '/admin/good-people', permission: 'content.edit', heading: /好人榜/ },
+  { file: `${A}/good-people/new/page.tsx`, path: () => '/admin/good-people/new', permission: 'content.edit', heading: /新建人物/ },
+  { file: `${A}/good-people/[id]/page.tsx`, path: (f) => `/admin/good-people/${f.person}`, permission: 'content.edit', heading: /编辑人物/ },
+  { file: `${A}/good-people/batches/page.tsx`, path: () => '/admin/good-people/batches', permission: 'content.edit', heading: /月度榜单/ },
+  { file: `${A}/good-people/batches/[id]/page.tsx`, path: (f) => `/admin/good-people/batches/${f.peopleBatch}`, permission: 'content.edit', heading: /身边好人榜|榜/ },
+  { file: `${A}/good-people/comments/page.tsx`, path: () => '/admin/good-people/comments', permission: 'content.edit', heading: /评论审核/ },
+  { file: `${A}/good-people/recommendations/page.tsx`, path: () => '/admin/good-people/recommendations', permission: 'content.edit', heading: /市民推荐/ },
+  { file: `${A}/credit/page.tsx`, path: () => '/admin/credit', permission: 'content.edit', heading: /诚信红黑榜/ },
+  { file: `${A}/credit/batches/page.tsx`, path: () => '/admin/credit/batches', permission: 'content.edit', heading: /发布批次/ },
+  { file: `${A}/credit/batches/[id]/page.tsx`, path: (f) => `/admin/credit/batches/${f.creditBatch}`, permission: 'content.edit', heading: /\S/ },
+  { file: `${A}/credit/entries/new/page.tsx`, path: () => '/admin/credit/entries/new', permission: 'content.edit', heading: /新建条目/ },
+  { file: `${A}/credit/entries/[id]/page.tsx`, path: (f) => `/admin/credit/entries/${f.creditEntry}`, permission: 'content.edit', heading: /\S/ },
+  { file: `${A}/credit/import/page.tsx`, path: () => '/admin/credit/import', permission: 'content.edit', heading: /批量导入/ },
+  { file: `${A}/credit/objections/page.tsx`, path: () => '/admin/credit/objections', permission: 'content.edit', heading: /异议申诉与信用修复/ },
+  { file: `${A}/credit/objections/[id]/page.tsx`, path: (f) => `/admin/credit/objections/${f.objection}`, permission: 'content.edit', heading: /异议申诉|信用修复/ },
+];
+
+// ---------------------------------------------------------------------------------- route handlers
+
+/** What a route handler answers a request with a session cookie that no longer counts (disabled user). */
+export type SignedOutAnswer = 'login' | 401 | 403;
+
+export type RouteCase = {
+  file: string;
+  path: (f: Fixtures) => string;
+  permission: Permission;
+  /** The content type an allowed role gets. */
+  contentType: RegExp;
+  /** A request whose session cookie is no longer valid (the proxy lets it through; the handler refuses). */
+  signedOut: SignedOutAnswer;
+};
+
+export const ROUTES: readonly RouteCase[] = [
+  { file: `${A}/audit/export/route.ts`, path: () => '/admin/audit/export?action=authz.none', permission: 'audit.view', contentType: /text\/csv/, signedOut: 'login' },
+  { file: `${A}/credit/export/route.ts`, path: () => '/admin/credit/export?format=csv&q=authz-none', permission: 'content.edit', contentType: /text\/csv/, signedOut: 'login' },
+  { file: `${A}/credit/import/template/route.ts`, path: () => '/admin/credit/import/template', permission: 'content.edit', contentType: /text\/csv/, signedOut: 403 },
+  { file: `${A}/files/[id]/route.ts`, path: (f) => `/admin/files/${f.file}`, permission: 'dashboard.view', contentType: /application\/pdf|image\/webp/, signedOut: 401 },
+];
+
+// ----------------------------------------------------------------------------------------- actions
+
+export type FormAction = {
+  kind: 'form';
+  /** `file#exportedName`, as in the build's server-reference-manifest.json. */
+  ref: string;
+  /** guardedAction's permission; 'public' for citizenAction (rate-limited, no sign-in). */
+  permission: Permission | 'public';
+  /**
+   * The form sent by every role: invalid on purpose, so an allowed role stops at validation (field
+   * errors prove it got past the permission check) and nothing changes whoever is allowed.
+   */
+  probe?: (f: Fixtures) => Record<string, string>;
+};
+
+export type ArgsAction = {
+  kind: 'args';
+  ref: string;
+  /** The permission the function checks itself (with currentUser() and can()). */
+  permission: Permission;
+  args: (f: Fixtures) => unknown[];
+  allowed: (value: unknown) => boolean;
+  refused: (value: unknown) => boolean;
+};
+
+export type ActionCase = FormAction | ArgsAction;
+
+const form = (ref: string, permission: Permission | 'public', probe?: FormAction['probe']): FormAction => ({ kind: 'form', ref, permission, probe });
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+
+const PICKER_REFUSED = '登录已过期或没有权限，请重新登录后再选择图片。';
+
+export const ACTIONS: readonly ActionCase[] = [
+  form(`${A}/account/actions.ts#changeOwnPassword`, 'dashboard.view'),
+  form(`${A}/users/actions.ts#createUser`, 'users.manage'),
+  form(`${A}/users/actions.ts#updateUserProfile`, 'users.manage'),
+  form(`${A}/users/actions.ts#setUserDisabled`, 'users.manage'),
+  form(`${A}/users/actions.ts#resetUserPassword`, 'users.manage'),
+  form(`${A}/settings/actions.ts#updateSiteInfo`, 'settings.manage'),
+  form(`${A}/settings/actions.ts#updateCreditCategorySettings`, 'settings.manage'),
+  form(`${A}/settings/actions.ts#updateSensitiveWords`, 'settings.manage'),
+  form(`${A}/media/actions.ts#uploadMedia`, 'media.upload'),
+  form(`${A}/media/actions.ts#updateMediaAltText`, 'media.upload'),
+  form(`${A}/media/actions.ts#deleteMediaAsset`, 'media.upload'),
+  {
+    kind: 'args',
+    ref: `${A}/media/actions.ts#listMediaForPicker`,
+    permission: 'media.upload',
+    args: () => [1],
+    allowed: (v) => record(v).ok === true && Array.isArray(record(v).items),
+    refused: (v) => record(v).ok === false && record(v).message === PICKER_REFUSED,
+  },
+  {
+    kind: 'args',
+    ref: `${A}/media/actions.ts#findMediaForPicker`,
+    permission: 'media.upload',
+    args: (f) => [f.mediaKey],
+    allowed: (v) => typeof record(v).storageKey === 'string',
+    refused: (v) => v === null,
+  },
+  form(`${A}/news/actions.ts#createNewsArticle`, 'content.edit'),
+  form(`${A}/news/actions.ts#saveNewsArticle`, 'content.edit'),
+  form(`${A}/news/actions.ts#autosaveNewsArticle`, 'content.edit'),
+  form(`${A}/news/actions.ts#discardNewsAutosave`, 'content.edit'),
+  form(`${A}/news/actions.ts#reviewNewsArticle`, 'content.edit'),
+  form(`${A}/news/actions.ts#restoreNewsRevision`, 'content.edit'),
+  {
+    kind: 'args',
+    ref: `${A}/news/actions.ts#newsPresenceHeartbeat`,
+    permission: 'content.edit',
+    // Not a valid id: the answer still tells signed-in editors from signed-out visitors, and nothing is recorded.
+    args: () => ['not-an-id'],
+    allowed: (v) => record(v).signedOut === false,
+    refused: (v) => record(v).signedOut === true,
+  },
+  {
+    kind: 'args',
+    ref: `${A}/news/actions.ts#resolveBodyImage`,
+    permission: 'content.edit',
+    args: (f) => [f.mediaKey],
+    allowed: (v) => typeof record(v).src === 'string',
+    refused: (v) => v === null,
+  },
+  form(`${A}/news/channels/actions.ts#createChannel`, 'settings.manage'),
+  form(`${A}/news/channels/actions.ts#renameChannel`, 'settings.manage'),
+  form(`${A}/news/channels/actions.ts#moveChannelAction`, 'settings.manage'),
+  form(`${A}/news/channels/actions.ts#deleteChannelAction`, 'settings.manage'),
+  form(`${A}/good-people/actions.ts#createGoodPerson`, 'content.edit'),
+  form(`${A}/good-people/actions.ts#saveGoodPerson`, 'content.edit'),
+  form(`${A}/good-people/actions.ts#reviewGoodPerson`, 'content.edit'),
+  form(`${A}/good-people/batches/actions.ts#createPeopleBatch`, 'content.edit'),
+  form(`${A}/good-people/batches/actions.ts#updatePeopleBatch`, 'content.edit'),
+  form(`${A}/good-people/batches/actions.ts#addPersonToBatch`, 'content.edit'),
+  form(`${A}/good-people/batches/actions.ts#removePersonFromBatch`, 'content.edit'),
+  form(`${A}/good-people/batches/actions.ts#reviewPeopleBatch`, 'content.edit'),
+  form(`${A}/good-people/comments/actions.ts#moderatePeopleComment`, 'content.edit'),
+  form(`${A}/good-people/recommendations/actions.ts#acceptPeopleRecommendation`, 'content.edit'),
+  form(`${A}/good-people/recommendations/actions.ts#rejectPeopleRecommendation`, 'content.edit'),
+  form(`${A}/credit/actions.ts#createCreditEntryAction`, 'content.edit'),
+  form(`${A}/credit/actions.ts#saveCreditEntry`, 'content.edit'),
+  form(`${A}/credit/actions.ts#changeCreditEntryStatus`, 'content.review'),
+  form(`${A}/credit/actions.ts#createCreditBatch`, 'content.edit'),
+  form(`${A}/credit/actions.ts#reviewCreditBatch`, 'content.edit'),
+  form(`${A}/credit/actions.ts#previewCreditImport`, 'content.edit'),
+  form(`${A}/credit/actions.ts#confirmCreditImport`, 'content.edit'),
+  form(`${A}/credit/actions.ts#moveCreditObjection`, 'content.edit'),
+  form('app/(public)/good-people/actions.ts#likeAction', 'public'),
+  form('app/(public)/good-people/actions.ts#commentAction', 'public'),
+  form('app/(public)/good-people/actions.ts#reportAction', 'public'),
+  form('app/(public)/good-people/actions.ts#recommendAction', 'public'),
+  form('app/(public)/good-people/actions.ts#statusLookupAction', 'public'),
+  form('app/(public)/credit/objection/actions.ts#submitObjection', 'public'),
+  form('app/(public)/credit/objection/actions.ts#lookupObjectionStatus', 'public'),
+];
+
+// ------------------------------------------------------------------------------ workflow decisions
+
+/**
+ * Decisions that need more than the action's permission: the guard lets every editor in, and the
+ * workflow (lib/workflow.ts, lib/objection-workflow.ts, the access helpers) refuses by role. Each case
+ * targets a record in a state where the step is impossible anyway, so an allowed role is answered
+ * with the state message and nothing changes for anyone.
+ */
+export type DecisionCase = {
+  ref: string;
+  label: string;
+  fields: (f: Fixtures) => Record<string, string>;
+  refused: { roles: readonly StaffRole[]; message: RegExp };
+  allowed: { roles: readonly StaffRole[]; message: RegExp };
+};
+
+export const DECISIONS: readonly DecisionCase[] = [
+  {
+    ref: `${A}/good-people/batches/actions.ts#reviewPeopleBatch`,
+    label: 'approve a monthly 好人榜',
+    fields: (f) => ({ id: String(f.publishedPeopleBatch), action: 'approve' }),
+    refused: { roles: ['editor'], message: /您的角色不能执行“审核通过并发布”/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“已发布”，不能执行“审核通过并发布”/ },
+  },
+  {
+    ref: `${A}/good-people/batches/actions.ts#reviewPeopleBatch`,
+    label: 'take a monthly 好人榜 offline',
+    fields: (f) => ({ id: String(f.peopleBatch), action: 'takeOffline', reason: '权限矩阵测试' }),
+    refused: { roles: ['editor'], message: /您的角色不能执行“下线”/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“(草稿|待审核|已退回|已下线)”，不能执行“下线”/ },
+  },
+  {
+    ref: `${A}/credit/actions.ts#reviewCreditBatch`,
+    label: 'approve a credit batch',
+    fields: (f) => ({ id: String(f.publishedCreditBatch.id), version: String(f.publishedCreditBatch.version), action: 'approve' }),
+    refused: { roles: ['editor'], message: /您的角色不能执行“审核通过并发布”/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“已发布”，不能执行“审核通过并发布”/ },
+  },
+  {
+    ref: `${A}/credit/actions.ts#reviewCreditBatch`,
+    label: 'force-publish a credit batch',
+    fields: (f) => ({ id: String(f.publishedCreditBatch.id), version: String(f.publishedCreditBatch.version), action: 'forcePublish', reason: '权限矩阵测试' }),
+    refused: { roles: ['editor', 'reviewer'], message: /您的角色不能执行“强制发布”/ },
+    allowed: { roles: ['admin'], message: /当前状态为“已发布”，不能执行“强制发布”/ },
+  },
+  {
+    ref: `${A}/credit/actions.ts#moveCreditObjection`,
+    label: 'decide a citizen objection',
+    fields: (f) => ({ id: String(f.objection), from: 'submitted', action: 'pass', note: '权限矩阵测试' }),
+    refused: { roles: ['editor'], message: /您的角色不能执行“核实通过”/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“待审核”，不能执行“核实通过”/ },
+  },
+  {
+    ref: `${A}/news/actions.ts#restoreNewsRevision`,
+    label: "restore a revision of another editor's article",
+    fields: (f) => ({ id: String(f.article), version: '1', revision: '999999' }),
+    refused: { roles: ['editor'], message: /这篇文章由其他编辑创建，您只能查看/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /版本 999999 不存在/ },
+  },
+];
+
+/** The expected answer of a page for a role. */
+export function pageOutcome(page: PageCase, role: Role): 'allow' | 'login' | 'forbidden' {
+  if (role === 'anonymous' || role === 'disabled') return 'login';
+  if (!HOLDERS[page.permission].includes(role)) return 'forbidden';
+  return page.refusedAnyway?.roles.includes(role) ? 'forbidden' : 'allow';
+}
+
+/** Whether a role passes an action's or route's permission check. */
+export function mayCall(permission: Permission | 'public', role: Role): boolean {
+  if (permission === 'public') return true;
+  if (role === 'anonymous' || role === 'disabled') return false;
+  return HOLDERS[permission].includes(role);
+}

@@ -1,0 +1,97 @@
+// Keeps e2e/corpus/authz.ts complete and true: every admin page, admin route handler and server action
+// in the tree is listed with the permission its source really asks for, and HOLDERS matches lib/roles.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, DECISIONS, HOLDERS, PAGES, ROUTES, STAFF } from '@/e2e/corpus/authz';
+import { can, type Permission } from '@/lib/roles';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    return entry.isDirectory() ? walk(rel) : [rel];
+  });
+}
+
+const source = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+const appFiles = walk('app');
+const adminPages = appFiles.filter((f) => f.startsWith('app/(admin)/') && f.endsWith('/page.tsx'));
+const adminRoutes = appFiles.filter((f) => f.startsWith('app/(admin)/') && /\/route\.tsx?$/.test(f));
+const serverModules = [...appFiles, ...walk('lib')].filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n\s*)*['"]use server['"]/.test(source(f)));
+
+/** `file#name` of every export of a 'use server' module: each one is callable from a browser. */
+function exportedActions(file: string): string[] {
+  const names = [...source(file).matchAll(/^export\s+(?:async\s+function|const|let|function)\s+(\w+)/gm)].map((m) => m[1]);
+  return names.map((name) => `${file}#${name}`);
+}
+
+describe('the authorization corpus', () => {
+  it('lists every admin page and no page that does not exist', () => {
+    expect(sorted(PAGES.map((p) => p.file))).toEqual(sorted(adminPages));
+  });
+
+  it('lists every admin route handler', () => {
+    expect(sorted(ROUTES.map((r) => r.file))).toEqual(sorted(adminRoutes));
+  });
+
+  it('lists every exported server action of every "use server" module', () => {
+    expect(serverModules.length).toBeGreaterThan(10);
+    expect(sorted(ACTIONS.map((a) => a.ref))).toEqual(sorted(serverModules.flatMap(exportedActions)));
+  });
+
+  it("gives each page the permission its requirePageUser call asks for", () => {
+    for (const page of PAGES) {
+      const calls = [...source(page.file).matchAll(/requirePageUser\(\s*'([\w.]+)'/g)].map((m) => m[1]);
+      expect(calls, page.file).toEqual([page.permission]);
+    }
+  });
+
+  it('gives each route handler the permission it checks', () => {
+    for (const route of ROUTES) {
+      const text = source(route.file);
+      expect(text, route.file).toMatch(/currentUser\(\)/);
+      expect([...text.matchAll(/can\(user\.role, '([\w.]+)'\)/g)].map((m) => m[1]), route.file).toEqual([route.permission]);
+    }
+  });
+
+  it('gives each action the permission of its guard (guardedAction, citizenAction or its own check)', () => {
+    for (const action of ACTIONS) {
+      const [file, name] = action.ref.split('#') as [string, string];
+      const text = source(file);
+      const guarded = new RegExp(`export const ${name} = guardedAction\\(\\s*'([\\w.]+)'`).exec(text);
+      if (action.permission === 'public') {
+        expect(file, action.ref).toMatch(/^app\/\(public\)\//);
+        expect(text, action.ref).toMatch(/citizenAction\(/);
+        expect(text, action.ref).not.toMatch(/guardedAction\(/);
+      } else if (guarded) {
+        expect(guarded[1], action.ref).toBe(action.permission);
+      } else {
+        // A plain exported function: it must read the user and check the permission itself.
+        expect(action.kind, `${action.ref} checks its own permission: list it with kind 'args'`).toBe('args');
+        const body = new RegExp(`export async function ${name}\\([\\s\\S]*?\\n}`).exec(text)?.[0] ?? '';
+        const helper = /await (\w+)\(\)/.exec(body)?.[1];
+        const checked = helper && helper !== 'currentUser' ? (new RegExp(`function ${helper}\\([\\s\\S]*?\\n}`).exec(text)?.[0] ?? '') : body;
+        expect(checked, action.ref).toMatch(/currentUser\(\)/);
+        expect(checked, action.ref).toContain(`can(user.role, '${action.permission}')`);
+      }
+    }
+  });
+
+  it('agrees with lib/roles.ts on who holds each permission', () => {
+    for (const [permission, holders] of Object.entries(HOLDERS) as [Permission, readonly string[]][]) {
+      for (const role of STAFF) expect(can(role, permission), `${role} ${permission}`).toBe(holders.includes(role));
+    }
+  });
+
+  it('only uses decisions of actions it lists', () => {
+    const refs = new Set(ACTIONS.map((a) => a.ref));
+    for (const decision of DECISIONS) {
+      expect(refs.has(decision.ref), decision.ref).toBe(true);
+      expect(sorted([...decision.refused.roles, ...decision.allowed.roles]), decision.label).toEqual(sorted(STAFF));
+    }
+  });
+});
