@@ -20,9 +20,11 @@ function words(text: string): RunnableQuery {
   return query;
 }
 
-// Fragments from rare (the demo's 诚信达) to very common (有限公); words citizens type most (诚信, 文明).
+// Fragments from rare (the demo's 诚信达) to very common (有限公), a two-character one (诚信, served by the
+// name bigrams) and a deep page; words citizens type most (诚信, 文明).
 const CASES: Case[] = [
-  ...['诚信达', '鑫源商', '建筑工', '江南区', '有限公'].map((fragment): Case => ({ group: 'credit', label: `/credit?q=${fragment}`, run: (db) => lookupPublicCredit(db, { fragment }) })),
+  ...['诚信达', '鑫源商', '建筑工', '江南区', '有限公', '诚信'].map((fragment): Case => ({ group: 'credit', label: `/credit?q=${fragment}`, run: (db) => lookupPublicCredit(db, { fragment }) })),
+  { group: 'credit', label: '/credit?q=建筑工&page=5', run: (db) => lookupPublicCredit(db, { fragment: '建筑工' }, 5) },
   ...['诚信', '文明', '志愿', '见义勇为', '诚信达'].map((text): Case => ({ group: 'search', label: `/search?q=${text}`, run: (db) => searchPublic(db, words(text)) })),
   { group: 'search', label: '/search?q=诚信&tab=credit&page=3', run: (db) => searchPublic(db, words('诚信'), { tab: 'credit', page: 3 }) },
   { group: 'search', label: '/search?q=文明&tab=news&page=2', run: (db) => searchPublic(db, words('文明'), { tab: 'news', page: 2 }) },

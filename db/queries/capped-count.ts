@@ -19,6 +19,13 @@ export type CappedTotal = {
 /** The one-column select to cap: `db.select(ONE).from(...).where(...)`. */
 export const ONE = { one: sql<number>`1`.as('one') };
 
+/**
+ * `.offset(FENCE)` renders `OFFSET 0`: the planner then plans that subquery on its own instead of pulling it
+ * up into the outer query's joins and ORDER BY ... LIMIT (drizzle leaves `.offset(0)` out). Lookups use it
+ * to find matches through a GIN index first. It is SQL, typed as the number the builder expects.
+ */
+export const FENCE = sql`0` as unknown as number;
+
 export async function countUpTo(db: Db, hits: PgSelect, cap: number): Promise<CappedTotal> {
   const [row] = await db.select({ n: count() }).from(hits.limit(cap + 1).as('hits'));
   const n = row?.n ?? 0;

@@ -1,9 +1,10 @@
 // 诚信红黑榜 queries. publicCredit() is the one definition of "visible to citizens": 公示中, listed,
 // inside its publication period (computed from dates, so expiry needs no job), in a published batch.
-import { and, count, desc, eq, gte, ilike, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { cityDay } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
+import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
 
 export function publicCredit(today: string = cityDay(), now: Date = new Date()): SQL {
@@ -141,12 +142,13 @@ export async function findPublicCreditEntry(db: Db, id: number) {
 
 export const CREDIT_PAGE_SIZE = 20;
 
-export type PublicCreditPage = { rows: PublicCreditEntry[]; total: number };
+/** `total` stops at COUNT_CAP (then `capped` is true: show "1000+"): an exact count would read every match. */
+export type PublicCreditPage = { rows: PublicCreditEntry[] } & CappedTotal;
 
 /** A page of 公示中 entries matching `where` (applied together with publicCredit()), newest decision first. */
 async function publicPage(db: Db, where: SQL | undefined, page: number, pageSize: number): Promise<PublicCreditPage> {
   const filter = and(publicCredit(), where);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select(publicColumns)
       .from(creditEntries)
@@ -156,14 +158,19 @@ async function publicPage(db: Db, where: SQL | undefined, page: number, pageSize
       .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(creditEntries)
-      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
-      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
-      .where(filter),
+    countUpTo(
+      db,
+      db
+        .select(ONE)
+        .from(creditEntries)
+        .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+        .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+        .where(filter)
+        .$dynamic(),
+      COUNT_CAP,
+    ),
   ]);
-  return { rows: rows.map(toPublicEntry), total: counted?.n ?? 0 };
+  return { rows: rows.map(toPublicEntry), ...total };
 }
 
 /** /credit/red and /credit/black, optionally one category. */
@@ -172,10 +179,113 @@ export function listPublicCredit(db: Db, options: { list: CreditList; categoryId
   return publicPage(db, where, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
 }
 
-/** Lookup by a checked 统一社会信用代码 (exact match) or by a name fragment (substring, wildcards literal). */
-export function lookupPublicCredit(db: Db, query: { code: string } | { fragment: string }, page = 1, pageSize = CREDIT_PAGE_SIZE): Promise<PublicCreditPage> {
-  const where = 'code' in query ? eq(creditEntries.creditCode, query.code) : publicNameMatches(likeContains(query.fragment));
-  return publicPage(db, where, page, pageSize);
+/**
+ * The index-served condition of a name lookup: two-character fragments through the name's bigrams (pg_trgm
+ * produces no trigram from `%xy%`), longer ones through the name trigram index. The ILIKE always applies,
+ * so both find exactly what the ILIKE alone finds.
+ */
+export function nameFragmentMatch(fragment: string): SQL {
+  const byName = ilike(creditEntries.name, likeContains(fragment));
+  if (Array.from(fragment).length !== 2) return byName;
+  return and(sql`${creditEntries.searchBigrams} @> ARRAY[lower(${fragment}::text)]`, byName)!;
+}
+
+/** Natural persons in categories that mask names are never matched by name. Needs credit_categories joined. */
+export function nameMatchAllowed(): SQL {
+  return or(ne(creditEntries.subjectKind, '自然人'), eq(creditCategories.personNameMasking, 'full'))!;
+}
+
+const fencedColumns = {
+  id: creditEntries.id,
+  list: creditEntries.list,
+  categoryId: creditEntries.categoryId,
+  batchId: creditEntries.batchId,
+  status: creditEntries.status,
+  subjectKind: creditEntries.subjectKind,
+  name: creditEntries.name,
+  creditCode: creditEntries.creditCode,
+  idNumberMasked: creditEntries.idNumberMasked,
+  decisionDate: creditEntries.decisionDate,
+  listedDate: creditEntries.listedDate,
+  publicationEnd: creditEntries.publicationEnd,
+  authority: creditEntries.authority,
+};
+
+/**
+ * The entries matching an index-served condition (a code, a name fragment), planned on their own: OFFSET 0
+ * keeps the planner from pulling the subquery into the joins, where it would walk a date index past every
+ * non-matching row for a rare fragment, or repeat a bitmap scan once per category. Aliased to the table's
+ * own name, so that publicCredit() and the column objects apply to it unchanged. Never selects id_number.
+ */
+export function fencedEntries(db: Db, match: SQL) {
+  return db.select(fencedColumns).from(creditEntries).where(match).offset(FENCE).as('credit_entries');
+}
+
+function omitCount<T extends { n: number }>(row: T): Omit<T, 'n'> {
+  const copy: Partial<T> = { ...row };
+  delete copy.n;
+  return copy as Omit<T, 'n'>;
+}
+
+/**
+ * Lookup by a checked 统一社会信用代码 (exact match) or by a name fragment (substring, wildcards literal),
+ * newest decision first. The matches are found through the code, trigram or bigram index first, up to
+ * COUNT_CAP + 1 of them: when they are within the cap (almost every real lookup) exactly those rows are
+ * sorted and paged, so a rare fragment costs a handful of rows. Only a fragment with more than COUNT_CAP
+ * matches pages by walking the decision-date index, which is quick precisely because such matches are
+ * dense. Either way the page shows the true newest-first order.
+ */
+export async function lookupPublicCredit(db: Db, query: { code: string } | { fragment: string }, page = 1, pageSize = CREDIT_PAGE_SIZE): Promise<PublicCreditPage> {
+  const match = 'code' in query ? eq(creditEntries.creditCode, query.code) : nameFragmentMatch(query.fragment);
+  const filter = and(publicCredit(), 'code' in query ? undefined : nameMatchAllowed());
+  const offset = (page - 1) * pageSize;
+  const m = db.$with('m').as(
+    db
+      .select({ ...publicColumns, category: sql<string>`${creditCategories.name}`.as('category') })
+      .from(fencedEntries(db, match))
+      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+      .where(filter)
+      .limit(COUNT_CAP + 1),
+  );
+  // m is referenced twice, so both engines materialize it once.
+  const found = await db
+    .with(m)
+    .select({
+      id: m.id,
+      list: m.list,
+      category: m.category,
+      personNameMasking: m.personNameMasking,
+      subjectKind: m.subjectKind,
+      name: m.name,
+      creditCode: m.creditCode,
+      idNumberMasked: m.idNumberMasked,
+      decisionDate: m.decisionDate,
+      listedDate: m.listedDate,
+      publicationEnd: m.publicationEnd,
+      authority: m.authority,
+      n: sql<number>`(select count(*) from ${m})`.mapWith(Number),
+    })
+    .from(m)
+    .orderBy(desc(m.decisionDate), desc(m.id))
+    .limit(pageSize)
+    .offset(offset);
+  // A page past the last has no rows to carry the count: count on its own.
+  const n = found[0]?.n ?? (page > 1 ? ((await db.with(m).select({ n: count() }).from(m))[0]?.n ?? 0) : 0);
+  if (n <= COUNT_CAP) return { rows: found.map((row) => toPublicEntry(omitCount(row))), total: n, capped: false };
+  // More than COUNT_CAP matches: walk newest first. The name is tested by its ILIKE alone here, so that the
+  // planner does not take the bigram condition's (low) row estimate for a reason to sort every match.
+  const walkMatch = 'code' in query ? match : ilike(creditEntries.name, likeContains(query.fragment));
+  const rows = await db
+    .select(publicColumns)
+    .from(creditEntries)
+    .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+    .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+    .where(and(filter, walkMatch))
+    .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
+    .limit(pageSize)
+    .offset(offset);
+  return { rows: rows.map(toPublicEntry), total: COUNT_CAP, capped: true };
 }
 
 /** Categories of one list, for the filter on the list pages. */

@@ -59,6 +59,9 @@ export const newsArticles = pgTable(
     index('news_articles_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('news_articles_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('news_articles_search_bigrams_idx').using('gin', t.searchBigrams),
+    // Site search ranks title matches first: two-character words in titles by the titles' own bigrams
+    // (longer words by the title trigram index above), so a rare title match is never found by a walk.
+    index('news_articles_title_bigrams_idx').using('gin', sql`cjk_bigrams(${t.title})`),
   ],
 );
 

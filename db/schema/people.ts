@@ -66,6 +66,8 @@ export const goodPeople = pgTable(
     index('good_people_public_idx').on(t.status, t.level, t.category),
     index('good_people_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('good_people_search_bigrams_idx').using('gin', t.searchBigrams),
+    index('good_people_name_bigrams_idx').using('gin', sql`cjk_bigrams(${t.name})`),
+    index('good_people_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     // Site search (newest published first) and the admin list (newest change first) at scale.
     index('good_people_published_idx').on(t.publishedAt, t.id),
     index('good_people_updated_idx').on(t.updatedAt, t.id),

@@ -1,13 +1,13 @@
 // Site search on both engines: Chinese substring and bigram matching on the demo data, checked against a
 // plain scan of what is public; either script finds the same; ranking; the public filters; and the plans
 // of two- and three-character queries on tables of realistic size (served by the GIN indexes).
-import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { publicCredit } from '@/db/queries/credit';
+import { CREDIT_PAGE_SIZE, likeContains, lookupPublicCredit, publicCredit, publicNameMatches } from '@/db/queries/credit';
 import { publicNews } from '@/db/queries/news';
 import { publicPeople } from '@/db/queries/people';
-import { COUNT_CAP, rankedKeysQuery, searchEachKind, searchPublic, SEARCH_PAGE_SIZE, type RunnableQuery, type SearchKind } from '@/db/queries/search';
+import { COUNT_CAP, matchKeysQuery, searchEachKind, searchPublic, SEARCH_PAGE_SIZE, type RunnableQuery, type SearchKind } from '@/db/queries/search';
 import { seedDemo } from '@/db/seed/demo';
 import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, newsArticles, newsChannels } from '@/db/schema';
 import { cityDay } from '@/lib/dates';
@@ -241,17 +241,53 @@ describe(`site search on ${engine}`, () => {
       await db.execute(sql`VACUUM ANALYZE good_people`);
     });
 
-    async function plan(kind: SearchKind, raw: string): Promise<string> {
-      const builder = rankedKeysQuery(db, kind, runnable(raw))!.limit(SEARCH_PAGE_SIZE);
+    // The query every search runs first (matches found through the GIN indexes, up to COUNT_CAP + 1), and
+    // the title part that a word with more matches than that is ranked by.
+    async function plan(kind: SearchKind, raw: string, part: 'all' | 'title' = 'all'): Promise<string> {
+      const builder = matchKeysQuery(db, kind, runnable(raw), part)!.limit(COUNT_CAP + 1);
       const { rows } = await db.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN ${builder}`);
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     }
 
     it('serves two-character words from the bigram indexes and longer fragments from the trigram indexes', async () => {
       expect(await plan('news', '诚信')).toMatch(/Bitmap Index Scan on news_articles_search_bigrams_idx/);
-      expect(await plan('news', '诚信江城')).toMatch(/Bitmap Index Scan on news_articles_search_trgm_idx/);
+      expect(await plan('news', '诚信江城')).toMatch(/Bitmap Index Scan on news_articles_(search|title)_trgm_idx/);
+      expect(await plan('news', '诚信', 'title')).toMatch(/Bitmap Index Scan on news_articles_title_bigrams_idx/);
+      expect(await plan('news', '诚信江城', 'title')).toMatch(/Bitmap Index Scan on news_articles_title_trgm_idx/);
       expect(await plan('credit', '诚信')).toMatch(/Bitmap Index Scan on credit_entries_search_bigrams_idx/);
       expect(await plan('credit', '诚信达')).toMatch(/Bitmap Index Scan on credit_entries_name_trgm_idx/);
+      for (const [kind, raw] of [['news', '诚信'], ['news', '诚信江城'], ['credit', '诚信'], ['credit', '诚信达']] as const) {
+        expect(await plan(kind, raw), `${kind} ${raw}`).not.toMatch(/Seq Scan on (news_articles|credit_entries)/);
+      }
+    });
+
+    it('ranks a capped word and pages a credit lookup exactly as a plain sort of every match would', async () => {
+      // News: title matches newest first, then the rest newest first (公园 has more than COUNT_CAP matches).
+      const inTitle = sql<boolean>`${newsArticles.title} ilike '%公园%'`;
+      const plainNews = await db
+        .select({ id: newsArticles.id })
+        .from(newsArticles)
+        .where(and(publicNews(), sql`${newsArticles.searchBigrams} @> ARRAY['公园']`))
+        .orderBy(sql`${inTitle} desc`, desc(newsArticles.publishedAt), desc(newsArticles.id))
+        .limit(2 * SEARCH_PAGE_SIZE);
+      const news = [1, 2].map((page) => searchPublic(db, runnable('公园'), { tab: 'news', page }));
+      expect((await Promise.all(news)).flatMap((r) => ids(r.hits))).toEqual(plainNews.map((r) => r.id));
+      // Credit lookup, newest decision first: within the cap (sorted matches) and over it (index walk).
+      for (const fragment of ['公园广场', '有限公司', '诚信']) {
+        const plain = await db
+          .select({ id: creditEntries.id })
+          .from(creditEntries)
+          .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+          .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+          .where(and(publicCredit(), publicNameMatches(likeContains(fragment))))
+          .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id));
+        const pages = await Promise.all([1, 2].map((page) => lookupPublicCredit(db, { fragment }, page)));
+        expect(pages.flatMap((p) => p.rows.map((r) => r.id)), fragment).toEqual(plain.slice(0, 2 * CREDIT_PAGE_SIZE).map((r) => r.id));
+        expect(pages[0]!.total, fragment).toBe(Math.min(plain.length, COUNT_CAP));
+        expect(pages[0]!.capped, fragment).toBe(plain.length > COUNT_CAP);
+      }
+      const capped = await lookupPublicCredit(db, { fragment: '有限公司' });
+      expect(capped.capped).toBe(true);
     });
 
     it('still finds exactly what a plain scan finds among the extra rows', async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { countPublicCreditByCategory, CREDIT_PAGE_SIZE, findLatestPublicCreditBatch, listPublicEntriesOfBatch, lookupPublicCredit } from '@/db/queries/credit';
 import { formatDay } from '@/lib/dates';
 import { parseCreditLookup, type CreditLookup } from '@/lib/credit-lookup';
@@ -55,7 +56,7 @@ async function LookupResults({ lookup, page }: { lookup: Exclude<CreditLookup, {
       </h2>
       <p role="status" className="mt-2 text-muted">
         {result.total > 0
-          ? `${lookup.kind === 'code' ? '统一社会信用代码' : '名称包含'}“${shown}”的公示中信息共 ${result.total} 条。`
+          ? `${lookup.kind === 'code' ? '统一社会信用代码' : '名称包含'}“${shown}”的公示中信息共 ${totalText(result)} 条。`
           : `没有找到${lookup.kind === 'code' ? '统一社会信用代码为' : '名称包含'}“${shown}”的公示中信息。`}
       </p>
       {result.total === 0 ? (
@@ -68,7 +69,7 @@ async function LookupResults({ lookup, page }: { lookup: Exclude<CreditLookup, {
       ) : (
         <div className="mt-3">
           <CreditEntryTable entries={result.rows} caption={`“${shown}”的查询结果`} detailed showList highlight={lookup.kind === 'name' ? lookup.fragment : undefined} />
-          <Pagination page={page} total={result.total} pageSize={CREDIT_PAGE_SIZE} href={href} />
+          <Pagination page={page} pageCount={cappedPageCount(result, CREDIT_PAGE_SIZE, page)} href={href} />
         </div>
       )}
       <p className="mt-4 text-sm">

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { CREDIT_PAGE_SIZE, listCreditCategories, listPublicCredit } from '@/db/queries/credit';
 import type { CreditList } from '@/db/schema';
 import { CreditEntryTable, LIST_LABELS } from '../credit-entry-table';
@@ -60,7 +61,7 @@ export async function CreditListPage({ list, searchParams }: { list: CreditList;
         ))}
       </nav>
       <p role="status" className="text-sm text-muted">
-        公示中 {result.total} 条，按认定日期从新到旧排列。公示期满的信息自动停止公示。
+        公示中 {totalText(result)} 条，按认定日期从新到旧排列。公示期满的信息自动停止公示。
       </p>
       <section aria-labelledby="credit-list-title" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="credit-list-title" className="sr-only">
@@ -71,7 +72,7 @@ export async function CreditListPage({ list, searchParams }: { list: CreditList;
         ) : (
           <p className="text-muted">{page > 1 ? '没有更多信息了。' : '该类别暂无公示中的信息。'}</p>
         )}
-        <Pagination page={page} total={result.total} pageSize={CREDIT_PAGE_SIZE} href={(p) => href(p)} />
+        <Pagination page={page} pageCount={cappedPageCount(result, CREDIT_PAGE_SIZE, page)} href={(p) => href(p)} />
       </section>
     </div>
   );

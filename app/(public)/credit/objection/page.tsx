@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { totalText } from '@/db/queries/capped-count';
 import { findPublicCreditEntry, lookupPublicCredit, type PublicCreditEntry } from '@/db/queries/credit';
 import { parseCreditLookup } from '@/lib/credit-lookup';
 import { LIST_LABELS } from '../../../_components/credit-entry-table';
@@ -97,6 +98,7 @@ function EntrySummary({ entry }: { entry: NonNullable<Awaited<ReturnType<typeof 
 async function EntryPicker({ query }: { query: string }) {
   let matches: PublicCreditEntry[] = [];
   let total = 0;
+  let capped = false;
   let problem: string | null = null;
   if (query) {
     const compact = query.normalize('NFKC').trim();
@@ -112,6 +114,7 @@ async function EntryPicker({ query }: { query: string }) {
         const result = await lookupPublicCredit(db, lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, 1, 20);
         matches = result.rows;
         total = result.total;
+        capped = result.capped;
       }
     }
   }
@@ -142,7 +145,7 @@ async function EntryPicker({ query }: { query: string }) {
       {query && !problem && (
         <div className="mt-3">
           <p role="status" className="text-sm text-muted">
-            {total === 0 ? '没有找到符合条件的公示中信息，请核对后重试。' : total > matches.length ? `共 ${total} 条，以下显示前 ${matches.length} 条，请输入更完整的名称缩小范围。` : `找到 ${total} 条，请选择：`}
+            {total === 0 ? '没有找到符合条件的公示中信息，请核对后重试。' : total > matches.length ? `共 ${totalText({ total, capped })} 条，以下显示前 ${matches.length} 条，请输入更完整的名称缩小范围。` : `找到 ${total} 条，请选择：`}
           </p>
           <ul className="mt-2 divide-y divide-line">
             {matches.map((m) => (
