@@ -2,34 +2,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
-import { ensureBootstrapAdmin } from '../lib/bootstrap';
+import { buildIsCurrent, nextBin, root } from './build-state';
 import { runScript } from './run-script';
-
-const root = path.resolve(import.meta.dirname, '..');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'db', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package.json', 'package-lock.json'];
-
-function newestMtime(target: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return false;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
-}
 
 runScript(async () => {
   if (!process.argv.includes('--no-build') && !buildIsCurrent()) {
@@ -38,18 +12,10 @@ runScript(async () => {
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  // Migrate and seed, then close cleanly so the server is the only process holding the data folder.
-  const handle = await openDatabase();
-  try {
-    if (await isDatabaseEmpty(handle.db)) {
-      console.log('Empty database: writing the demo data...');
-      console.log('Demo data:', await seedDemo(handle.db));
-    }
-    console.log(await ensureBootstrapAdmin(handle.db));
-  } finally {
-    await handle.close();
-  }
-  console.log(`Database ready (${handle.engine}).`);
+  // Migrate and seed in a child process (scripts/prepare-db.ts): this launcher stays small while the
+  // server runs, and the server is the only process holding the data folder.
+  const prepare = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], { cwd: root, stdio: 'inherit' });
+  if (prepare.status !== 0) throw new Error('preparing the database failed');
 
   // Next's data cache lives in .next/cache and outlives the process; it may hold rows of another
   // database (a new DATA_DIR, a restored backup). It is only an optimisation, so start without it.
