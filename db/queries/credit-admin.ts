@@ -281,6 +281,14 @@ export async function listAdminCreditBatches(db: Db) {
     .orderBy(desc(creditBatches.createdAt), desc(creditBatches.id));
 }
 
+/** Batch names for filters: no entry counts (counting reads every entry: a million rows at scale). */
+export async function listCreditBatchOptions(db: Db) {
+  return db
+    .select({ id: creditBatches.id, title: creditBatches.title })
+    .from(creditBatches)
+    .orderBy(desc(creditBatches.createdAt), desc(creditBatches.id));
+}
+
 export async function findCreditBatch(db: Db, id: number) {
   const [batch] = await db
     .select({ id: creditBatches.id, title: creditBatches.title, status: creditBatches.status, publishedAt: creditBatches.publishedAt, version: creditBatches.version, updatedAt: creditBatches.updatedAt })

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listCreditCategories } from '@/db/queries/credit-categories';
-import { ENTRY_STATUS_LABELS, listAdminCreditBatches, listAdminCreditEntries, type AdminEntryStatus } from '@/db/queries/credit-admin';
+import { ENTRY_STATUS_LABELS, listAdminCreditEntries, listCreditBatchOptions, type AdminEntryStatus } from '@/db/queries/credit-admin';
 import { requirePageUser } from '@/lib/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { AdminTable } from '../../../_components/admin-table';
@@ -24,7 +24,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
   const page = pageParam(params.page);
   await requirePageUser('content.edit', `/admin/credit${creditFilterQuery(values, { page })}`);
   const db = await getDb();
-  const [categories, batches, list] = await Promise.all([listCreditCategories(db), listAdminCreditBatches(db), listAdminCreditEntries(db, filter, page, PAGE_SIZE)]);
+  const [categories, batches, list] = await Promise.all([listCreditCategories(db), listCreditBatchOptions(db), listAdminCreditEntries(db, filter, page, PAGE_SIZE)]);
   const { items, total } = list;
   const exportQuery = { list: values.list, category: values.category, batch: values.batch, q: values.q };
 
