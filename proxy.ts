@@ -195,6 +195,15 @@ async function servePage(request: NextRequest, nonce: string, script: 'hans' | '
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // A path that is not valid UTF-8 once decoded (/news/%C0%AE) makes Next.js fail with a 500 while
+  // decoding the route's params: answer 400 here instead.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return new Response('请求的网址无效，请检查网址是否完整。', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  }
+  // Channel feeds pass through the proxy only for the check above.
+  if (pathname.endsWith('/feed.xml')) return NextResponse.next();
   // A render for the page cache: carries its nonce, which ends up in the stored page.
   if (request.headers.get(RENDER_HEADER) === RENDER_SECRET) return nextWithNonce(request, request.headers.get(NONCE_HEADER) || newNonce());
   if (isCrossOriginWrite(request.method, request.headers)) {
@@ -222,5 +231,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but build assets and files (/_next/static, /media/..., /feed.xml, /robots.txt...).
-  matcher: ['/((?!_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)'],
+  matcher: ['/((?!_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)', '/news/channel/:channel/feed.xml'],
 };

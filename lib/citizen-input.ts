@@ -20,7 +20,8 @@ export function visibleText(label: string, min: number, max: number) {
     .string()
     .transform(cleanText)
     .superRefine((value, ctx) => {
-      const n = visibleLength(value);
+      // Far over the limit (no one types 20 UTF-16 units per character), code points are count enough.
+      const n = value.length > max * 20 + 100 ? Array.from(value).length : visibleLength(value);
       if (min > 0 && n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
       else if (n < min) ctx.addIssue({ code: 'custom', message: `${label}至少${min}个字，目前${n}个字` });
       else if (n > max) ctx.addIssue({ code: 'custom', message: `${label}最多${max}个字，目前${n}个字` });

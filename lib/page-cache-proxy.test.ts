@@ -131,6 +131,15 @@ describe('page cache', () => {
   });
 });
 
+describe('malformed addresses', () => {
+  it('answers 400 for a path that is not valid UTF-8, before Next.js fails on it', async () => {
+    const response = await visit('/news/%C0%AE');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('请求的网址无效，请检查网址是否完整。');
+    expect(renders).toHaveLength(0);
+  });
+});
+
 describe('cross-origin writes', () => {
   it('refuses server actions and API posts from other sites', async () => {
     const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];

@@ -29,7 +29,10 @@ export type StatusView = {
 };
 export type StatusState = ActionState & { result?: StatusView };
 
-const recordId = (label: string) => z.coerce.number({ error: `${label}无效，请刷新页面后重试` }).int().positive().max(2_147_483_647);
+const recordId = (label: string) => {
+  const error = `${label}无效，请刷新页面后重试`;
+  return z.coerce.number({ error }).int({ error }).positive({ error }).max(2_147_483_647, { error });
+};
 
 export const likeAction = citizenAction(POLICIES.like, z.object({ personId: recordId('人物') }), async ({ personId }, { db }) => {
   const result = await likePerson(db, personId, await browserVoterKey());

@@ -91,7 +91,8 @@ const statusSchema = z.object({
     .string()
     .transform(normalizeTrackingNo)
     .refine((v) => v.length > 0, '请填写受理编号')
-    .refine((v) => v.length <= 40, '受理编号过长，请核对，例如 YS20261122-7KQ4M9'),
+    .refine((v) => v.length <= 40, '受理编号过长，请核对，例如 YS20261122-7KQ4M9')
+    .refine((v) => v.length === 0 || /^[0-9A-Z-]+$/.test(v), '受理编号只含字母、数字和连字符，请核对，例如 YS20261122-7KQ4M9'),
   phone: phoneSchema,
 });
 
