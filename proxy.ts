@@ -2,8 +2,8 @@
 // 1. Security: a per-request CSP nonce (lib/security-headers.ts), and state-changing requests from
 //    other sites are refused before they reach a server action or an API route.
 // 2. A convenience only: visitors without a session cookie go straight to the sign-in page.
-//    Every admin page and action still checks the user and role on the server (lib/auth.ts).
-// 3. The page cache (lib/page-cache.ts): anonymous visitors get public pages from memory; a miss is
+//    Every admin page and action still checks the user and role on the server (server/auth.ts).
+// 3. The page cache (server/cache/page-cache.ts): anonymous visitors get public pages from memory; a miss is
 //    rendered once over loopback and stored with its render's nonce.
 // 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
 //    are fetched again from this server over loopback and converted to Traditional characters.
@@ -26,7 +26,7 @@ import {
   pageCacheKey,
   pageExpiry,
   type CachedPage,
-} from '@/lib/page-cache';
+} from '@/server/cache/page-cache';
 import { contentSecurityPolicy, isCrossOriginWrite, newNonce } from '@/lib/security-headers';
 
 /** Marks this server's own loopback renders for the page cache; unknown outside the process. */

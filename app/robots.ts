@@ -1,6 +1,6 @@
 // robots.txt: everything public may be crawled; the editors' area, sign-in and APIs may not.
 import type { MetadataRoute } from 'next';
-import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 
 // The sitemap address follows SITE_URL or the request's host, so this is rendered per request.
 export const dynamic = 'force-dynamic';

@@ -3,8 +3,8 @@ import type { MetadataRoute } from 'next';
 import { getDb } from '@/db/client';
 import { listPublicCreditBatches } from '@/db/queries/credit';
 import { newsPath } from '@/db/queries/news';
-import { absoluteUrl, siteOrigin } from '@/lib/site-url';
-import { publicNewsData } from '@/lib/public-news';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
+import { publicNewsData } from '@/server/public-news';
 
 // Built per request from the database: it must never be prerendered during `next build`.
 export const dynamic = 'force-dynamic';

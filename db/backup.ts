@@ -167,8 +167,7 @@ export function orderBy(table: TableInfo): string {
  */
 export async function writeDump(db: Db, write: (text: string) => void | Promise<void>, options: { now?: Date } = {}): Promise<DumpSummary> {
   return db.transaction(
-    async (tx) => {
-      const t = tx as unknown as Db;
+    async (t) => {
       for (const setting of DUMP_SETTINGS) await t.execute(sql.raw(setting));
       const level = await migrationLevel(t);
       const tables = await describeTables(t);
@@ -288,8 +287,7 @@ export async function restoreDump(db: Db, lines: Iterable<string> | AsyncIterabl
   if (headerLines[0]) headerLines[0] = headerLines[0].replace(/^\uFEFF/, ''); // an editor may have added a BOM
   const header = parseHeader(headerLines);
 
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const target = await migrationLevel(t);
     if (header.level.count > target.count || (header.level.lastCreatedAt ?? 0) > (target.lastCreatedAt ?? 0)) {
       throw new RestoreRefusedError(

@@ -13,7 +13,6 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
 import * as schema from './schema';
 import { acquireDirLock } from './lock';
-import { startCacheSync } from './cache-sync';
 
 /** What both drivers' raw results have in common: `db.execute()` gives `{ rows }` on PGlite and pg alike. */
 type RowsResult<Row> = { rows: Row[] };
@@ -69,8 +68,8 @@ async function createPgliteDir(dir: string): Promise<void> {
 async function openPglite(dir: string): Promise<DbHandle> {
   if (dir.startsWith('memory://')) {
     const client = newPglite(dir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder });
     return { db, engine: 'pglite', close: () => client.close() };
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -81,7 +80,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
     return {
-      db: db as unknown as Db,
+      db: db,
       engine: 'pglite',
       close: async () => {
         try {
@@ -111,7 +110,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
     await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     conn.release();
   }
-  return { db: db as unknown as Db, engine: 'postgres', close: () => pool.end() };
+  return { db: db, engine: 'postgres', close: () => pool.end() };
 }
 
 /** Opens a database and brings its schema up to date. Tests and scripts use this directly. */
@@ -132,11 +131,7 @@ export function getHandle(): Promise<DbHandle> {
   }
   if (!holder.__civicDb) {
     const options = defaultOpenOptions();
-    holder.__civicDb = openDatabase(options).then((handle) => {
-      // Instances sharing a PostgreSQL hear about each other's content changes (db/cache-sync.ts).
-      if (options.url) startCacheSync(options.url, handle.db);
-      return handle;
-    }).catch((error) => {
+    holder.__civicDb = openDatabase(options).catch((error) => {
       holder.__civicDb = undefined;
       throw error;
     });

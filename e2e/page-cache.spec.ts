@@ -1,4 +1,4 @@
-// The page cache (proxy.ts, lib/page-cache.ts): anonymous visitors get public pages from memory, and
+// The page cache (proxy.ts, server/cache/page-cache.ts): anonymous visitors get public pages from memory, and
 // an editor's publication or withdrawal shows at once anyway; personal answers are never cached.
 import { expect, test } from '@playwright/test';
 import { ADMIN, signedInPage, uniqueName } from './fixtures';

@@ -12,7 +12,7 @@ import { ACTIONS, citizenCall, expectNoLeak } from './security-inputs-helpers';
 import { ADMIN, signIn } from './fixtures';
 
 const run = Date.now().toString(36);
-/** A recognisable part of each refusal's Chinese message (lib/private-files.ts, lib/media.ts, the media action). */
+/** A recognisable part of each refusal's Chinese message (server/private-files.ts, server/media.ts, the media action). */
 const MESSAGE: Record<string, RegExp> = {
   format: /只能上传.*(按|根据)文件内容识别/,
   too_large: /不能超过(5|10)MB/,

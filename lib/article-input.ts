@@ -2,7 +2,6 @@
 // summary, the plain text of rich HTML and the clean-up of text pasted from Word/WPS. No I/O, and no
 // sanitizer here (this file is also used in the browser): the server sanitizes in db/queries/news-admin.ts.
 import { z } from 'zod';
-import type { ArticleSnapshot } from '@/db/schema/news';
 
 // This module runs in the editor's browser too, under a CSP without 'unsafe-eval': zod must not probe
 // for eval (its JIT), which the browser would report as a CSP violation.
@@ -250,3 +249,20 @@ export function cleanPastedHtml(html: string): string {
     })
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
 }
+
+/** The editable fields of an article, as kept in revisions and autosaves. */
+export type ArticleSnapshot = {
+  title: string;
+  subtitle: string | null;
+  summary: string;
+  body: string;
+  coverImage: string | null;
+  coverAlt: string | null;
+  source: string;
+  author: string;
+  editorName: string;
+  tags: string[];
+  channelId: number;
+  slug: string | null;
+  pinned: boolean;
+};

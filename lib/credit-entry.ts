@@ -1,13 +1,12 @@
 // Credit-list entries: the identity of a fact (dedupe key) and the one validation that the editors'
 // form, the bulk import and a passed objection all go through. Pure: categories and today are passed in.
 import { createHash } from 'node:crypto';
-import { periodRuleError } from '../db/queries/credit-categories';
 import { checkCreditCode, CREDIT_CODE_MESSAGES, creditCodeCheckChar, normalizeCreditCode } from './credit-code';
 import { cleanText, visibleLength } from './citizen-input';
 import { addDays, addMonths } from './dates';
 import { ageOn, checkIdNumber, ID_NUMBER_MESSAGES, idNumberBirthDate, idNumberCheckChar } from './id-number';
 import { maskIdNumber } from './mask';
-import { publicationEndDate } from './periods';
+import { periodRuleError, publicationEndDate } from './periods';
 
 export type CreditIdentity = {
   list: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSnapshot } from '@/db/schema/news';
+import type { ArticleSnapshot } from './article-input';
 import { collapseSame, diffSnapshots, diffText, hasChanges } from './diff';
 
 const base: ArticleSnapshot = {

@@ -2,7 +2,7 @@
 // spaces between words, so a word diff would mark whole sentences). Pure: used by the history page and
 // by the conflict message of a refused save.
 import { diffChars } from 'diff';
-import type { ArticleSnapshot } from '@/db/schema/news';
+import type { ArticleSnapshot } from './article-input';
 import { formatTags, htmlToText } from './article-input';
 
 export type DiffPart = { type: 'same' | 'ins' | 'del'; text: string };

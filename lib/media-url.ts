@@ -1,5 +1,5 @@
 // Pure helpers for uploaded images, safe to import from client components: no Node or sharp imports.
-import type { MediaVariant } from '@/db/schema/media';
+import type { MediaVariant } from './stored-files';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';
 

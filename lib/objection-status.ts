@@ -1,5 +1,5 @@
 // Chinese names of the 异议申诉 / 信用修复 workflow, shared by the public status page and the staff side.
-import type { ObjectionStatus } from '@/db/schema';
+import type { ObjectionStatus } from './enums';
 
 export type ObjectionKind = 'objection' | 'repair';
 

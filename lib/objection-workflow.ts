@@ -1,6 +1,6 @@
 // The staff side of 异议申诉 / 信用修复: 待审核 -> 待核实 -> 已通过 / 未通过 -> 已完成. Every step leaves a
 // note the applicant reads on the status page; deciding needs a reviewer, and a decision needs words.
-import type { ObjectionStatus, UserRole } from '@/db/schema';
+import type { ObjectionStatus, UserRole } from './enums';
 import { OBJECTION_STATUS_LABELS } from './objection-status';
 import { can, type Permission } from './roles';
 

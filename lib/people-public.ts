@@ -1,8 +1,8 @@
 // Pure helpers for the public 好人榜 pages: list filters from the query string, 届 names, paragraphs,
 // the browser-id cookie's shape and the citizens' messages. No Node imports: client components may use it.
 
-export const GOOD_CATEGORIES = ['助人为乐', '见义勇为', '诚实守信', '敬业奉献', '孝老爱亲'] as const;
-export const GOOD_LEVELS = ['身边好人', '市级好人', '道德模范'] as const;
+import { GOOD_PERSON_CATEGORIES as GOOD_CATEGORIES, GOOD_PERSON_LEVELS as GOOD_LEVELS } from './enums';
+export { GOOD_CATEGORIES, GOOD_LEVELS };
 export type GoodCategory = (typeof GOOD_CATEGORIES)[number];
 export type GoodLevel = (typeof GOOD_LEVELS)[number];
 

@@ -1,5 +1,5 @@
-// Roles and what each may do: the single table every page and action consults (through lib/auth.ts).
-import type { UserRole } from '@/db/schema';
+// Roles and what each may do: the single table every page and action consults (through server/auth.ts).
+import type { UserRole } from './enums';
 
 export const ROLE_LABELS: Record<UserRole, string> = { admin: '管理员', reviewer: '审核', editor: '编辑' };
 

@@ -1,5 +1,5 @@
 // RSS 2.0 documents for the news feeds. Pure: the routes fetch the articles and pass absolute URLs.
-import { newsPath } from '@/db/queries/news';
+import { newsPath } from './routes';
 
 export type RssItem = {
   title: string;

@@ -1,6 +1,6 @@
 // The review workflow shared by every content kind (先审查后公开):
 // 草稿 -> 待审核 -> 已发布 / 已退回 (with the reviewer's reason) -> 已下线.
-import type { ContentStatus, UserRole } from '@/db/schema';
+import type { ContentStatus, UserRole } from './enums';
 import { can, type Permission } from './roles';
 
 export const STATUS_LABELS: Record<ContentStatus, string> = {

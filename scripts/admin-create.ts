@@ -3,7 +3,7 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client';
-import { createAdmin } from '../lib/bootstrap';
+import { createAdmin } from '@/server/bootstrap';
 import { runScript } from './run-script';
 
 function promptHidden(question: string): Promise<string> {

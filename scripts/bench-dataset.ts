@@ -11,9 +11,9 @@ import { findLatestPublicBatch, listPublicPeopleOfBatch } from '../db/queries/pe
 import { findUserForSignIn, updateUser } from '../db/queries/users';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
 import { isAtScale } from '../db/seed/scale';
-import { recordAudit } from '../lib/audit';
-import { createAdmin } from '../lib/bootstrap';
-import { hashPassword } from '../lib/passwords';
+import { recordAudit } from '@/server/audit';
+import { createAdmin } from '@/server/bootstrap';
+import { hashPassword } from '@/server/passwords';
 import { root } from './build-state';
 
 export type Scale = 'large' | 'demo';

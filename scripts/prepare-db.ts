@@ -3,7 +3,7 @@
 // create the bootstrap administrator, close cleanly (the server is then the only holder of PGlite).
 import { openDatabase } from '../db/client';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
-import { ensureBootstrapAdmin } from '../lib/bootstrap';
+import { ensureBootstrapAdmin } from '@/server/bootstrap';
 import { runScript } from './run-script';
 
 runScript(async () => {

@@ -7,7 +7,7 @@ import { countPublicPeople, findLatestPublicBatch, listPublicPeopleOfBatch } fro
 import { getSetting } from '@/db/queries/settings';
 import { formatDay } from '@/lib/dates';
 import { Section } from '../_components/section';
-import { publicNewsData } from '@/lib/public-news';
+import { publicNewsData } from '@/server/public-news';
 
 export const dynamic = 'force-dynamic';
 

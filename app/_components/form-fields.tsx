@@ -1,9 +1,9 @@
 'use client';
 
 // Form pieces shared by every admin form: a labelled field with its error next to it, the form-level
-// message, and a submit button that shows progress. State comes from useActionState (lib/actions.ts).
+// message, and a submit button that shows progress. State comes from useActionState (server/actions.ts).
 import { useFormStatus } from 'react-dom';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 
 export const inputClass = 'mt-1 block w-full rounded border border-line bg-white px-3 py-2 aria-[invalid=true]:border-brand';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { publicNewsData } from '@/lib/public-news';
+import { publicNewsData } from '@/server/public-news';
 import { NewsSummaryList } from './news-summary-list';
 import { Pagination } from './pagination';
 

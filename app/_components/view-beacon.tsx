@@ -1,5 +1,5 @@
 'use client';
-// Tells the server once per page view that the page was read (see lib/view-counter.ts). News articles
+// Tells the server once per page view that the page was read (see server/view-counter.ts). News articles
 // pass their id; other pages pass the endpoint of their own counter (e.g. /api/good-people/7/view).
 import { useEffect, useRef } from 'react';
 

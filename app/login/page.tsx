@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/server/auth';
 import { safeReturn } from '@/lib/safe-return';
 import { LoginForm } from './login-form';
 

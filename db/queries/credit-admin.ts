@@ -161,8 +161,7 @@ export async function createCreditEntry(
   entry: ValidCreditEntry,
   onCreated?: (tx: Db, id: number) => Promise<void>,
 ): Promise<{ ok: true; id: number } | EntryWriteRefusal> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [batch] = await t.select({ status: creditBatches.status }).from(creditBatches).where(eq(creditBatches.id, batchId)).for('update');
     if (!batch) return { ok: false, reason: 'missing', message: '批次不存在。' } as const;
     if (!OPEN_BATCH.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
@@ -211,8 +210,7 @@ function changeEntry(
   write: (t: Db, row: EntryRow) => Promise<EntryChange | EntryWriteRefusal>,
   onSaved?: (tx: Db, change: EntryChange) => Promise<void>,
 ): Promise<({ ok: true } & EntryChange) | EntryWriteRefusal> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const row = await lockEntry(t, id);
     if (!row) return { ok: false, reason: 'missing', message: '条目不存在。' } as const;
     if (row.version !== baseVersion) return conflict(row);
@@ -315,8 +313,7 @@ export function isOpenBatch(status: ContentStatus): boolean {
 
 /** A new draft batch; null when the title is taken. */
 export async function insertCreditBatch(db: Db, title: string, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [row] = await t.insert(creditBatches).values({ title }).onConflictDoNothing({ target: creditBatches.title }).returning({ id: creditBatches.id });
     if (!row) return null;
     await onCreated?.(t, row.id);
@@ -383,8 +380,7 @@ export async function importCreditEntries(
   entries: readonly ValidCreditEntry[],
   onImported?: (tx: Db, counts: { inserted: number; existing: number }) => Promise<void>,
 ): Promise<{ ok: true; inserted: number; existing: number } | EntryWriteRefusal> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [batch] = await t.select({ status: creditBatches.status }).from(creditBatches).where(eq(creditBatches.id, batchId)).for('update');
     if (!batch) return { ok: false, reason: 'missing', message: '批次不存在。' } as const;
     if (!OPEN_BATCH.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
@@ -493,8 +489,7 @@ export async function moveObjection(
 }
 
 async function moveObjectionIn(db: Db, step: Parameters<typeof moveObjection>[1], onMoved: Parameters<typeof moveObjection>[2]) {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const completing = step.to === 'completed';
     const [moved] = await t
       .update(creditObjections)

@@ -1,7 +1,7 @@
 // 异议申诉 / 信用修复, the citizen's side: submit an application and follow its progress with the
 // tracking number and phone. The staff workflow lives in db/queries/credit-admin.ts.
 import { and, asc, eq } from 'drizzle-orm';
-import type { StoredCitizenFile } from '@/lib/private-files';
+import type { StoredCitizenFile } from '@/lib/stored-files';
 import type { Db } from '../client';
 import { creditCategories, creditEntries, creditObjectionEvents, creditObjections, type ObjectionStatus } from '../schema';
 import { isPublicCreditEntry, publicSubjectName } from './credit';
@@ -35,8 +35,7 @@ export async function insertObjection(
   for (let attempt = 1; ; attempt += 1) {
     const trackingNo = makeTrackingNo();
     try {
-      return await db.transaction(async (tx) => {
-        const t = tx as unknown as Db;
+      return await db.transaction(async (t) => {
         const attachmentIds: number[] = [];
         for (const file of attachments) attachmentIds.push(await insertPrivateFile(t, { ...file, purpose: 'objection' }));
         const [row] = await t

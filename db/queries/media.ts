@@ -1,6 +1,5 @@
 // The media library: uploaded images and their WebP sizes (the files live under DATA_DIR/uploads).
 import { count, desc, eq } from 'drizzle-orm';
-import { removeUploadFiles } from '@/lib/media';
 import type { Db } from '../client';
 import { mediaAssets, users } from '../schema';
 
@@ -69,9 +68,3 @@ export async function deleteMediaRow(db: Db, id: number) {
   return row ?? null;
 }
 
-/** Deletes the row, then its files: a failed file removal leaves stray files, never a row without files. */
-export async function deleteMedia(db: Db, id: number) {
-  const row = await deleteMediaRow(db, id);
-  if (row) await removeUploadFiles(row.storageKey);
-  return row;
-}

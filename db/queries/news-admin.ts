@@ -160,8 +160,7 @@ export async function createArticle(
   onCreated?: (tx: Db, created: { id: number; snapshot: ArticleSnapshot }) => Promise<void>,
 ): Promise<{ id: number; version: number; snapshot: ArticleSnapshot }> {
   const clean = sanitized(snapshot);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [row] = await t
       .insert(newsArticles)
       .values({ ...clean, status: 'draft', version: 1, createdBy: actor.id, updatedBy: actor.id })
@@ -210,8 +209,7 @@ export async function saveArticleVersion(
   } = {},
 ): Promise<SaveResult> {
   const clean = sanitized(snapshot);
-  return db.transaction(async (tx): Promise<SaveResult> => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t): Promise<SaveResult> => {
     const [current] = await t
       .select({ ...snapshotColumns, status: newsArticles.status, version: newsArticles.version, updatedAt: newsArticles.updatedAt, updatedByName: updater.displayName })
       .from(newsArticles)
@@ -367,8 +365,7 @@ export async function updateChannel(db: Db, id: number, values: { slug: string; 
 
 /** Swaps a channel with its neighbour and renumbers the list 1..n, in one transaction. */
 export async function moveChannel(db: Db, id: number, direction: 'up' | 'down'): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const rows = await t.select({ id: newsChannels.id }).from(newsChannels).orderBy(asc(newsChannels.sortOrder), asc(newsChannels.id)).for('update');
     const index = rows.findIndex((r) => r.id === id);
     const other = direction === 'up' ? index - 1 : index + 1;
@@ -381,8 +378,7 @@ export async function moveChannel(db: Db, id: number, direction: 'up' | 'down'):
 
 /** Deletes an empty channel; a channel with articles is kept and its article count returned. */
 export async function deleteChannel(db: Db, id: number): Promise<{ ok: true; channel: { slug: string; name: string } } | { ok: false; articles: number } | null> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const channel = await findChannel(t, id);
     if (!channel) return null;
     const [used] = await t.select({ n: count() }).from(newsArticles).where(eq(newsArticles.channelId, id));

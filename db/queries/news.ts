@@ -4,6 +4,7 @@ import { addDays, cityDay } from '../../lib/dates';
 import type { Db } from '../client';
 import { newsArticles, newsChannels, newsDailyViews } from '../schema';
 import { isLookupText } from '@/lib/lookup-text';
+import { newsPath } from '@/lib/routes';
 
 /** Published and due: scheduled articles stay hidden until their time. */
 export function publicNews(now: Date = new Date()): SQL {
@@ -56,9 +57,7 @@ export async function countPublicNews(db: Db): Promise<number> {
 }
 
 /** The public path of an article: its slug when it has one, else its id. */
-export function newsPath(article: { id: number; slug: string | null }): string {
-  return `/news/${article.slug ?? article.id}`;
-}
+export { newsPath };
 
 type PageOptions = { page: number; pageSize: number };
 

@@ -25,7 +25,6 @@ type Level = (typeof goodPeople.$inferSelect)['level'];
 /** Statuses in which editors may still change an item (and add people to a batch). */
 export const OPEN_STATUSES: readonly ContentStatus[] = ['draft', 'rejected', 'offline'];
 
-const asDb = (tx: unknown) => tx as Db;
 
 function likeFragment(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -149,8 +148,8 @@ export type PersonForEdit = NonNullable<Awaited<ReturnType<typeof findPersonForE
 
 export async function createPerson(db: Db, fields: PersonFields, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number> {
   return db.transaction(async (tx) => {
-    const [row] = await asDb(tx).insert(goodPeople).values({ ...personFieldsOf(fields), status: 'draft', version: 1 }).returning({ id: goodPeople.id });
-    await onCreated?.(asDb(tx), row!.id);
+    const [row] = await tx.insert(goodPeople).values({ ...personFieldsOf(fields), status: 'draft', version: 1 }).returning({ id: goodPeople.id });
+    await onCreated?.(tx, row!.id);
     return row!.id;
   });
 }
@@ -173,8 +172,7 @@ export async function savePersonVersion(
   options: { refusal?: (current: { status: ContentStatus }) => string | null; onSaved?: (tx: Db, saved: Extract<PersonSaveResult, { ok: true }>) => Promise<void> } = {},
 ): Promise<PersonSaveResult> {
   const after = personFieldsOf(fields);
-  return db.transaction(async (tx): Promise<PersonSaveResult> => {
-    const t = asDb(tx);
+  return db.transaction(async (t): Promise<PersonSaveResult> => {
     const [current] = await t.select().from(goodPeople).where(eq(goodPeople.id, id)).for('update').limit(1);
     if (!current) return { ok: false, reason: 'missing' };
     const refused = options.refusal?.(current);
@@ -201,8 +199,7 @@ export async function movePerson(
   actor: Actor,
   options: { version?: number; reason?: string | null; onMoved?: (tx: Db, move: { from: ContentStatus; to: ContentStatus }) => Promise<void> } = {},
 ): Promise<{ ok: true; from: ContentStatus; to: ContentStatus } | { ok: false; message: string }> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const [person] = await t.select({ status: goodPeople.status, version: goodPeople.version, batchId: goodPeople.batchId, level: goodPeople.level }).from(goodPeople).where(eq(goodPeople.id, id)).for('update').limit(1);
     if (!person) return { ok: false as const, message: '人物不存在或已被删除。' };
     if (person.batchId !== null) return { ok: false as const, message: '此人属于月度榜单，须随榜单一起提交审核和发布。' };
@@ -312,8 +309,7 @@ export async function listPeopleAddableTo(db: Db, batchId: number) {
  * still be open; checked on the locked rows. Answers the previous batch id, or a message why not.
  */
 export async function setPersonBatch(db: Db, personId: number, batchId: number | null, onDone?: (tx: Db, before: number | null) => Promise<void>): Promise<{ ok: true; before: number | null } | { ok: false; message: string }> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const [person] = await t.select({ status: goodPeople.status, batchId: goodPeople.batchId, level: goodPeople.level }).from(goodPeople).where(eq(goodPeople.id, personId)).for('update').limit(1);
     if (!person) return { ok: false as const, message: '人物不存在或已被删除。' };
     if (!OPEN_STATUSES.includes(person.status)) return { ok: false as const, message: '此人正在审核或已发布，不能调整所属榜单。' };
@@ -353,8 +349,7 @@ export async function moveBatch(
   actor: Actor,
   options: { reason?: string | null; onMoved?: (tx: Db, move: BatchMove) => Promise<void> } = {},
 ): Promise<({ ok: true } & BatchMove) | { ok: false; message: string }> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const [batch] = await t.select({ status: goodPeopleBatches.status }).from(goodPeopleBatches).where(eq(goodPeopleBatches.id, batchId)).for('update').limit(1);
     if (!batch) return { ok: false as const, message: '榜单不存在或已被删除。' };
     const reason = options.reason?.trim() || null;
@@ -415,8 +410,7 @@ export async function acceptRecommendation(
   actor: Actor,
   options: { batchId?: number | null; month: string; photo?: { key: string; alt: string } | null; onAccepted?: (tx: Db, done: { personId: number; batchId: number }) => Promise<void> },
 ): Promise<{ ok: true; personId: number; batchId: number } | { ok: false; message: string }> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const [rec] = await t.select().from(goodPersonRecommendations).where(eq(goodPersonRecommendations.id, id)).for('update').limit(1);
     if (!rec) return { ok: false as const, message: '推荐不存在。' };
     if (rec.status !== 'pending') return { ok: false as const, message: '此推荐已处理过，请刷新页面。' };
@@ -448,8 +442,7 @@ export async function acceptRecommendation(
 }
 
 export async function rejectRecommendation(db: Db, id: number, reason: string, actor: Actor, onRejected?: (tx: Db) => Promise<void>): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const rows = await t
       .update(goodPersonRecommendations)
       .set({ status: 'rejected', rejectReason: reason, handledBy: actor.id, handledAt: new Date() })
@@ -504,8 +497,7 @@ export async function moderateComment(
   actor: Actor,
   options: { reason?: string | null; onDone?: (tx: Db, change: { from: CommentStatus; to: CommentStatus; personId: number; reportCount: number }) => Promise<void> } = {},
 ): Promise<{ from: CommentStatus; to: CommentStatus; personId: number; reportCount: number } | null> {
-  return db.transaction(async (tx) => {
-    const t = asDb(tx);
+  return db.transaction(async (t) => {
     const [comment] = await t
       .select({ status: goodPersonComments.status, personId: goodPersonComments.personId, reportCount: goodPersonComments.reportCount })
       .from(goodPersonComments)

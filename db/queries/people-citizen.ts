@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { goodPeople, goodPeopleBatches, goodPersonCommentReports, goodPersonComments, goodPersonLikes, goodPersonRecommendations } from '../schema';
 import { cityDay } from '@/lib/dates';
 import { makeTrackingNo } from '@/lib/citizen-input';
-import type { StoredCitizenFile } from '@/lib/private-files';
+import type { StoredCitizenFile } from '@/lib/stored-files';
 import { isUniqueViolation } from './news-admin';
 import { findPublicPerson, visiblePeople } from './people';
 import { assignPrivateFiles, insertPrivateFile } from './private-files';
@@ -21,8 +21,7 @@ export type LikeResult = { outcome: 'liked' | 'already'; likeCount: number } | {
  * candidate (checked in the same statement); like_count rises only when the insert added a row.
  */
 export async function likePerson(db: Db, personId: number, voterKey: string, today: string = cityDay()): Promise<LikeResult> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const visible = t
       .select({
         personId: goodPeople.id,
@@ -70,8 +69,7 @@ export type ReportResult = 'counted' | 'already' | 'unavailable';
  * reports arriving together are counted one after another and the third one always hides the comment.
  */
 export async function reportComment(db: Db, commentId: number, reporterKey: string): Promise<ReportResult> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [comment] = await t.select({ status: goodPersonComments.status }).from(goodPersonComments).where(eq(goodPersonComments.id, commentId)).for('update');
     if (!comment || comment.status !== 'approved') return 'unavailable';
     const inserted = await t.insert(goodPersonCommentReports).values({ commentId, reporterKey }).onConflictDoNothing().returning({ commentId: goodPersonCommentReports.commentId });
@@ -116,7 +114,7 @@ export async function insertRecommendation(db: Db, input: RecommendationInput, t
     const receiptNo = makeTrackingNo('TJ', today);
     try {
       return await db.transaction(async (tx) => {
-        const [row] = await (tx as unknown as Db)
+        const [row] = await tx
           .insert(goodPersonRecommendations)
           .values({ ...input, receiptNo })
           .returning({ id: goodPersonRecommendations.id, receiptNo: goodPersonRecommendations.receiptNo });
@@ -135,8 +133,7 @@ export async function saveRecommendation(
   photos: readonly (StoredCitizenFile & { originalName: string })[],
   today: string = cityDay(),
 ): Promise<{ id: number; receiptNo: string }> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const photoIds: number[] = [];
     for (const photo of photos) photoIds.push(await insertPrivateFile(t, { ...photo, purpose: 'recommendation' }));
     const saved = await insertRecommendation(t, { ...input, photoIds }, today);

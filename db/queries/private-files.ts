@@ -1,8 +1,8 @@
-// Rows for citizens' attachments (the files themselves: lib/private-files.ts).
+// Rows for citizens' attachments (the files themselves: server/private-files.ts).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { privateFiles } from '../schema';
-import type { StoredCitizenFile } from '@/lib/private-files';
+import type { StoredCitizenFile } from '@/lib/stored-files';
 
 type Purpose = (typeof privateFiles.$inferInsert)['purpose'];
 

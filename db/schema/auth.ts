@@ -1,8 +1,9 @@
 import { boolean, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
+import { USER_ROLES, type UserRole } from '../../lib/enums';
 
-export const userRole = pgEnum('user_role', ['admin', 'reviewer', 'editor']);
-export type UserRole = (typeof userRole.enumValues)[number];
+export const userRole = pgEnum('user_role', USER_ROLES);
+export type { UserRole };
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),

@@ -1,8 +1,9 @@
 import { index, integer, pgEnum, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './common';
+import { PRIVATE_FILE_PURPOSES } from '../../lib/enums';
 
 /** What a citizen's attachment belongs to. */
-export const privateFilePurpose = pgEnum('private_file_purpose', ['recommendation', 'objection']);
+export const privateFilePurpose = pgEnum('private_file_purpose', PRIVATE_FILE_PURPOSES);
 
 /**
  * Files citizens attach to recommendations and objections. They are stored outside the public media

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
+import { CREDIT_ENTRY_STATUSES, CREDIT_LISTS, NAME_MASKINGS, OBJECTION_KINDS, OBJECTION_STATUSES, SUBJECT_KINDS, type CreditList, type ObjectionStatus, type SubjectKind } from '../../lib/enums';
 
-export const creditList = pgEnum('credit_list', ['red', 'black']);
-export type CreditList = (typeof creditList.enumValues)[number];
-export const subjectKind = pgEnum('credit_subject_kind', ['法人企业', '个体工商户', '自然人', '机关事业单位/社会组织']);
-export type SubjectKind = (typeof subjectKind.enumValues)[number];
+export const creditList = pgEnum('credit_list', CREDIT_LISTS);
+export type { CreditList };
+export const subjectKind = pgEnum('credit_subject_kind', SUBJECT_KINDS);
+export type { SubjectKind };
 /** 已到期 is not a stored status: it follows from publication_end and today's date. */
-export const creditEntryStatus = pgEnum('credit_entry_status', ['public', 'removed', 'revoked']);
+export const creditEntryStatus = pgEnum('credit_entry_status', CREDIT_ENTRY_STATUSES);
 /** How natural persons' names appear publicly, per category. */
-export const nameMasking = pgEnum('credit_name_masking', ['masked', 'full']);
+export const nameMasking = pgEnum('credit_name_masking', NAME_MASKINGS);
 
 export const creditCategories = pgTable('credit_categories', {
   id: serial('id').primaryKey(),
@@ -109,10 +110,10 @@ export const creditEntryHistory = pgTable(
   (t) => [index('credit_entry_history_entry_idx').on(t.entryId, t.at)],
 );
 
-export const objectionKind = pgEnum('credit_objection_kind', ['objection', 'repair']);
+export const objectionKind = pgEnum('credit_objection_kind', OBJECTION_KINDS);
 /** 待审核 -> 待核实 -> 已通过 / 未通过 -> 已完成. */
-export const objectionStatus = pgEnum('credit_objection_status', ['submitted', 'verifying', 'passed', 'failed', 'completed']);
-export type ObjectionStatus = (typeof objectionStatus.enumValues)[number];
+export const objectionStatus = pgEnum('credit_objection_status', OBJECTION_STATUSES);
+export type { ObjectionStatus };
 
 /** 异议申诉 and 信用修复 share one workflow. The applicant's phone is staff-only and the key to the status page. */
 export const creditObjections = pgTable(

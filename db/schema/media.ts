@@ -2,7 +2,8 @@ import { integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt } from './common';
 
-export type MediaVariant = { width: number; height: number; file: string; bytes: number };
+import type { MediaVariant } from '../../lib/stored-files';
+export type { MediaVariant };
 
 /** Uploaded images: stored under DATA_DIR/uploads as WebP sizes made by sharp. */
 export const mediaAssets = pgTable('media_assets', {

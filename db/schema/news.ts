@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { contentStatus, createdAt, updatedAt } from './common';
+import type { ArticleSnapshot } from '../../lib/article-input';
 
 export const newsChannels = pgTable('news_channels', {
   id: serial('id').primaryKey(),
@@ -65,22 +66,7 @@ export const newsArticles = pgTable(
   ],
 );
 
-/** The editable fields of an article, as kept in revisions and autosaves. */
-export type ArticleSnapshot = {
-  title: string;
-  subtitle: string | null;
-  summary: string;
-  body: string;
-  coverImage: string | null;
-  coverAlt: string | null;
-  source: string;
-  author: string;
-  editorName: string;
-  tags: string[];
-  channelId: number;
-  slug: string | null;
-  pinned: boolean;
-};
+export type { ArticleSnapshot };
 
 /** Every saved version of an article, for the history, the diff view and restore. */
 export const newsRevisions = pgTable(

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
+import { COMMENT_STATUSES, GENDERS, GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS, RECOMMENDATION_STATUSES, type CommentStatus, type RecommendationStatus } from '../../lib/enums';
 
 /** Fixed categories of 中国好人榜. */
-export const goodPersonCategory = pgEnum('good_person_category', ['助人为乐', '见义勇为', '诚实守信', '敬业奉献', '孝老爱亲']);
-export const goodPersonLevel = pgEnum('good_person_level', ['身边好人', '市级好人', '道德模范']);
-export const gender = pgEnum('gender', ['男', '女']);
+export const goodPersonCategory = pgEnum('good_person_category', GOOD_PERSON_CATEGORIES);
+export const goodPersonLevel = pgEnum('good_person_level', GOOD_PERSON_LEVELS);
+export const gender = pgEnum('gender', GENDERS);
 
 export const goodPeopleBatches = pgTable('good_people_batches', {
   id: serial('id').primaryKey(),
@@ -74,8 +75,8 @@ export const goodPeople = pgTable(
   ],
 );
 
-export const recommendationStatus = pgEnum('recommendation_status', ['pending', 'accepted', 'rejected']);
-export type RecommendationStatus = (typeof recommendationStatus.enumValues)[number];
+export const recommendationStatus = pgEnum('recommendation_status', RECOMMENDATION_STATUSES);
+export type { RecommendationStatus };
 
 /** 我推荐身边好人: a citizen's nomination. The recommender's phone is staff-only, never public. */
 export const goodPersonRecommendations = pgTable(
@@ -124,8 +125,8 @@ export const goodPersonLikes = pgTable(
   (t) => [primaryKey({ columns: [t.personId, t.day, t.voterKey] })],
 );
 
-export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'hidden']);
-export type CommentStatus = (typeof commentStatus.enumValues)[number];
+export const commentStatus = pgEnum('comment_status', COMMENT_STATUSES);
+export type { CommentStatus };
 
 /** Citizens' comments: shown only once approved; 3 reports hide an approved comment until a moderator decides. */
 export const goodPersonComments = pgTable(

@@ -9,7 +9,7 @@ export const siteSettings = pgTable('site_settings', {
 });
 
 /**
- * Versions of public-content cache tags (lib/cache-tags.ts). Every change bumps its tag here, so that
+ * Versions of public-content cache tags (server/cache/invalidate.ts). Every change bumps its tag here, so that
  * each instance sharing the database drops cached pages and data of that tag (LISTEN/NOTIFY carries
  * the change at once; instances also re-read this table periodically as a fallback).
  */

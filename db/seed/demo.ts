@@ -46,8 +46,7 @@ export const DEMO_SITE_INFO = {
 export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<SeedSummary> {
   const today = options.today ?? cityDay();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seedDemo: today must be yyyy-mm-dd, got ${today}`);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     await putSetting(t, 'siteInfo', DEMO_SITE_INFO);
     const news = await seedNews(t, today);
     const people = await seedPeople(t, today);

@@ -5,9 +5,9 @@ import type { DbHandle } from '@/db/client';
 import { hitCounter } from '@/db/queries/rate-limit';
 import { findAuthUser, findUserForSignIn, updateUser } from '@/db/queries/users';
 import { auditLog, rateLimits } from '@/db/schema';
-import { createAdmin, ensureBootstrapAdmin } from '@/lib/bootstrap';
-import { verifyPassword } from '@/lib/passwords';
-import { POLICIES, checkLimit, consumeAttempt, countAttempt, countEvent, releaseAttempt, resetLimit } from '@/lib/rate-limit';
+import { createAdmin, ensureBootstrapAdmin } from '@/server/bootstrap';
+import { verifyPassword } from '@/server/passwords';
+import { POLICIES, checkLimit, consumeAttempt, countAttempt, countEvent, releaseAttempt, resetLimit } from '@/server/rate-limit';
 import { engine, freshDatabase } from './helpers';
 
 describe(`accounts and rate limits on ${engine}`, () => {

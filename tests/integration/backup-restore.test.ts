@@ -74,8 +74,7 @@ async function dumpText(db: Db): Promise<string> {
  * cluster's locale, so search_text can differ for exotic Unicode spaces while the stored data is equal).
  */
 async function contents(db: Db, withGenerated = true): Promise<Record<string, string[]>> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     await t.execute(sql.raw(`set local timezone = 'UTC'`));
     const result: Record<string, string[]> = {};
     for (const table of await describeTables(t)) {

@@ -30,11 +30,11 @@ import type { ImportActionState } from '@/app/(admin)/admin/credit/types';
 import { freshDatabase } from './helpers';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => ctx.user }));
+vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (lib/cache-tags.ts invalidate), recorded on the way through.
-vi.mock('@/lib/cache-state', async (original) => {
-  const real = await original<typeof import('@/lib/cache-state')>();
+// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
+vi.mock('@/server/cache/state', async (original) => {
+  const real = await original<typeof import('@/server/cache/state')>();
   return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
 });
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));

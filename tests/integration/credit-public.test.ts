@@ -32,7 +32,7 @@ import { engine, freshDatabase } from './helpers';
 // The server actions run outside a request: database, request headers and the signed-in user are stubbed;
 // attachments go to a temporary data folder.
 const ctx = vi.hoisted(() => ({ db: null as unknown, ip: '203.0.113.7' }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => null }));
+vi.mock('@/server/auth', () => ({ currentUser: async () => null }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': ctx.ip }) }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processUpload, uploadsDir } from '@/lib/media';
+import { processUpload, uploadsDir } from '@/server/media';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'media-variants-'));
 const previousDataDir = process.env.DATA_DIR;

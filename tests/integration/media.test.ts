@@ -8,15 +8,16 @@ import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
-import { deleteMedia, findMedia, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
+import { deleteMedia } from '@/server/media';
+import { findMedia, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
 import { insertUser, type AuthUser } from '@/db/queries/users';
-import type { ActionState } from '@/lib/actions';
-import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, uploadsDir } from '@/lib/media';
+import type { ActionState } from '@/server/actions';
+import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, uploadsDir } from '@/server/media';
 import { freshDatabase } from './helpers';
 
 // The actions run outside a request: the signed-in user, the database and cache revalidation are stubbed.
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => ctx.user }));
+vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
 

@@ -28,16 +28,16 @@ import { listOtherEditors, recordPresence } from '@/db/queries/presence';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { listReviewEvents, recordReviewEvent } from '@/db/queries/workflow';
 import { newsArticles, newsChannels, newsRevisions, type ArticleSnapshot } from '@/db/schema';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { engine, freshDatabase } from './helpers';
 
 // The actions run outside a request: the signed-in user, the database and cache updates are stubbed.
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => ctx.user }));
+vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (lib/cache-tags.ts invalidate), recorded on the way through.
-vi.mock('@/lib/cache-state', async (original) => {
-  const real = await original<typeof import('@/lib/cache-state')>();
+// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
+vi.mock('@/server/cache/state', async (original) => {
+  const real = await original<typeof import('@/server/cache/state')>();
   return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
 });
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
@@ -404,7 +404,7 @@ describe(`server actions on ${engine}`, () => {
     ctx.tags.length = 0;
     expect(await review({ id, version: 2, action: 'approve' })).toMatchObject({ redirect: expect.stringContaining('done=approve') });
     expect(new Set(ctx.tags)).toEqual(new Set(['news', `news:${id}`]));
-    // Recorded for the other instances on the same database too (db/cache-sync.ts).
+    // Recorded for the other instances on the same database too (server/cache/sync.ts).
     const versions = await readTagVersions(handle.db);
     expect(versions.get('news')).toBeGreaterThan(0);
     expect(versions.get(`news:${id}`)).toBeGreaterThan(0);

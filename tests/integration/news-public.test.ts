@@ -19,7 +19,7 @@ import {
 import { newsArticles, newsChannels, newsDailyViews } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { addDays, cityDay } from '@/lib/dates';
-import { flushViews, pendingViews, recordView } from '@/lib/view-counter';
+import { flushViews, pendingViews, recordView } from '@/server/view-counter';
 import { engine, freshDatabase } from './helpers';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -36,17 +36,17 @@ import { getSetting } from '@/db/queries/settings';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { goodPeople, goodPeopleBatches, goodPersonCommentReports, goodPersonComments, goodPersonRecommendations } from '@/db/schema';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { cityDay } from '@/lib/dates';
-import { storeCitizenFile } from '@/lib/private-files';
+import { storeCitizenFile } from '@/server/private-files';
 import { engine, freshDatabase } from './helpers';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/lib/auth', () => ({ currentUser: async () => ctx.user }));
+vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (lib/cache-tags.ts invalidate), recorded on the way through.
-vi.mock('@/lib/cache-state', async (original) => {
-  const real = await original<typeof import('@/lib/cache-state')>();
+// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
+vi.mock('@/server/cache/state', async (original) => {
+  const real = await original<typeof import('@/server/cache/state')>();
   return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
 });
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/server/auth';
 import { ROLE_LABELS, can, type Permission } from '@/lib/roles';
 import { SignOutButton } from '../../_components/sign-out-button';
 

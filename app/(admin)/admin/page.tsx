@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { creditQueueCounts } from '@/db/queries/credit-admin';
 import { dashboardCounts } from '@/db/queries/dashboard';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: '工作台' };

@@ -1,17 +1,17 @@
 'use server';
 // Citizens' actions on the 好人榜: like, comment, report a comment, recommend someone, look a
-// recommendation up. Each is rate-limited per address (lib/rate-limit.ts POLICIES) by citizenAction.
+// recommendation up. Each is rate-limited per address (server/rate-limit.ts POLICIES) by citizenAction.
 import { z } from 'zod';
 import { addComment, findRecommendationStatus, likePerson, reportComment, saveRecommendation } from '@/db/queries/people-citizen';
 import { getSetting } from '@/db/queries/settings';
-import { citizenAction, type ActionState } from '@/lib/actions';
-import { invalidate, TAGS } from '@/lib/cache-tags';
+import { citizenAction, type ActionState } from '@/server/actions';
+import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { normalizeTrackingNo, phoneSchema, visibleText } from '@/lib/citizen-input';
 import { formatDateTime } from '@/lib/dates';
 import { maskPhone } from '@/lib/mask';
 import { ALREADY_LIKED, GOOD_CATEGORIES, REPORT_RECEIVED, STATUS_NOT_FOUND } from '@/lib/people-public';
-import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/lib/private-files';
-import { POLICIES } from '@/lib/rate-limit';
+import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/server/private-files';
+import { POLICIES } from '@/server/rate-limit';
 import { findSensitiveWords } from '@/lib/sensitive-words';
 import { browserVoterKey, reporterKey } from './browser-id';
 
@@ -40,7 +40,7 @@ export const likeAction = citizenAction(POLICIES.like, z.object({ personId: reco
   if (result.outcome === 'liked') {
     // No cache invalidation per like: during a vote that would re-render every 好人榜 page for every
     // click. The answer carries the fresh count; cached pages show it within their short lifetime
-    // (lib/page-cache.ts PAGE_TTL_SECONDS).
+    // (server/cache/page-cache.ts PAGE_TTL_SECONDS).
     state = { ok: true, message: '点赞成功，感谢您的支持！', likeCount: result.likeCount };
   } else if (result.outcome === 'already') {
     state = { ok: false, message: ALREADY_LIKED, likeCount: result.likeCount };

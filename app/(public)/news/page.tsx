@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { NewsListPage } from '../../_components/news-list-page';
 import { pageParam } from '../../_components/pagination';
 

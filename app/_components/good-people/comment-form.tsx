@@ -2,7 +2,7 @@
 // A citizen's comment on a profile: moderated before it is shown.
 import { useActionState } from 'react';
 import { commentAction } from '@/app/(public)/good-people/actions';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { COMMENT_RECEIVED } from '@/lib/people-public';
 import { FieldShell, FormMessage, inputClass, SubmitButton, TextField } from '../form-fields';
 

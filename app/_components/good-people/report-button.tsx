@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { reportAction } from '@/app/(public)/good-people/actions';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 
 function Button({ label }: { label: string }) {
   const { pending } = useFormStatus();

@@ -5,7 +5,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
-/** Refused with this problem code (lib/private-files.ts CitizenFileProblem / lib/media.ts UploadErrorCode), stored sanitised, or ignored as "no file". */
+/** Refused with this problem code (server/private-files.ts CitizenFileProblem / server/media.ts UploadErrorCode), stored sanitised, or ignored as "no file". */
 export type Outcome = { refused: string } | 'stored' | 'ignored';
 
 export type UploadAttack = {

@@ -2,9 +2,9 @@
 
 import { z } from 'zod';
 import { findUserForSignIn, updateUser } from '@/db/queries/users';
-import { guardedAction } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { hashPassword, passwordSchema, verifyPassword } from '@/lib/passwords';
+import { guardedAction } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
+import { hashPassword, passwordSchema, verifyPassword } from '@/server/passwords';
 
 export const changeOwnPassword = guardedAction(
   'dashboard.view',

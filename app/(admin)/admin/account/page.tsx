@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { PasswordForm } from './password-form';
 
 export const metadata: Metadata = { title: '修改密码' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listAuditActions, listAuditEntries } from '@/db/queries/audit';
 import { actionLabel, entityLabel } from '@/lib/audit-labels';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { FilterSubmit, NoFilterResults } from '../../../_components/admin-filters';
 import { SelectField, TextField } from '../../../_components/form-fields';

@@ -25,10 +25,10 @@ import {
   type ObjectionEntryChange,
 } from '@/db/queries/credit-admin';
 import { recordReviewEvent } from '@/db/queries/workflow';
-import { formValues, guardedAction, type ActionState } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import type { AuthUser } from '@/lib/auth';
-import { invalidate, TAGS } from '@/lib/cache-tags';
+import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
+import type { AuthUser } from '@/server/auth';
+import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { validateCreditEntry, type CreditEntryDraft, type ValidCreditEntry } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
 import { OBJECTION_WORKFLOW, transitionObjection, type ObjectionAction } from '@/lib/objection-workflow';
@@ -188,8 +188,7 @@ export const reviewCreditBatch = guardedAction(
     if (!rule.ok) return { message: rule.message, values };
     if (input.action === 'submit' && batch.entries === 0) return { message: '该批次还没有条目，不能提交审核。请先添加或导入条目。', values };
     const publishedAt = rule.to === 'published' ? new Date() : null;
-    const moved = await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+    const moved = await db.transaction(async (t) => {
       if (!(await setCreditBatchStatus(t, batch.id, { from: batch.status, to: rule.to, version: batch.version, publishedAt }))) return false;
       await recordReviewEvent(t, { entityType: 'credit_batch', entityId: batch.id, from: batch.status, to: rule.to, actor: user, reason: input.reason || null });
       await recordAudit(t, user, {

@@ -2,7 +2,7 @@
 
 // Creating a batch, and its workflow buttons (提交审核, 审核通过并发布, 退回修改, 下线, 强制发布).
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import type { WorkflowAction } from '@/lib/workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { createCreditBatch, reviewCreditBatch } from './actions';

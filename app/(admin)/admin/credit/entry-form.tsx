@@ -3,7 +3,7 @@
 // The create/edit form of a credit entry: plain fields, the subject's identifiers switching with its kind.
 // All checks happen on the server (lib/credit-entry.ts); errors come back next to their fields.
 import { useActionState, useState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { createCreditEntryAction, saveCreditEntry } from './actions';
 

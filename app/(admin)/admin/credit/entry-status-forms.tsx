@@ -2,7 +2,7 @@
 
 // 移出 / 撤销 (with a reason kept on the entry) and 恢复公示: reviewers' decisions on one entry.
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
 import { changeCreditEntryStatus } from './actions';
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { ENTRY_STATUS_LABELS, listAdminCreditEntries, listCreditBatchOptions, type AdminEntryStatus } from '@/db/queries/credit-admin';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { AdminTable } from '../../../_components/admin-table';
 import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';

@@ -1,5 +1,5 @@
 // Shapes shared by the credit pages, their client components and actions (types only, no server code).
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 
 /** The 预检 report of an import file: counts and every bad row with its spreadsheet row number. */
 export type ImportReport = {

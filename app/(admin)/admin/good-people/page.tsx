@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listAdminPeople, listBatchesForAdmin } from '@/db/queries/people-admin';
 import { contentStatus, goodPersonCategory, goodPersonLevel } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { STATUS_LABELS } from '@/lib/workflow';
 import { AdminTable } from '../../../_components/admin-table';

@@ -3,7 +3,7 @@
 // Workflow buttons of one person outside batches, or of a whole batch: submit, approve, reject with a
 // reason, take offline with a reason. Each is its own small form bound to a server action.
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import type { WorkflowAction } from '@/lib/workflow';
 import { FormMessage, inputClass, SubmitButton } from '../../../_components/form-fields';
 

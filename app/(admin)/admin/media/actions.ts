@@ -2,14 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { deleteMediaRow, findMedia, findMediaByKey, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
 import type { MediaVariant } from '@/db/schema/media';
-import { formValues, guardedAction } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { currentUser } from '@/lib/auth';
-import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, removeUploadFiles } from '@/lib/media';
+import { formValues, guardedAction } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
+import { currentUser } from '@/server/auth';
+import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, removeUploadFiles } from '@/server/media';
 import { isStorageKey, pickVariant, mediaUrl } from '@/lib/media-url';
 import { can } from '@/lib/roles';
 
@@ -47,8 +46,7 @@ export const uploadMedia = guardedAction('media.upload', uploadSchema, async (in
   }
   const originalName = safeOriginalName(input.file.name);
   try {
-    await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+    await db.transaction(async (t) => {
       const row = await insertMedia(t, { ...processed, originalName, alt: input.alt, uploadedBy: user.id });
       await recordAudit(t, user, {
         action: 'media.upload',
@@ -70,8 +68,7 @@ export const updateMediaAltText = guardedAction('media.upload', z.object({ id: m
   const before = await findMedia(db, input.id);
   if (!before) return { message: '图片不存在或已被删除。' };
   if (before.alt === input.alt) return { ok: true };
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     await updateMediaAlt(t, input.id, input.alt);
     await recordAudit(t, user, { action: 'media.update_alt', entityType: 'media', entityId: input.id, before: { alt: before.alt }, after: { alt: input.alt } });
   });
@@ -83,8 +80,7 @@ export const deleteMediaAsset = guardedAction(
   'media.upload',
   z.object({ id: mediaId, confirm: z.literal('yes', { error: '请先勾选“确认删除”' }) }),
   async (input, { db, user }) => {
-    const deleted = await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+    const deleted = await db.transaction(async (t) => {
       const row = await deleteMediaRow(t, input.id);
       if (row) {
         await recordAudit(t, user, { action: 'media.delete', entityType: 'media', entityId: row.id, before: { storageKey: row.storageKey, originalName: row.originalName, alt: row.alt } });

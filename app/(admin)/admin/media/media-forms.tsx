@@ -3,7 +3,7 @@
 // The media library's forms: upload, edit the alt text, delete (confirmed by a checkbox, so it works
 // without JavaScript and without pop-up dialogs).
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { deleteMediaAsset, updateMediaAltText, uploadMedia } from './actions';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { listMedia } from '@/db/queries/media';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { formatBytes, mediaSrcSet, mediaUrl, pickVariant } from '@/lib/media-url';
 import { NoResults } from '../../../_components/admin-filters';

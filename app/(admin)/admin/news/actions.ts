@@ -24,10 +24,10 @@ import { listOtherEditors, recordPresence } from '@/db/queries/presence';
 import { recordReviewEvent } from '@/db/queries/workflow';
 import type { ArticleSnapshot } from '@/db/schema';
 import { articleFields, draftFields, draftToSnapshot, htmlToText, toSnapshot } from '@/lib/article-input';
-import { formValues, guardedAction, type ActionState } from '@/lib/actions';
-import { changedFields, recordAudit } from '@/lib/audit';
-import { currentUser, type AuthUser } from '@/lib/auth';
-import { invalidateNews } from '@/lib/cache-tags';
+import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { changedFields, recordAudit } from '@/server/audit';
+import { currentUser, type AuthUser } from '@/server/auth';
+import { invalidateNews } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
 import { diffSnapshots } from '@/lib/diff';
 import { mediaUrl, pickVariant, isStorageKey } from '@/lib/media-url';
@@ -229,8 +229,7 @@ async function changeStatus(
   const rule = transition(article.status, action, user.role, reason);
   if (!rule.ok) return rule.message;
   const publishAt = rule.to === 'published' ? (options.publishAt ?? new Date()) : null;
-  const moved = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const moved = await db.transaction(async (t) => {
     const ok = await setArticleStatus(t, article.id, { from: article.status, to: rule.to, version: options.version, publishedAt: publishAt, actorId: user.id });
     if (!ok) return false;
     await recordReviewEvent(t, { entityType: ENTITY, entityId: article.id, from: article.status, to: rule.to, actor: user, reason, publishAt: options.publishAt ?? null });

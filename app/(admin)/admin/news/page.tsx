@@ -5,7 +5,7 @@ import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listChannels } from '@/db/queries/news';
 import { listAdminNews, listNewsAuthors } from '@/db/queries/news-admin';
 import { contentStatus } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { STATUS_LABELS } from '@/lib/workflow';

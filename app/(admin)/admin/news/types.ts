@@ -1,6 +1,6 @@
 // Shapes shared by the news pages, their client components and actions (types only, no server code).
 import type { ArticleFormValues } from '@/lib/article-input';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import type { FieldDiff } from '@/lib/diff';
 
 /** A save refused because someone saved a newer version meanwhile. */

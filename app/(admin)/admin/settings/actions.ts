@@ -1,14 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { invalidate, TAGS } from '@/lib/cache-tags';
+import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { z } from 'zod';
-import { findCreditCategory, periodRuleError, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, updateCreditCategory } from '@/db/queries/credit-categories';
+import { findCreditCategory, updateCreditCategory } from '@/db/queries/credit-categories';
+import { periodRuleError, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS } from '@/lib/periods';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { parseWordList } from '@/lib/sensitive-words';
 import { nameMasking } from '@/db/schema';
-import { guardedAction } from '@/lib/actions';
-import { changedFields, recordAudit } from '@/lib/audit';
+import { guardedAction } from '@/server/actions';
+import { changedFields, recordAudit } from '@/server/audit';
 
 const text = (label: string, max: number, required = false) => {
   const base = z.string({ error: `请填写${label}` }).trim();

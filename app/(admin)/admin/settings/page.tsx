@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { listCreditCategories, PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, SEVERE_MIN_MONTHS } from '@/db/queries/credit-categories';
+import { listCreditCategories } from '@/db/queries/credit-categories';
+import { PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, SEVERE_MIN_MONTHS } from '@/lib/periods';
 import { getSetting } from '@/db/queries/settings';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { CreditCategoryForm, SensitiveWordsForm, SiteInfoForm } from './settings-forms';
 
 export const metadata: Metadata = { title: '站点设置' };

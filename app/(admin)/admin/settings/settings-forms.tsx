@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { SiteInfo } from '@/db/queries/settings';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, inputClass, SubmitButton, TextField } from '../../../_components/form-fields';
 import { updateCreditCategorySettings, updateSensitiveWords, updateSiteInfo } from './actions';
 

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { countActiveAdmins, findAuthUser, insertUser, updateUser, usernameTaken } from '@/db/queries/users';
 import { userRole } from '@/db/schema';
-import { guardedAction } from '@/lib/actions';
-import { changedFields, recordAudit } from '@/lib/audit';
-import { usernameSchema } from '@/lib/bootstrap';
-import { hashPassword, passwordSchema } from '@/lib/passwords';
+import { guardedAction } from '@/server/actions';
+import { changedFields, recordAudit } from '@/server/audit';
+import { usernameSchema } from '@/server/bootstrap';
+import { hashPassword, passwordSchema } from '@/server/passwords';
 
 const displayName = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字');
 const role = z.enum(userRole.enumValues, { error: '请选择角色' });

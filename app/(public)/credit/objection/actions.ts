@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { findPublicCreditEntry } from '@/db/queries/credit';
 import { findObjectionProgress, insertObjection, type ObjectionAttachment, type ObjectionProgress } from '@/db/queries/credit-objections';
 import { getSetting } from '@/db/queries/settings';
-import { citizenAction, type ActionState } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
+import { citizenAction, type ActionState } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
 import { makeTrackingNo, normalizeTrackingNo, phoneSchema, visibleText } from '@/lib/citizen-input';
 import { cityDay } from '@/lib/dates';
-import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile } from '@/lib/private-files';
-import { POLICIES } from '@/lib/rate-limit';
+import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile } from '@/server/private-files';
+import { POLICIES } from '@/server/rate-limit';
 import { findSensitiveWords } from '@/lib/sensitive-words';
 
 export type ObjectionState = ActionState & { trackingNo?: string };

@@ -6,13 +6,13 @@ import { getDb } from '@/db/client';
 import { newsPath, type NewsLink } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { mediaUrl } from '@/lib/media-url';
-import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { ArticleView } from '../../../_components/article-view';
 import { FontSizeScope, FontSizeSwitch } from '../../../_components/font-size-switch';
 import { NewsLinkList } from '../../../_components/news-link-list';
 import { ShareBox } from '../../../_components/share-box';
 import { ViewBeacon } from '../../../_components/view-beacon';
-import { publicNewsData } from '@/lib/public-news';
+import { publicNewsData } from '@/server/public-news';
 
 export const dynamic = 'force-dynamic';
 

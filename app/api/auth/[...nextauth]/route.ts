@@ -3,10 +3,10 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { getAuthOptions, normalizeUsername } from '@/lib/auth-options';
+import { getAuthOptions, normalizeUsername } from '@/server/auth-options';
 import { clientIp } from '@/lib/client-ip';
 import { isLookupText } from '@/lib/lookup-text';
-import { POLICIES, checkLimit } from '@/lib/rate-limit';
+import { POLICIES, checkLimit } from '@/server/rate-limit';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

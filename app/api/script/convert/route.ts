@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { CONVERT_LIMITS, toTraditional } from '@/lib/chinese-script';
 import { clientIp } from '@/lib/client-ip';
-import { consumeAttempt, POLICIES } from '@/lib/rate-limit';
+import { consumeAttempt, POLICIES } from '@/server/rate-limit';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { STORAGE_KEY_PATTERN, VARIANT_FILE_PATTERN } from '@/lib/media-url';
-import { uploadsDir } from '@/lib/media';
+import { uploadsDir } from '@/server/media';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listAdminCreditBatches } from '@/db/queries/credit-admin';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { NoResults } from '../../../../_components/admin-filters';
 import { AdminTable } from '../../../../_components/admin-table';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listOpenCreditBatches } from '@/db/queries/credit-admin';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { IMPORT_COLUMNS } from '@/lib/credit-import';
 import { CreditNav } from '../credit-nav';
 import { ImportForm } from './import-form';

@@ -3,7 +3,7 @@
 // The workflow step forms on an objection's page: 受理, 核实通过 / 核实未通过, 完成 (with the outcome of a
 // passed objection: modify chosen fields of the entry, or remove it from the list).
 import { useActionState, useState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import type { ObjectionAction } from '@/lib/objection-workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../../_components/form-fields';
 import { moveCreditObjection } from '../actions';

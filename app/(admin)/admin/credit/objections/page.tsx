@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listAdminObjections } from '@/db/queries/credit-admin';
 import { objectionStatus, type ObjectionStatus } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objection-status';

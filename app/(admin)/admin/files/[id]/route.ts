@@ -2,9 +2,9 @@
 import fs from 'node:fs/promises';
 import { getDb } from '@/db/client';
 import { findPrivateFile } from '@/db/queries/private-files';
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/server/auth';
 import { can } from '@/lib/roles';
-import { privateFilePath } from '@/lib/private-files';
+import { privateFilePath } from '@/server/private-files';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../_components/done-notice';
 import { findPersonForEdit, listOpenBatches, type PersonForEdit } from '@/db/queries/people-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
 import { StatusBadge } from '../../news/status-badge';

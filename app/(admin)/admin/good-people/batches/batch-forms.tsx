@@ -2,7 +2,7 @@
 
 // The batch pages' small forms: 新建月度榜单, 榜单名称和点赞评议时间, 加入榜单 and 移出 per person.
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, inputClass, SubmitButton, TextField } from '../../../../_components/form-fields';
 import { addPersonToBatch, createPeopleBatch, removePersonFromBatch, updatePeopleBatch } from './actions';
 

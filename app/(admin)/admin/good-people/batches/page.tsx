@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listBatchesForAdmin } from '@/db/queries/people-admin';
 import type { ContentStatus } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { NoResults } from '../../../../_components/admin-filters';
 import { AdminTable } from '../../../../_components/admin-table';

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { moderateComment } from '@/db/queries/people-admin';
-import { formValues, guardedAction, type ActionState } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { invalidate, TAGS } from '@/lib/cache-tags';
+import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
+import { invalidate, TAGS } from '@/server/cache/invalidate';
 
 const schema = z.object({
   id: z.coerce.number().int().positive(),

@@ -2,7 +2,7 @@
 
 // 通过 / 不通过 for one comment in the moderation queue.
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FormMessage, inputClass, SubmitButton } from '../../../../_components/form-fields';
 import { moderatePeopleComment } from './actions';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listCommentsForModeration, type CommentQueue } from '@/db/queries/people-admin';
 import { commentStatus, type CommentStatus } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { FilterSelect, FilterSubmit, NoResults } from '../../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../../_components/pagination';

@@ -8,12 +8,12 @@ import { insertMedia } from '@/db/queries/media';
 import { acceptRecommendation, findRecommendation, rejectRecommendation } from '@/db/queries/people-admin';
 import { findPrivateFile } from '@/db/queries/private-files';
 import type { Db } from '@/db/client';
-import { formValues, guardedAction, type ActionState } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { invalidate, TAGS } from '@/lib/cache-tags';
+import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
+import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { cityDay } from '@/lib/dates';
-import { MediaUploadError, processUpload, removeUploadFiles, type ProcessedUpload } from '@/lib/media';
-import { privateFilePath } from '@/lib/private-files';
+import { MediaUploadError, processUpload, removeUploadFiles, type ProcessedUpload } from '@/server/media';
+import { privateFilePath } from '@/server/private-files';
 
 const ENTITY = 'good_person_recommendation';
 const id = z.coerce.number().int().positive();

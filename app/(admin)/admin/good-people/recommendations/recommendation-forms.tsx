@@ -2,7 +2,7 @@
 
 // 采纳 (into a batch, optionally with the first photo) and 不予采纳 (with a reason) for one recommendation.
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, inputClass, SubmitButton } from '../../../../_components/form-fields';
 import { acceptPeopleRecommendation, rejectPeopleRecommendation } from './actions';
 

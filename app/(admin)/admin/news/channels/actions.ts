@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { channelTaken, deleteChannel, findChannel, insertChannel, isUniqueViolation, moveChannel, updateChannel } from '@/db/queries/news-admin';
-import { formValues, guardedAction } from '@/lib/actions';
-import { changedFields, recordAudit } from '@/lib/audit';
-import { invalidateNews } from '@/lib/cache-tags';
+import { formValues, guardedAction } from '@/server/actions';
+import { changedFields, recordAudit } from '@/server/audit';
+import { invalidateNews } from '@/server/cache/invalidate';
 
 const id = z.coerce.number().int().positive();
 const channelFields = z.object({

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/server/actions';
 import { FormMessage, SubmitButton, TextField } from '../../../../_components/form-fields';
 import { createChannel, deleteChannelAction, moveChannelAction, renameChannel } from './actions';
 

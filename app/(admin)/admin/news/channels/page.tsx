@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listChannelsForAdmin } from '@/db/queries/news-admin';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { ChannelRowForms, CreateChannelForm } from './channel-forms';
 
 export const metadata: Metadata = { title: '栏目管理' };

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
-import { REFUSED_SIGNED_OUT } from '@/lib/actions';
-import { requirePageUser } from '@/lib/auth';
+import { REFUSED_SIGNED_OUT } from '@/server/actions';
+import { requirePageUser } from '@/server/auth';
 import { FORM_KEYS, type ArticleFormValues } from '@/lib/article-input';
 import { ArticleEditor } from '../article-editor';
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { absoluteUrl, siteOrigin } from '@/lib/site-url';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { NewsListPage } from '../../../../_components/news-list-page';
 import { pageParam } from '../../../../_components/pagination';
-import { publicNewsData } from '@/lib/public-news';
+import { publicNewsData } from '@/server/public-news';
 
 export const dynamic = 'force-dynamic';
 

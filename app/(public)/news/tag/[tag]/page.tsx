@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Pagination, pageParam } from '../../../../_components/pagination';
-import { publicNewsData } from '@/lib/public-news';
+import { publicNewsData } from '@/server/public-news';
 import { NewsSummaryList } from '../../../../_components/news-summary-list';
 
 export const dynamic = 'force-dynamic';

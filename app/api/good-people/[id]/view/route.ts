@@ -1,11 +1,11 @@
 // The profile page's view beacon (good_people.view_count). Always answers 204: nothing here tells a
 // client whether it was counted. Bots are ignored and a visitor counts once per person per 30 minutes,
-// with the same dedupe as the news counter (lib/view-counter.ts); visibility is checked in the UPDATE.
+// with the same dedupe as the news counter (server/view-counter.ts); visibility is checked in the UPDATE.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { addPersonViews } from '@/db/queries/people-citizen';
 import { clientIp } from '@/lib/client-ip';
-import { isBot, parseArticleId, RecentVisits } from '@/lib/view-counter';
+import { isBot, parseArticleId, RecentVisits } from '@/server/view-counter';
 import { browserId } from '../../../../(public)/good-people/browser-id';
 import { safeErrorSummary } from '@/lib/log-error';
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientIp } from '@/lib/client-ip';
-import { isBot, parseArticleId, recordView, scheduleViewFlush } from '@/lib/view-counter';
+import { isBot, parseArticleId, recordView, scheduleViewFlush } from '@/server/view-counter';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { DoneNotice } from '../../../../../_components/done-notice';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { findCreditBatch, isOpenBatch, listAdminCreditEntries } from '@/db/queries/credit-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';

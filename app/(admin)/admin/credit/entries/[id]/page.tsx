@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
 import { entryDisplayStatus, findCreditEntryForEdit, listCreditEntryHistory } from '@/db/queries/credit-admin';
 import { listCreditCategories } from '@/db/queries/credit-categories';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { findCreditBatch, isOpenBatch, listOpenCreditBatches } from '@/db/queries/credit-admin';
 import { listCreditCategories } from '@/db/queries/credit-categories';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { cityDay } from '@/lib/dates';
 import { CreditEntryForm } from '../../entry-form';
 

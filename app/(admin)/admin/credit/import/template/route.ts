@@ -1,5 +1,5 @@
 // GET /admin/credit/import/template: the import file's header row as a CSV that Excel opens correctly.
-import { currentUser } from '@/lib/auth';
+import { currentUser } from '@/server/auth';
 import { IMPORT_COLUMNS } from '@/lib/credit-import';
 import { CSV_BOM, csvRow } from '@/lib/csv';
 import { can } from '@/lib/roles';

@@ -6,7 +6,7 @@ import { DoneNotice } from '../../../../../_components/done-notice';
 import { entryDisplayStatus, findObjectionForAdmin, listObjectionEvents } from '@/db/queries/credit-admin';
 import { listPrivateFiles } from '@/db/queries/private-files';
 import { getSetting } from '@/db/queries/settings';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableObjectionActions, OUTCOME_LABELS, type ObjectionOutcome } from '@/lib/objection-workflow';

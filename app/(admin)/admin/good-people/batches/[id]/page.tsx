@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
 import { batchStats, findBatch, listBatchPeople, listPeopleAddableTo, OPEN_STATUSES } from '@/db/queries/people-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
 import { findArticleForEdit, findRevision, listRevisions, snapshotOf } from '@/db/queries/news-admin';
 import type { ArticleSnapshot } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { diffSnapshots } from '@/lib/diff';
 import { inputClass } from '../../../../../_components/form-fields';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { findArticleForEdit, findAutosave, snapshotOf } from '@/db/queries/news-admin';
-import { requirePageUser } from '@/lib/auth';
+import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { ArticleView } from '../../../../../_components/article-view';
 import { mayView, parseArticleId } from '../../access';

@@ -2,8 +2,8 @@
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
-import { originFromHeaders } from '@/lib/site-url';
-import { publicNewsData } from '@/lib/public-news';
+import { originFromHeaders } from '@/server/site-url';
+import { publicNewsData } from '@/server/public-news';
 
 export const dynamic = 'force-dynamic';
 

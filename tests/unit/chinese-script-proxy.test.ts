@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxy } from '../proxy';
+import { proxy } from '@/proxy';
 
 let server: http.Server;
 let innerRequests: { url: string; headers: http.IncomingHttpHeaders }[] = [];

@@ -6,7 +6,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { findAuthUser, type AuthUser } from '@/db/queries/users';
 import { getAuthOptions } from './auth-options';
-import { can, type Permission } from './roles';
+import { can, type Permission } from '@/lib/roles';
 
 export type { AuthUser };
 

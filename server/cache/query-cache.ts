@@ -1,8 +1,8 @@
 // Caching of public queries in this process, by tag: an editor's change expires the tag at once here
-// and in every other instance on the same database (lib/cache-tags.ts, db/cache-sync.ts). Values are
+// and in every other instance on the same database (server/cache/invalidate.ts, server/cache/sync.ts). Values are
 // kept as the query returned them (Dates stay Dates); callers must treat them as read-only.
 import { getDb, type Db } from '@/db/client';
-import { tagFingerprint } from './cache-state';
+import { tagFingerprint } from './state';
 
 interface Entry {
   value: Promise<unknown>;

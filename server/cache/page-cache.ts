@@ -1,11 +1,11 @@
 // Whole-page cache of public pages, used by proxy.ts: a page is rendered once and then served from
-// memory until content under its tags changes (lib/cache-state.ts), its short lifetime ends, or the
+// memory until content under its tags changes (server/cache/state.ts), its short lifetime ends, or the
 // city's day ends (credit entries and 好人榜 windows change by date, so no page outlives midnight).
 // Hits cost no rendering: the stored bytes are sent as they are.
 // Only anonymous document requests are cached; sign-in sessions, client navigation (RSC), look-ups
 // with a query text (q) and everything personal go to the renderer as before.
-import { isExcludedPath } from './chinese-script';
-import { tagFingerprint } from './cache-state';
+import { isExcludedPath } from '@/lib/chinese-script';
+import { tagFingerprint } from './state';
 
 /** How long a cached page is served at most: it bounds how stale like and view counts can be. */
 export const PAGE_TTL_SECONDS = Math.max(1, Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
@@ -20,7 +20,7 @@ export const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.s
 
 const ALL_TAGS = ['news', 'people', 'credit', 'settings'];
 
-/** The content tags a public page depends on (lib/cache-tags.ts TAGS); unknown pages depend on all. */
+/** The content tags a public page depends on (server/cache/invalidate.ts TAGS); unknown pages depend on all. */
 export function pageTags(pathname: string): string[] {
   if (/^\/news(\/|$)/.test(pathname)) return ['news', 'settings'];
   if (/^\/good-people(\/|$)/.test(pathname)) return ['people', 'settings'];

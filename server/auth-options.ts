@@ -1,5 +1,5 @@
 // next-auth configuration: Credentials sign-in with argon2id, JWT sessions re-checked against the
-// database on every request (lib/auth.ts), per-account and per-IP lock-out, every attempt audited.
+// database on every request (server/auth.ts), per-account and per-IP lock-out, every attempt audited.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { getOrCreateAuthSecret } from '@/db/queries/settings';
 import { findAuthUser, findUserForSignIn } from '@/db/queries/users';
 import { recordAudit } from './audit';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/client-ip';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { POLICIES, countAttempt, releaseAttempt, resetLimit } from './rate-limit';
 

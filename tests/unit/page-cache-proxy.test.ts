@@ -2,9 +2,9 @@
 import http from 'node:http';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { proxy } from '../proxy';
-import { bumpTags } from './cache-state';
-import { nextCityMidnight, PageCache, pageExpiry, PAGE_TTL_SECONDS } from './page-cache';
+import { proxy } from '@/proxy';
+import { bumpTags } from '@/server/cache/state';
+import { nextCityMidnight, PageCache, pageExpiry, PAGE_TTL_SECONDS } from '@/server/cache/page-cache';
 
 let server: http.Server;
 let renders: { url: string; headers: http.IncomingHttpHeaders }[] = [];

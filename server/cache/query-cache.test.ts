@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const getDb = vi.fn(async () => ({}) as never);
 vi.mock('@/db/client', () => ({ getDb: () => getDb() }));
 
-const { cachedQuery } = await import('./cache');
-const { bumpTags } = await import('./cache-state');
+const { cachedQuery } = await import('./query-cache');
+const { bumpTags } = await import('./state');
 
 describe('cachedQuery', () => {
   beforeEach(() => getDb.mockClear());

@@ -2,8 +2,8 @@
 // Editors' actions expire these tags with updateTag, so a published, edited or withdrawn article shows
 // at once; `revalidate` bounds how late a scheduled article appears and how stale a view count is.
 import * as news from '@/db/queries/news';
-import { cachedQuery } from './cache';
-import { TAGS } from './cache-tags';
+import { cachedQuery } from '@/server/cache/query-cache';
+import { TAGS } from '@/server/cache/invalidate';
 
 const NEWS = () => [TAGS.news];
 const REVALIDATE = 60;

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { currentUser, type AuthUser } from './auth';
 import { headers } from 'next/headers';
-import { clientIp } from './client-ip';
-import { safeErrorSummary } from './log-error';
+import { clientIp } from '@/lib/client-ip';
+import { safeErrorSummary } from '@/lib/log-error';
 import { consumeAttempt, waitText, type Policy } from './rate-limit';
-import { can, type Permission } from './roles';
+import { can, type Permission } from '@/lib/roles';
 
 export type ActionState = {
   ok?: boolean;

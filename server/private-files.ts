@@ -7,7 +7,7 @@ import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { dataDir } from '@/db/client';
 import { MAX_INPUT_PIXELS, sniffImageFormat } from './media';
-import { STORAGE_KEY_PATTERN } from './media-url';
+import { STORAGE_KEY_PATTERN } from '@/lib/media-url';
 
 /** Per file; a form takes at most 5 files, which keeps a whole submission under the 32 MB body limit. */
 export const MAX_CITIZEN_FILE_BYTES = 5 * 1024 * 1024;
@@ -33,7 +33,8 @@ export class CitizenFileError extends Error {
   }
 }
 
-export type StoredCitizenFile = { storageKey: string; format: 'webp' | 'pdf'; bytes: number };
+import type { StoredCitizenFile } from '@/lib/stored-files';
+export type { StoredCitizenFile };
 
 export function privateDir(): string {
   return path.join(dataDir(), 'private');

@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { dataDir } from '@/db/client';
+import { dataDir, type Db } from '@/db/client';
+import { deleteMediaRow } from '@/db/queries/media';
 import type { MediaVariant } from '@/db/schema/media';
-import { isStorageKey, sniffImageFormat, VARIANT_WIDTHS, type ImageFormat } from './media-url';
+import { isStorageKey, sniffImageFormat, VARIANT_WIDTHS, type ImageFormat } from '@/lib/media-url';
 
-export { mediaUrl, sniffImageFormat } from './media-url';
+export { mediaUrl, sniffImageFormat } from '@/lib/media-url';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Larger images are refused before decoding: a small PNG can declare gigapixels (decompression bomb). */
@@ -126,4 +127,11 @@ export async function removeUploadFiles(storageKey: string): Promise<void> {
   // The key comes from our own rows, but checking it keeps a bad value from deleting anything else.
   if (!isStorageKey(storageKey)) throw new Error(`not a storage key: ${storageKey}`);
   await fs.rm(path.join(uploadsDir(), storageKey), { recursive: true, force: true });
+}
+
+/** Deletes the row, then its files: a failed file removal leaves stray files, never a row without files. */
+export async function deleteMedia(db: Db, id: number) {
+  const row = await deleteMediaRow(db, id);
+  if (row) await removeUploadFiles(row.storageKey);
+  return row;
 }

@@ -1,10 +1,10 @@
 // Versions of the public-content cache tags, shared by everything in this process that caches public
-// content: the page cache in proxy.ts and the query cache in lib/cache.ts. proxy.ts is bundled apart
+// content: the page cache in proxy.ts and the query cache in server/cache/query-cache.ts. proxy.ts is bundled apart
 // from the app, so the state lives on globalThis under a registered symbol, not in module scope.
 //
 // A version only ever grows. A cached item remembers the versions of its tags when it was made and is
-// stale as soon as any of them moved: by an editor's action in this process (lib/cache-tags.ts) or by
-// another instance sharing the PostgreSQL database (db/cache-sync.ts).
+// stale as soon as any of them moved: by an editor's action in this process (server/cache/invalidate.ts) or by
+// another instance sharing the PostgreSQL database (server/cache/sync.ts).
 
 const KEY = Symbol.for('civic-portal.cache-state');
 

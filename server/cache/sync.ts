@@ -1,12 +1,12 @@
 // Shared cache invalidation for several instances on one PostgreSQL (issue 9): every instance LISTENs on
 // the `cache_tags` channel and re-reads the cache_tags table every few seconds (a missed notification,
-// a reconnect), and bumps its own tag versions (lib/cache-state.ts) for every change another instance
+// a reconnect), and bumps its own tag versions (server/cache/state.ts) for every change another instance
 // made. PGlite is single-process: its changes are all local, so it needs none of this.
 import { Client } from 'pg';
-import { bumpTags } from '@/lib/cache-state';
+import { bumpTags } from './state';
 import { safeErrorSummary } from '@/lib/log-error';
-import type { Db } from './client';
-import { CACHE_TAG_CHANNEL, readTagVersions } from './queries/cache-tags';
+import { getDb } from '@/db/client';
+import { CACHE_TAG_CHANNEL, readTagVersions } from '@/db/queries/cache-tags';
 
 const POLL_MS = 5_000;
 const RECONNECT_MS = 1_000;
@@ -42,15 +42,15 @@ export function noteTagVersions(versions: Map<string, number>, options: { own: b
   if (moved.length > 0) bumpTags(moved);
 }
 
-/** Starts listening (once per process). */
-export function startCacheSync(url: string, db: Db): void {
+/** Starts listening (once per process); instrumentation.ts calls it when the server starts. */
+export function startCacheSync(url: string): void {
   const sync = syncState();
   if (sync.started) return;
   sync.started = true;
 
   const poll = async () => {
     try {
-      const versions = await readTagVersions(db);
+      const versions = await readTagVersions(await getDb());
       noteTagVersions(versions, { own: false });
     } catch (error) {
       console.error(`cache sync: reading cache_tags failed: ${safeErrorSummary(error)}`);

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { variantWidths } from './media';
-import { isStorageKey, mediaSrcSet, mediaUrl, pickVariant, sniffImageFormat, VARIANT_FILE_PATTERN } from './media-url';
+import { isStorageKey, mediaSrcSet, mediaUrl, pickVariant, sniffImageFormat, VARIANT_FILE_PATTERN } from '@/lib/media-url';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -2,7 +2,7 @@
 import { headers } from 'next/headers';
 import type { Db } from '@/db/client';
 import { insertAuditEntry } from '@/db/queries/audit';
-import { clientIp } from './client-ip';
+import { clientIp } from '@/lib/client-ip';
 
 export type Actor = { id: number; displayName: string; username: string } | null;
 

@@ -3,8 +3,8 @@
 // so a busy article costs one UPDATE per flush instead of one per reader.
 import { getDb, type Db } from '@/db/client';
 import { addArticleViews } from '@/db/queries/news';
-import { cityDay } from './dates';
-import { safeErrorSummary } from './log-error';
+import { cityDay } from '@/lib/dates';
+import { safeErrorSummary } from '@/lib/log-error';
 
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
 export const FLUSH_INTERVAL_MS = 5_000;

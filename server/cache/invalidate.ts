@@ -1,12 +1,12 @@
 // Cache tags of public content, and the one call that actions make after a change, so that a
 // published, edited or withdrawn item is never served stale from any cached page or data: in this
-// process at once (lib/cache-state.ts), and in every other instance on the same PostgreSQL through the
-// cache_tags table and its notifications (db/cache-sync.ts).
+// process at once (server/cache/state.ts), and in every other instance on the same PostgreSQL through the
+// cache_tags table and its notifications (server/cache/sync.ts).
 import { getDb } from '@/db/client';
-import { noteTagVersions } from '@/db/cache-sync';
+import { noteTagVersions } from '@/server/cache/sync';
 import { recordTagChanges } from '@/db/queries/cache-tags';
-import { bumpTags } from './cache-state';
-import { safeErrorSummary } from './log-error';
+import { bumpTags } from './state';
+import { safeErrorSummary } from '@/lib/log-error';
 
 export const TAGS = {
   news: 'news',
