@@ -24,6 +24,18 @@ export const WORKFLOW: Record<WorkflowAction, Rule> = {
   forcePublish: { from: ['draft', 'rejected', 'pending', 'offline'], to: 'published', permission: 'content.forcePublish', needsReason: true, label: '强制发布' },
 };
 
+/**
+ * Statuses in which editors may still change an item and (re)submit it: 草稿, 已退回, 已下线. News
+ * articles, 好人 and 好人榜 batches use this set; a reviewer changes published items live.
+ */
+export const EDITABLE_STATUSES: readonly ContentStatus[] = WORKFLOW.submit.from;
+
+/**
+ * Credit batches that may still gain or lose entries: 草稿 and 已退回 only. A withdrawn (已下线) list
+ * stays as it was published, since its entries were public; a new batch carries corrections.
+ */
+export const BATCH_OPEN_FOR_ENTRIES: readonly ContentStatus[] = ['draft', 'rejected'];
+
 export type TransitionResult = { ok: true; to: ContentStatus } | { ok: false; message: string };
 
 export function transition(from: ContentStatus, action: WorkflowAction, role: UserRole, reason?: string | null): TransitionResult {

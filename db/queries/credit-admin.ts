@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, ne, or, sql, ty
 import { normalizeCreditCode } from '@/lib/credit-code';
 import type { ValidCreditEntry } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
+import { BATCH_OPEN_FOR_ENTRIES } from '@/lib/workflow';
 import type { Db } from '../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from './capped-count';
 import {
@@ -151,7 +152,6 @@ export function entryChanges(before: Pick<EntryRow, (typeof HISTORY_FIELDS)[numb
 export type EntryWriteRefusal = { ok: false; reason: 'missing' | 'conflict' | 'duplicate' | 'closed' | 'unchanged'; message: string };
 export type EntryChange = { entryId: number; before: Record<string, unknown>; after: Record<string, unknown>; version: number };
 
-const OPEN_BATCH: readonly ContentStatus[] = ['draft', 'rejected'];
 const CLOSED_MESSAGE = '该批次已提交审核或已发布，不能再添加条目。请新建批次，或请审核人员退回该批次。';
 
 /** A new entry in a batch that is still being prepared (草稿 or 已退回). */
@@ -164,7 +164,7 @@ export async function createCreditEntry(
   return db.transaction(async (t) => {
     const [batch] = await t.select({ status: creditBatches.status }).from(creditBatches).where(eq(creditBatches.id, batchId)).for('update');
     if (!batch) return { ok: false, reason: 'missing', message: '批次不存在。' } as const;
-    if (!OPEN_BATCH.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
+    if (!BATCH_OPEN_FOR_ENTRIES.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
     const [row] = await t.insert(creditEntries).values({ ...entry, batchId }).onConflictDoNothing({ target: creditEntries.dedupeKey }).returning({ id: creditEntries.id });
     if (!row) return { ok: false, reason: 'duplicate', message: '同一主体、同一决定（类别、决定日期、文号相同）的条目已经存在，不能重复录入。' } as const;
     await onCreated?.(t, row.id);
@@ -303,12 +303,12 @@ export async function listOpenCreditBatches(db: Db) {
   return db
     .select({ id: creditBatches.id, title: creditBatches.title, status: creditBatches.status })
     .from(creditBatches)
-    .where(inArray(creditBatches.status, [...OPEN_BATCH]))
+    .where(inArray(creditBatches.status, [...BATCH_OPEN_FOR_ENTRIES]))
     .orderBy(desc(creditBatches.createdAt), desc(creditBatches.id));
 }
 
 export function isOpenBatch(status: ContentStatus): boolean {
-  return OPEN_BATCH.includes(status);
+  return BATCH_OPEN_FOR_ENTRIES.includes(status);
 }
 
 /** A new draft batch; null when the title is taken. */
@@ -383,7 +383,7 @@ export async function importCreditEntries(
   return db.transaction(async (t) => {
     const [batch] = await t.select({ status: creditBatches.status }).from(creditBatches).where(eq(creditBatches.id, batchId)).for('update');
     if (!batch) return { ok: false, reason: 'missing', message: '批次不存在。' } as const;
-    if (!OPEN_BATCH.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
+    if (!BATCH_OPEN_FOR_ENTRIES.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
     let inserted = 0;
     for (let i = 0; i < entries.length; i += IMPORT_CHUNK) inserted += await insertChunk(t, batchId, entries.slice(i, i + IMPORT_CHUNK));
     const counts = { inserted, existing: entries.length - inserted };

@@ -2,7 +2,7 @@
 // citizens' recommendations, comment moderation and per-batch statistics. Multi-row changes run in one
 // transaction; callers pass their audit step in, so it commits (or fails) together with the change.
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql, sum, type SQL } from 'drizzle-orm';
-import { transition, type WorkflowAction } from '@/lib/workflow';
+import { EDITABLE_STATUSES, transition, type WorkflowAction } from '@/lib/workflow';
 import type { UserRole } from '../schema';
 import type { Db } from '../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from './capped-count';
@@ -22,8 +22,6 @@ export type Actor = { id: number; displayName: string; role: UserRole };
 type Category = (typeof goodPeople.$inferSelect)['category'];
 type Level = (typeof goodPeople.$inferSelect)['level'];
 
-/** Statuses in which editors may still change an item (and add people to a batch). */
-export const OPEN_STATUSES: readonly ContentStatus[] = ['draft', 'rejected', 'offline'];
 
 
 function likeFragment(text: string): string {
@@ -243,7 +241,7 @@ export async function listOpenBatches(db: Db) {
   return db
     .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title, status: goodPeopleBatches.status })
     .from(goodPeopleBatches)
-    .where(inArray(goodPeopleBatches.status, [...OPEN_STATUSES]))
+    .where(inArray(goodPeopleBatches.status, [...EDITABLE_STATUSES]))
     .orderBy(desc(goodPeopleBatches.month));
 }
 
@@ -295,9 +293,9 @@ export async function listPeopleAddableTo(db: Db, batchId: number) {
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(
       and(
-        inArray(goodPeople.status, [...OPEN_STATUSES]),
+        inArray(goodPeople.status, [...EDITABLE_STATUSES]),
         ne(goodPeople.level, '道德模范'),
-        or(isNull(goodPeople.batchId), and(ne(goodPeople.batchId, batchId), inArray(goodPeopleBatches.status, [...OPEN_STATUSES]))),
+        or(isNull(goodPeople.batchId), and(ne(goodPeople.batchId, batchId), inArray(goodPeopleBatches.status, [...EDITABLE_STATUSES]))),
       ),
     )
     .orderBy(desc(goodPeople.updatedAt))
@@ -312,13 +310,13 @@ export async function setPersonBatch(db: Db, personId: number, batchId: number |
   return db.transaction(async (t) => {
     const [person] = await t.select({ status: goodPeople.status, batchId: goodPeople.batchId, level: goodPeople.level }).from(goodPeople).where(eq(goodPeople.id, personId)).for('update').limit(1);
     if (!person) return { ok: false as const, message: '人物不存在或已被删除。' };
-    if (!OPEN_STATUSES.includes(person.status)) return { ok: false as const, message: '此人正在审核或已发布，不能调整所属榜单。' };
+    if (!EDITABLE_STATUSES.includes(person.status)) return { ok: false as const, message: '此人正在审核或已发布，不能调整所属榜单。' };
     if (batchId !== null && person.level === '道德模范') return { ok: false as const, message: '道德模范按届评选，不加入月度榜单。' };
     for (const id of [person.batchId, batchId]) {
       if (id === null) continue;
       const [batch] = await t.select({ status: goodPeopleBatches.status }).from(goodPeopleBatches).where(eq(goodPeopleBatches.id, id)).for('update').limit(1);
       if (!batch) return { ok: false as const, message: '榜单不存在，请刷新页面。' };
-      if (!OPEN_STATUSES.includes(batch.status)) return { ok: false as const, message: '该榜单正在审核或已发布，不能增减人物。' };
+      if (!EDITABLE_STATUSES.includes(batch.status)) return { ok: false as const, message: '该榜单正在审核或已发布，不能增减人物。' };
     }
     await t.update(goodPeople).set({ batchId, updatedAt: new Date() }).where(eq(goodPeople.id, personId));
     await onDone?.(t, person.batchId);
@@ -328,7 +326,7 @@ export async function setPersonBatch(db: Db, personId: number, batchId: number |
 
 // Which people move with the batch, for each step of the batch's review.
 const PEOPLE_FROM: Record<WorkflowAction, readonly ContentStatus[]> = {
-  submit: OPEN_STATUSES,
+  submit: EDITABLE_STATUSES,
   approve: ['pending'],
   reject: ['pending'],
   takeOffline: ['published'],
@@ -416,7 +414,7 @@ export async function acceptRecommendation(
     if (rec.status !== 'pending') return { ok: false as const, message: '此推荐已处理过，请刷新页面。' };
     const batch = options.batchId ? await findBatch(t, options.batchId) : await ensureMonthBatch(t, options.month);
     if (!batch) return { ok: false as const, message: '所选榜单不存在，请刷新页面。' };
-    if (!OPEN_STATUSES.includes(batch.status)) return { ok: false as const, message: `“${batch.title}”正在审核或已发布，不能再加入人物。请选择其他榜单。` };
+    if (!EDITABLE_STATUSES.includes(batch.status)) return { ok: false as const, message: `“${batch.title}”正在审核或已发布，不能再加入人物。请选择其他榜单。` };
     const [person] = await t
       .insert(goodPeople)
       .values({

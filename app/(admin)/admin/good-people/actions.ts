@@ -5,13 +5,13 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findMediaByKey } from '@/db/queries/media';
-import { createPerson, findBatch, findPersonForEdit, movePerson, OPEN_STATUSES, savePersonVersion, type PersonFields } from '@/db/queries/people-admin';
+import { createPerson, findBatch, findPersonForEdit, movePerson, savePersonVersion, type PersonFields } from '@/db/queries/people-admin';
 import { formValues, guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import type { ContentStatus } from '@/db/schema';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
-import { STATUS_LABELS, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
 import { editRefusal } from './access';
 import { personFields, type PersonInput } from './person-input';
 
@@ -38,11 +38,11 @@ async function checkedFields(db: Db, input: PersonInput, current: { batchId: num
     else errors.photo = '照片已从媒体库删除，请重新选择';
   }
   if (input.batchId !== (current?.batchId ?? null)) {
-    if (current && !OPEN_STATUSES.includes(current.status)) errors.batchId = '此人物正在审核或已发布，不能更换所属榜单';
+    if (current && !EDITABLE_STATUSES.includes(current.status)) errors.batchId = '此人物正在审核或已发布，不能更换所属榜单';
     else if (input.batchId !== null) {
       const batch = await findBatch(db, input.batchId);
       if (!batch) errors.batchId = '所选榜单不存在，请重新选择';
-      else if (!OPEN_STATUSES.includes(batch.status)) errors.batchId = `“${batch.title}”${STATUS_LABELS[batch.status]}，不能再加入人物，请选择其他榜单`;
+      else if (!EDITABLE_STATUSES.includes(batch.status)) errors.batchId = `“${batch.title}”${STATUS_LABELS[batch.status]}，不能再加入人物，请选择其他榜单`;
     }
   }
   if (Object.keys(errors).length > 0) return { refused: { fieldErrors: errors, message: INVALID, values } };

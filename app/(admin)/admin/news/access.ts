@@ -1,9 +1,7 @@
 // Who may change or look at which article: shared by the pages and the actions of the news area.
-import type { ContentStatus, UserRole } from '@/db/schema';
+import type { ContentStatus, UserRole } from '@/lib/enums';
 import { can } from '@/lib/roles';
-import { STATUS_LABELS } from '@/lib/workflow';
-
-export const EDITABLE_BY_EDITORS: readonly ContentStatus[] = ['draft', 'rejected', 'offline'];
+import { EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/workflow';
 
 type Who = { id: number; role: UserRole };
 type Article = { createdBy: number | null; status: ContentStatus };
@@ -16,7 +14,7 @@ type Article = { createdBy: number | null; status: ContentStatus };
 export function editRefusal(user: Who, article: Article): string | null {
   if (can(user.role, 'content.review')) return null;
   if (article.createdBy !== user.id) return '这篇文章由其他编辑创建，您只能查看。如需修改，请联系作者或审核人员。';
-  if (!EDITABLE_BY_EDITORS.includes(article.status)) {
+  if (!EDITABLE_STATUSES.includes(article.status)) {
     return article.status === 'pending'
       ? '文章正在审核中（待审核），暂不能修改。如需修改，请联系审核人员退回。'
       : `文章${STATUS_LABELS[article.status]}，编辑不能直接修改已发布的内容。如需修改，请联系审核人员下线后再改。`;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { defaultBatchTitle, findBatchByMonth, listOpenBatches, listRecommendations, OPEN_STATUSES } from '@/db/queries/people-admin';
+import { defaultBatchTitle, findBatchByMonth, listOpenBatches, listRecommendations } from '@/db/queries/people-admin';
 import { recommendationStatus, type RecommendationStatus } from '@/db/schema';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
@@ -10,6 +10,7 @@ import { Pagination, pageParam } from '../../../../_components/pagination';
 import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { GoodPeopleNav } from '../section-nav';
 import { RecommendationForms } from './recommendation-forms';
+import { EDITABLE_STATUSES } from '@/lib/workflow';
 
 export const metadata: Metadata = { title: '市民推荐' };
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const month = cityDay().slice(0, 7);
   const [{ items, total }, batches, thisMonth] = await Promise.all([listRecommendations(db, status, page, PAGE_SIZE), listOpenBatches(db), findBatchByMonth(db, month)]);
   // This month's batch is the default; it is made on the first acceptance, and not offered once submitted.
-  const thisMonthLabel = !thisMonth ? `本月榜单（将新建“${defaultBatchTitle(month)}”）` : OPEN_STATUSES.includes(thisMonth.status) ? `本月榜单：${thisMonth.title}` : null;
+  const thisMonthLabel = !thisMonth ? `本月榜单（将新建“${defaultBatchTitle(month)}”）` : EDITABLE_STATUSES.includes(thisMonth.status) ? `本月榜单：${thisMonth.title}` : null;
   const href = (n: number) => {
     const q = new URLSearchParams();
     if (status) q.set('status', status);

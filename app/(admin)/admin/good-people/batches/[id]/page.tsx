@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
-import { batchStats, findBatch, listBatchPeople, listPeopleAddableTo, OPEN_STATUSES } from '@/db/queries/people-admin';
+import { batchStats, findBatch, listBatchPeople, listPeopleAddableTo } from '@/db/queries/people-admin';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
-import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { availableActions, STATUS_LABELS, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
 import { AdminTable } from '../../../../../_components/admin-table';
 import { ReviewHistory, ReviewReason } from '../../../../../_components/review-history';
 import { StatusBadge } from '../../../news/status-badge';
@@ -38,7 +38,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const batch = await findBatch(db, id);
   if (!batch) notFound();
   const query = await searchParams;
-  const open = OPEN_STATUSES.includes(batch.status);
+  const open = EDITABLE_STATUSES.includes(batch.status);
   const [people, addable, stats, events] = await Promise.all([listBatchPeople(db, id), open ? listPeopleAddableTo(db, id) : [], batchStats(db, id), listReviewEvents(db, 'people_batch', id)]);
   const actions = availableActions(batch.status, user.role).filter((a) => a !== 'forcePublish');
   const done = typeof query.done === 'string' ? DONE[query.done as WorkflowAction] : undefined;
@@ -120,7 +120,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{p.likeCount}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{p.viewCount}</td>
-                <td className="px-3 py-2">{open && OPEN_STATUSES.includes(p.status) ? <RemovePersonForm batchId={id} person={p} /> : '—'}</td>
+                <td className="px-3 py-2">{open && EDITABLE_STATUSES.includes(p.status) ? <RemovePersonForm batchId={id} person={p} /> : '—'}</td>
               </tr>
             ))}
           </AdminTable>
