@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../db/client';
 import { listAdminCreditEntries } from '../db/queries/credit-admin';
 import { lookupPublicCredit } from '../db/queries/credit';
 import { listAdminNews } from '../db/queries/news-admin';
-import { listAdminPeople } from '../db/queries/people-admin';
+import { listAdminPeople } from '../db/queries/people-admin/people';
 import { searchPublic, type RunnableQuery } from '../db/queries/search';
 import { parseSearchQuery } from '../lib/search-text';
 import { runScript } from './run-script';

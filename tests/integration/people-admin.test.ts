@@ -9,26 +9,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
-import {
-  acceptRecommendation,
-  batchStats,
-  createBatch,
-  createPerson,
-  findBatch,
-  findBatchByMonth,
-  findPersonForEdit,
-  findRecommendation,
-  listAdminPeople,
-  listCommentsForModeration,
-  monthBounds,
-  moderateComment,
-  moveBatch,
-  movePerson,
-  rejectRecommendation,
-  savePersonVersion,
-  setPersonBatch,
-  type PersonFields,
-} from '@/db/queries/people-admin';
+import { createBatch, findBatch, findBatchByMonth, moveBatch, setPersonBatch } from '@/db/queries/people-admin/batches';
+import { listCommentsForModeration, moderateComment } from '@/db/queries/people-admin/comments';
+import { createPerson, findPersonForEdit, listAdminPeople, monthBounds, movePerson, savePersonVersion, type PersonFields } from '@/db/queries/people-admin/people';
+import { acceptRecommendation, findRecommendation, rejectRecommendation } from '@/db/queries/people-admin/recommendations';
+import { batchStats } from '@/db/queries/people-admin/statistics';
 import { publicPeople } from '@/db/queries/people';
 import { findMediaByKey } from '@/db/queries/media';
 import { insertPrivateFile } from '@/db/queries/private-files';

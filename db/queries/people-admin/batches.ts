@@ -1,12 +1,10 @@
 // Monthly 好人榜 batches in the editors' area: membership, and review as a whole (one transaction).
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { EDITABLE_STATUSES, transition, type WorkflowAction } from '../../../lib/workflow';
+import { EDITABLE_STATUSES, transition, type WorkflowAction } from '@/lib/workflow';
 import type { Db } from '../../client';
 import { goodPeople, goodPeopleBatches, type ContentStatus } from '../../schema';
 import { recordReviewEvent } from '../workflow';
 import { defaultBatchTitle, type Actor } from './people';
-
-// ------------------------------------------------------------------------------------------- batches
 
 export async function listBatchesForAdmin(db: Db) {
   const people = db.select({ batchId: goodPeople.batchId, n: count().as('n') }).from(goodPeople).groupBy(goodPeople.batchId).as('people');

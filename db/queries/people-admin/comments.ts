@@ -1,10 +1,8 @@
 // Comment moderation of 好人 profiles: the queue and approve / reject / hide.
-import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { goodPeople, goodPersonCommentReports, goodPersonComments, type CommentStatus } from '../../schema';
 import type { Actor } from './people';
-
-// ------------------------------------------------------------------------------------------ comments
 
 export type CommentQueue = 'queue' | CommentStatus;
 

@@ -1,6 +1,6 @@
 // 好人 in the editors' area: lists, versioned saves, workflow moves; shared helpers of the 好人榜 admin queries.
-import { and, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
-import { transition, type WorkflowAction } from '../../../lib/workflow';
+import { and, desc, eq, ilike, isNull, type SQL } from 'drizzle-orm';
+import { transition, type WorkflowAction } from '@/lib/workflow';
 import type { UserRole } from '../../schema';
 import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
@@ -28,8 +28,6 @@ export function monthBounds(month: string): { from: Date; to: Date } {
 export function defaultBatchTitle(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月 身边好人榜`;
 }
-
-// -------------------------------------------------------------------------------------------- people
 
 export type PersonFields = {
   name: string;

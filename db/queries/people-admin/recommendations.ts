@@ -1,12 +1,10 @@
 // Citizens' 好人 recommendations in the editors' area: the queue, accept (creates a draft person) and reject.
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import { EDITABLE_STATUSES } from '../../../lib/workflow';
+import { EDITABLE_STATUSES } from '@/lib/workflow';
 import type { Db } from '../../client';
 import { goodPeople, goodPersonRecommendations, type RecommendationStatus } from '../../schema';
 import { ensureMonthBatch, findBatch } from './batches';
 import type { Actor } from './people';
-
-// ----------------------------------------------------------------------------------- recommendations
 
 export async function listRecommendations(db: Db, status: RecommendationStatus | undefined, page: number, pageSize: number) {
   const where = status ? eq(goodPersonRecommendations.status, status) : undefined;

@@ -5,8 +5,6 @@ import { goodPeople, goodPersonRecommendations } from '../../schema';
 import { findBatch } from './batches';
 import { monthBounds } from './people';
 
-// ---------------------------------------------------------------------------------------- statistics
-
 /** Recommendations received in the batch's month (city time), those accepted into it, likes and views. */
 export async function batchStats(db: Db, batchId: number) {
   const batch = await findBatch(db, batchId);

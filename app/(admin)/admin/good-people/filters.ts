@@ -1,6 +1,6 @@
 // The people list's GET filters: parsed leniently (a bad value is ignored, never an error page).
 import { contentStatus, goodPersonCategory, goodPersonLevel } from '@/db/schema';
-import type { AdminPeopleFilter } from '@/db/queries/people-admin';
+import type { AdminPeopleFilter } from '@/db/queries/people-admin/people';
 
 export type PeopleFilterValues = { batch: string; status: string; category: string; level: string; q: string };
 

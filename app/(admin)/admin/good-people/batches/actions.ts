@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createBatch, defaultBatchTitle, findBatch, findBatchByMonth, moveBatch, setPersonBatch, updateBatchDetails } from '@/db/queries/people-admin';
+import { createBatch, findBatch, findBatchByMonth, moveBatch, setPersonBatch, updateBatchDetails } from '@/db/queries/people-admin/batches';
+import { defaultBatchTitle } from '@/db/queries/people-admin/people';
 import { formValues, guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listBatchesForAdmin } from '@/db/queries/people-admin';
+import { listBatchesForAdmin } from '@/db/queries/people-admin/batches';
 import type { ContentStatus } from '@/db/schema';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { moderateComment } from '@/db/queries/people-admin';
+import { moderateComment } from '@/db/queries/people-admin/comments';
 import { formValues, guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';

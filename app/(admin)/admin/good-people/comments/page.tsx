@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listCommentsForModeration, type CommentQueue } from '@/db/queries/people-admin';
+import { listCommentsForModeration, type CommentQueue } from '@/db/queries/people-admin/comments';
 import { commentStatus, type CommentStatus } from '@/db/schema';
 import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listOpenBatches } from '@/db/queries/people-admin';
+import { listOpenBatches } from '@/db/queries/people-admin/batches';
 import { requirePageUser } from '@/server/auth';
 import { PersonForm } from '../person-form';
 import { PERSON_FORM_KEYS, type PersonFormValues } from '../person-input';

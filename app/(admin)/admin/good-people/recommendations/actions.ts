@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { insertMedia } from '@/db/queries/media';
-import { acceptRecommendation, findRecommendation, rejectRecommendation } from '@/db/queries/people-admin';
+import { acceptRecommendation, findRecommendation, rejectRecommendation } from '@/db/queries/people-admin/recommendations';
 import { findPrivateFile } from '@/db/queries/private-files';
 import type { Db } from '@/db/client';
 import { formValues, guardedAction, type ActionState } from '@/server/actions';

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { defaultBatchTitle, findBatchByMonth, listOpenBatches, listRecommendations } from '@/db/queries/people-admin';
+import { findBatchByMonth, listOpenBatches } from '@/db/queries/people-admin/batches';
+import { defaultBatchTitle } from '@/db/queries/people-admin/people';
+import { listRecommendations } from '@/db/queries/people-admin/recommendations';
 import { recommendationStatus, type RecommendationStatus } from '@/db/schema';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
