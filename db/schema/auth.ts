@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 import { USER_ROLES, type UserRole } from '../../lib/enums';
 
@@ -18,6 +18,22 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Sessions ended by signing out, refused by the guard (server/auth.ts) although their token is still
+ * signed. A row lives as long as any copy of the token could (rows past expires_at are swept).
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
 
 /** Fixed-window counters shared by every instance (sign-in lock-out, public form limits). */
 export const rateLimits = pgTable('rate_limits', {

@@ -152,7 +152,10 @@ export const goodPersonComments = pgTable(
   ],
 );
 
-/** One report per comment per browser, so three reports are three browsers. */
+/**
+ * One report per comment per browser and per address, so three reports are three browsers on three
+ * addresses. Both keys are one-way: the browser id's hash and a keyed hash (HMAC) of the address.
+ */
 export const goodPersonCommentReports = pgTable(
   'good_person_comment_reports',
   {
@@ -160,7 +163,12 @@ export const goodPersonCommentReports = pgTable(
       .notNull()
       .references(() => goodPersonComments.id, { onDelete: 'cascade' }),
     reporterKey: text('reporter_key').notNull(),
+    /** Null when the address is unknown: such reports are limited by the browser id alone. */
+    addressKey: text('address_key'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('good_person_comment_reports_key').on(t.commentId, t.reporterKey)],
+  (t) => [
+    uniqueIndex('good_person_comment_reports_key').on(t.commentId, t.reporterKey),
+    uniqueIndex('good_person_comment_reports_address').on(t.commentId, t.addressKey),
+  ],
 );
