@@ -3,3 +3,8 @@
 export function isLookupText(value: string, maxLength = 200): boolean {
   return value.length > 0 && value.length <= maxLength && !value.includes('\u0000');
 }
+
+/** `%fragment%` for LIKE with LIKE's own wildcards escaped, so that a user's % or _ matches literally. */
+export function likeContains(fragment: string): string {
+  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

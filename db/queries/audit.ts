@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog } from '../schema';
+import { likeContains } from '@/lib/lookup-text';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 
@@ -13,8 +14,7 @@ export type AuditFilter = { actor?: string; action?: string; entityType?: string
 
 function where(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
-  const escape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  if (filter.actor) parts.push(ilike(auditLog.actorName, escape(filter.actor)));
+  if (filter.actor) parts.push(ilike(auditLog.actorName, likeContains(filter.actor)));
   if (filter.action) parts.push(eq(auditLog.action, filter.action));
   if (filter.entityType) parts.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) parts.push(eq(auditLog.entityId, filter.entityId));

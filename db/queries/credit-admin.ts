@@ -20,13 +20,10 @@ import {
   type ObjectionStatus,
 } from '../schema';
 import { publicCredit, publicDetailColumns, publicSubjectName } from './credit';
+import { likeContains } from '@/lib/lookup-text';
 
 type Actor = { id: number; displayName: string };
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function likeFragment(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 // -------------------------------------------------------------------------------------------- entries
 
@@ -66,8 +63,8 @@ function entryFilter(filter: AdminCreditFilter, today: string): SQL | undefined 
  */
 function nameOrCode(q: string): SQL {
   const code = normalizeCreditCode(q);
-  const byName = ilike(creditEntries.name, likeFragment(q));
-  return /^[0-9A-Z]+$/.test(code) ? or(byName, ilike(creditEntries.creditCode, likeFragment(code)))! : byName;
+  const byName = ilike(creditEntries.name, likeContains(q));
+  return /^[0-9A-Z]+$/.test(code) ? or(byName, ilike(creditEntries.creditCode, likeContains(code)))! : byName;
 }
 
 /** One page of the staff list (masked ID numbers only), newest first. */
@@ -404,7 +401,7 @@ export async function* iteratePublicCreditExport(db: Db, filter: PublicExportFil
     filter.list ? eq(creditEntries.list, filter.list) : undefined,
     filter.categoryId ? eq(creditEntries.categoryId, filter.categoryId) : undefined,
     filter.batchId ? eq(creditEntries.batchId, filter.batchId) : undefined,
-    q ? or(ilike(creditEntries.name, likeFragment(q)), eq(creditEntries.creditCode, normalizeCreditCode(q))) : undefined,
+    q ? or(ilike(creditEntries.name, likeContains(q)), eq(creditEntries.creditCode, normalizeCreditCode(q))) : undefined,
   );
   let after = 0;
   for (;;) {

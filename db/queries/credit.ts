@@ -6,6 +6,7 @@ import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
 import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
+import { likeContains } from '@/lib/lookup-text';
 
 export function publicCredit(today: string = cityDay(), now: Date = new Date()): SQL {
   return and(
@@ -22,10 +23,6 @@ export function publicSubjectName(entry: { name: string; subjectKind: SubjectKin
   return entry.subjectKind === '自然人' && entry.personNameMasking === 'masked' ? maskPersonName(entry.name) : entry.name;
 }
 
-/** `%fragment%` with LIKE's own wildcards escaped, so that a user's % or _ matches literally. */
-export function likeContains(fragment: string): string {
-  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * Name match for public lookups. Natural persons whose category masks names are never matched by name

@@ -8,6 +8,7 @@ import type { Db } from '../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE, type CappedTotal } from './capped-count';
 import { articleSnapshotColumns as snapshotColumns } from './news';
 import { newsArticles, newsAutosaves, newsChannels, newsRevisions, users, type ArticleSnapshot, type ContentStatus } from '../schema';
+import { likeContains } from '@/lib/lookup-text';
 
 type Actor = { id: number; displayName: string };
 
@@ -26,10 +27,6 @@ export type AdminNewsRow = {
   viewCount: number;
 };
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function likeFragment(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function adminFilter(filter: AdminNewsFilter): SQL | undefined {
   const q = filter.q?.trim();
@@ -38,7 +35,7 @@ function adminFilter(filter: AdminNewsFilter): SQL | undefined {
     filter.status ? eq(newsArticles.status, filter.status) : undefined,
     filter.authorId ? eq(newsArticles.createdBy, filter.authorId) : undefined,
     // Served by the trigram index on the title (3+ characters); shorter fragments scan, still fast.
-    q ? ilike(newsArticles.title, likeFragment(q)) : undefined,
+    q ? ilike(newsArticles.title, likeContains(q)) : undefined,
   );
 }
 

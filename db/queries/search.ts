@@ -10,7 +10,8 @@ import { parseSearchQuery, type SearchQuery } from '@/lib/search-text';
 import type { Db } from '../client';
 import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, newsArticles, newsChannels } from '../schema';
 import { COUNT_CAP, FENCE } from './capped-count';
-import { fencedEntries, likeContains, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
+import { fencedEntries, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
+import { likeContains } from '@/lib/lookup-text';
 import { newsPath, publicNews } from './news';
 import { publicPeople } from './people';
 

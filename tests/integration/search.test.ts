@@ -4,7 +4,8 @@
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { CREDIT_PAGE_SIZE, likeContains, lookupPublicCredit, publicCredit, publicNameMatches } from '@/db/queries/credit';
+import { CREDIT_PAGE_SIZE, lookupPublicCredit, publicCredit, publicNameMatches } from '@/db/queries/credit';
+import { likeContains } from '@/lib/lookup-text';
 import { publicNews } from '@/db/queries/news';
 import { publicPeople } from '@/db/queries/people';
 import { COUNT_CAP, matchKeysQuery, searchEachKind, searchPublic, SEARCH_PAGE_SIZE, type RunnableQuery, type SearchKind } from '@/db/queries/search';

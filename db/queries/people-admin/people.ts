@@ -6,6 +6,7 @@ import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
 import { goodPeople, goodPeopleBatches, type ContentStatus } from '../../schema';
 import { recordReviewEvent } from '../workflow';
+import { likeContains } from '@/lib/lookup-text';
 
 export type Actor = { id: number; displayName: string; role: UserRole };
 type Category = (typeof goodPeople.$inferSelect)['category'];
@@ -13,9 +14,6 @@ type Level = (typeof goodPeople.$inferSelect)['level'];
 
 
 
-function likeFragment(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The instant a city month ('yyyy-mm') starts, and the next month's start. */
 export function monthBounds(month: string): { from: Date; to: Date } {
@@ -61,7 +59,7 @@ function peopleFilter(filter: AdminPeopleFilter): SQL | undefined {
     filter.status ? eq(goodPeople.status, filter.status) : undefined,
     filter.category ? eq(goodPeople.category, filter.category) : undefined,
     filter.level ? eq(goodPeople.level, filter.level) : undefined,
-    q ? ilike(goodPeople.name, likeFragment(q)) : undefined,
+    q ? ilike(goodPeople.name, likeContains(q)) : undefined,
   );
 }
 
