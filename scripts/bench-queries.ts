@@ -4,7 +4,7 @@
 //   npx tsx scripts/bench-queries.ts [--runs 50] [--concurrency 10] [--only credit|search|admin] [--json file]
 import fs from 'node:fs';
 import { openDatabase, type Db } from '../db/client';
-import { listAdminCreditEntries } from '../db/queries/credit-admin';
+import { listAdminCreditEntries } from '../db/queries/credit-admin/entries';
 import { lookupPublicCredit } from '../db/queries/credit';
 import { listAdminNews } from '../db/queries/news-admin';
 import { listAdminPeople } from '../db/queries/people-admin/people';

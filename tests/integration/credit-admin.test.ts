@@ -7,17 +7,12 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import {
-  createCreditEntry,
-  creditQueueCounts,
-  findCreditEntryForEdit,
-  importCreditEntries,
-  insertCreditBatch,
-  iteratePublicCreditExport,
-  listAdminCreditEntries,
-  listCreditEntryHistory,
-  listObjectionEvents,
-} from '@/db/queries/credit-admin';
+import { insertCreditBatch } from '@/db/queries/credit-admin/batches';
+import { createCreditEntry, findCreditEntryForEdit, listAdminCreditEntries, listCreditEntryHistory } from '@/db/queries/credit-admin/entries';
+import { iteratePublicCreditExport } from '@/db/queries/credit-admin/export';
+import { importCreditEntries } from '@/db/queries/credit-admin/import';
+import { listObjectionEvents } from '@/db/queries/credit-admin/objections';
+import { creditQueueCounts } from '@/db/queries/credit-admin/queues';
 import { findPublicCreditEntry, listPublicEntriesOfBatch } from '@/db/queries/credit';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { auditLog, creditCategories, creditEntries, creditObjections } from '@/db/schema';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { creditQueueCounts } from '@/db/queries/credit-admin';
+import { creditQueueCounts } from '@/db/queries/credit-admin/queues';
 import { dashboardCounts } from '@/db/queries/dashboard';
 import { requirePageUser } from '@/server/auth';
 import { ROLE_LABELS } from '@/lib/roles';

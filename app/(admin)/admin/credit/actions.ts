@@ -8,22 +8,10 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { listCreditCategories } from '@/db/queries/credit-categories';
-import {
-  createCreditEntry,
-  findCreditBatch,
-  findCreditEntryForEdit,
-  findObjectionForAdmin,
-  importCreditEntries,
-  insertCreditBatch,
-  isOpenBatch,
-  moveObjection,
-  setCreditBatchStatus,
-  setCreditEntryStatus,
-  updateCreditEntry,
-  type CreditEntryForEdit,
-  type EntryChange,
-  type ObjectionEntryChange,
-} from '@/db/queries/credit-admin';
+import { findCreditBatch, insertCreditBatch, isOpenBatch, setCreditBatchStatus } from '@/db/queries/credit-admin/batches';
+import { createCreditEntry, findCreditEntryForEdit, setCreditEntryStatus, updateCreditEntry, type CreditEntryForEdit, type EntryChange } from '@/db/queries/credit-admin/entries';
+import { importCreditEntries } from '@/db/queries/credit-admin/import';
+import { findObjectionForAdmin, moveObjection, type ObjectionEntryChange } from '@/db/queries/credit-admin/objections';
 import { recordReviewEvent } from '@/db/queries/workflow';
 import { formValues, guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';

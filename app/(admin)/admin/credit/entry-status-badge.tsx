@@ -1,4 +1,4 @@
-import { ENTRY_STATUS_LABELS, type AdminEntryStatus } from '@/db/queries/credit-admin';
+import { ENTRY_STATUS_LABELS, type AdminEntryStatus } from '@/db/queries/credit-admin/entries';
 
 const TONES: Record<AdminEntryStatus, string> = {
   public: 'bg-green-100 text-green-900',

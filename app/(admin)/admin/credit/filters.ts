@@ -1,6 +1,6 @@
 // The entries list's GET filters, shared by the list page and the export: parsed leniently (a bad value
 // is ignored, never an error page).
-import type { AdminCreditFilter, AdminEntryStatus } from '@/db/queries/credit-admin';
+import type { AdminCreditFilter, AdminEntryStatus } from '@/db/queries/credit-admin/entries';
 
 export type CreditFilterValues = { list: string; category: string; batch: string; status: string; q: string };
 export const CREDIT_FILTER_NAMES = ['list', 'category', 'batch', 'status', 'q'] as const;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listAdminCreditBatches } from '@/db/queries/credit-admin';
+import { listAdminCreditBatches } from '@/db/queries/credit-admin/batches';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { NoResults } from '../../../../_components/admin-filters';

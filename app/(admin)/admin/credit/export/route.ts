@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { iteratePublicCreditExport, type PublicExportFilter } from '@/db/queries/credit-admin';
+import { iteratePublicCreditExport, type PublicExportFilter } from '@/db/queries/credit-admin/export';
 import { recordAudit } from '@/server/audit';
 import { currentUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';

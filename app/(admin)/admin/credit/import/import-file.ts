@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir, type Db } from '@/db/client';
 import { listCreditCategories } from '@/db/queries/credit-categories';
-import { findExistingDedupeKeys } from '@/db/queries/credit-admin';
+import { findExistingDedupeKeys } from '@/db/queries/credit-admin/import';
 import type { ValidCreditEntry } from '@/lib/credit-entry';
 import { checkImportRows, readSpreadsheet } from '@/lib/credit-import';
 import { cityDay } from '@/lib/dates';

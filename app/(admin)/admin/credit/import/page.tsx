@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listOpenCreditBatches } from '@/db/queries/credit-admin';
+import { listOpenCreditBatches } from '@/db/queries/credit-admin/batches';
 import { requirePageUser } from '@/server/auth';
 import { IMPORT_COLUMNS } from '@/lib/credit-import';
 import { CreditNav } from '../credit-nav';

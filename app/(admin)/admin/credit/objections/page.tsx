@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listAdminObjections } from '@/db/queries/credit-admin';
+import { listAdminObjections } from '@/db/queries/credit-admin/objections';
 import { objectionStatus, type ObjectionStatus } from '@/db/schema';
 import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
-import { entryDisplayStatus, findCreditEntryForEdit, listCreditEntryHistory } from '@/db/queries/credit-admin';
+import { entryDisplayStatus, findCreditEntryForEdit, listCreditEntryHistory } from '@/db/queries/credit-admin/entries';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { requirePageUser } from '@/server/auth';
 import { LIST_LABELS } from '@/lib/credit-entry';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { findCreditBatch, isOpenBatch, listOpenCreditBatches } from '@/db/queries/credit-admin';
+import { findCreditBatch, isOpenBatch, listOpenCreditBatches } from '@/db/queries/credit-admin/batches';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { requirePageUser } from '@/server/auth';
 import { cityDay } from '@/lib/dates';
