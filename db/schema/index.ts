@@ -9,3 +9,4 @@ export * from './workflow';
 export * from './media';
 export * from './presence';
 export * from './citizen';
+export * from './storage';
