@@ -18,7 +18,28 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
-export type ActionContext = { user: AuthUser; db: Db };
+/** The message above a form whose fields are marked; each field says how to fix it. */
+export const INVALID_MESSAGE = '请按提示修改标出的项目。';
+
+/** What every action handler gets besides its parsed input. */
+export type FormContext = {
+  /** The submitted text (secrets left out), to send back so that a refused form keeps what was typed. */
+  values: Record<string, string>;
+  /** A refusal with messages next to the fields. */
+  invalid: (fieldErrors: Record<string, string>) => ActionState;
+  /** A refusal with one message for the whole form. */
+  refuse: (message: string) => ActionState;
+};
+
+export type ActionContext = FormContext & { user: AuthUser; db: Db };
+
+function formContext(values: Record<string, string>): FormContext {
+  return {
+    values,
+    invalid: (fieldErrors) => ({ fieldErrors, message: INVALID_MESSAGE, values }),
+    refuse: (message) => ({ message, values }),
+  };
+}
 
 // Secrets are never sent back to the browser, whatever the form calls them.
 const NOT_ECHOED = /password|current|confirm|secret|token/i;
@@ -54,9 +75,9 @@ export function guardedAction<S extends z.ZodType>(
     if (!user) return { message: REFUSED_SIGNED_OUT, values };
     if (!can(user.role, permission)) return { message: REFUSED_ROLE, values };
     const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION'))));
-    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: '请按提示修改标出的项目。', values };
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: INVALID_MESSAGE, values };
     try {
-      const result = await handler(parsed.data, { user, db: await getDb() }, formData);
+      const result = await handler(parsed.data, { ...formContext(values), user, db: await getDb() }, formData);
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
@@ -66,7 +87,7 @@ export function guardedAction<S extends z.ZodType>(
   };
 }
 
-export type CitizenContext = { db: Db; ip: string | null };
+export type CitizenContext = FormContext & { db: Db; ip: string | null };
 
 /**
  * The same pattern for citizens' forms (no sign-in): count the attempt against a per-address rate
@@ -86,8 +107,8 @@ export function citizenAction<S extends z.ZodType>(
       const limit = await consumeAttempt(db, policy, ip ?? 'unknown');
       if (limit.limited) return { message: `提交过于频繁，请 ${waitText(limit.retryAfterSeconds)}后再试。`, values };
       const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION') && typeof formData.get(key) === 'string')));
-      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: '请按提示修改标出的项目。', values };
-      const result = await handler(parsed.data, { db, ip }, formData);
+      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: INVALID_MESSAGE, values };
+      const result = await handler(parsed.data, { ...formContext(values), db, ip }, formData);
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);

@@ -13,7 +13,7 @@ import { createCreditEntry, findCreditEntryForEdit, setCreditEntryStatus, update
 import { importCreditEntries } from '@/db/queries/credit-admin/import';
 import { findObjectionForAdmin, moveObjection, type ObjectionEntryChange } from '@/db/queries/credit-admin/objections';
 import { recordReviewEvent } from '@/db/queries/workflow';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState, INVALID_MESSAGE } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import type { AuthUser } from '@/server/auth';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
@@ -25,7 +25,6 @@ import { transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
 import { checkImportFile, dropImportFile, keepImportFile, MAX_IMPORT_BYTES, readImportFile } from './import/import-file';
 import type { ImportActionState } from './types';
 
-const INVALID = '请按提示修改标出的项目。';
 const id = z.coerce.number().int().positive().max(2_000_000_000);
 const version = z.coerce.number().int().positive();
 const text = z.string().optional().default('');
@@ -89,32 +88,30 @@ async function checkEntry(db: Db, input: EntryFields, previous?: { decisionDate:
   return checked;
 }
 
-export const createCreditEntryAction = guardedAction('content.edit', entryFields.extend({ batchId: id }), async (input, { db, user }, formData) => {
-  const values = formValues(formData);
+export const createCreditEntryAction = guardedAction('content.edit', entryFields.extend({ batchId: id }), async (input, { db, user, invalid, refuse }) => {
   const checked = await checkEntry(db, input);
-  if (!checked.ok) return { fieldErrors: checked.errors, message: INVALID, values };
+  if (!checked.ok) return invalid(checked.errors);
   const created = await createCreditEntry(db, input.batchId, checked.entry, (tx, entryId) =>
     recordAudit(tx, user, { action: 'credit_entry.create', entityType: 'credit_entry', entityId: entryId, after: { ...entryView(checked.entry), batchId: input.batchId } }),
   );
-  if (!created.ok) return { message: created.message, values };
+  if (!created.ok) return refuse(created.message);
   await refreshCredit(`/admin/credit/batches/${input.batchId}`);
   redirect(`/admin/credit/entries/${created.id}?done=created`);
 });
 
-export const saveCreditEntry = guardedAction('content.edit', entryFields.extend({ id, version }), async (input, { db, user }, formData) => {
-  const values = formValues(formData);
+export const saveCreditEntry = guardedAction('content.edit', entryFields.extend({ id, version }), async (input, { db, user, invalid, refuse }) => {
   const current = await findCreditEntryForEdit(db, input.id);
-  if (!current) return { message: '条目不存在。', values };
+  if (!current) return refuse('条目不存在。');
   // Entries of a batch under review or published change what citizens see: a reviewer's decision.
   if (current.batchStatus !== 'draft' && current.batchStatus !== 'rejected' && !can(user.role, 'content.review')) {
-    return { message: '该条目所在批次已提交审核或已发布，只有审核人员可以修改。您填写的内容仍保留在表单中。', values };
+    return refuse('该条目所在批次已提交审核或已发布，只有审核人员可以修改。您填写的内容仍保留在表单中。');
   }
   const checked = await checkEntry(db, input, current);
-  if (!checked.ok) return { fieldErrors: checked.errors, message: INVALID, values };
+  if (!checked.ok) return invalid(checked.errors);
   const saved = await updateCreditEntry(db, input.id, input.version, checked.entry, user, (tx, change) =>
     recordAudit(tx, user, { action: 'credit_entry.update', entityType: 'credit_entry', entityId: input.id, before: change.before, after: change.after, note: `版本 ${change.version}` }),
   );
-  if (!saved.ok) return { message: saved.message, values };
+  if (!saved.ok) return refuse(saved.message);
   await refreshCredit(`/admin/credit/entries/${input.id}`);
   redirect(`/admin/credit/entries/${input.id}?done=saved`);
 });
@@ -125,13 +122,12 @@ const STATUS_ACTIONS = { removed: 'credit_entry.remove', revoked: 'credit_entry.
 export const changeCreditEntryStatus = guardedAction(
   'content.review',
   z.object({ id, version, to: z.enum(['removed', 'revoked', 'public']), reason: reasonText }),
-  async (input, { db, user }, formData): Promise<ActionState> => {
-    const values = formValues(formData);
-    if (input.to !== 'public' && !input.reason) return { fieldErrors: { reason: input.to === 'removed' ? '请填写移出原因' : '请填写撤销原因' }, message: INVALID, values };
+  async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
+    if (input.to !== 'public' && !input.reason) return invalid({ reason: input.to === 'removed' ? '请填写移出原因' : '请填写撤销原因' });
     const changed = await setCreditEntryStatus(db, input.id, input.version, input.to, input.reason || null, user, (tx, change) =>
       recordAudit(tx, user, { action: STATUS_ACTIONS[input.to], entityType: 'credit_entry', entityId: input.id, before: change.before, after: change.after, note: input.reason || null }),
     );
-    if (!changed.ok) return { message: changed.message, values };
+    if (!changed.ok) return refuse(changed.message);
     await refreshCredit(`/admin/credit/entries/${input.id}`);
     redirect(`/admin/credit/entries/${input.id}?done=${input.to}`);
   },
@@ -146,10 +142,9 @@ const batchTitle = z
   .max(40, '批次名称不超过40个字')
   .refine((t) => !/\p{Cc}/u.test(t), '批次名称不能包含控制字符');
 
-export const createCreditBatch = guardedAction('content.edit', z.object({ title: batchTitle }), async (input, { db, user }, formData) => {
-  const values = formValues(formData);
+export const createCreditBatch = guardedAction('content.edit', z.object({ title: batchTitle }), async (input, { db, user, invalid }) => {
   const batchId = await insertCreditBatch(db, input.title, (tx, newId) => recordAudit(tx, user, { action: 'credit_batch.create', entityType: 'credit_batch', entityId: newId, after: { title: input.title, status: 'draft' } }));
-  if (!batchId) return { fieldErrors: { title: `已有名为“${input.title}”的批次，请换一个名称` }, message: INVALID, values };
+  if (!batchId) return invalid({ title: `已有名为“${input.title}”的批次，请换一个名称` });
   await refreshCredit('/admin/credit/batches');
   redirect(`/admin/credit/batches/${batchId}?done=created`);
 });
@@ -166,15 +161,14 @@ const BATCH_AUDIT: Record<WorkflowAction, string> = {
 export const reviewCreditBatch = guardedAction(
   'content.edit',
   z.object({ id, version, action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]), reason: reasonText }),
-  async (input, { db, user }, formData): Promise<ActionState> => {
-    const values = formValues(formData);
+  async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
     const batch = await findCreditBatch(db, input.id);
-    if (!batch) return { message: '批次不存在。', values };
-    if (batch.version !== input.version) return { message: '该批次刚被他人更改，请刷新页面查看最新状态后再操作。', values };
-    if (WORKFLOW[input.action].needsReason && !input.reason) return { fieldErrors: { reason: `请填写“${WORKFLOW[input.action].label}”的理由` }, message: INVALID, values };
+    if (!batch) return refuse('批次不存在。');
+    if (batch.version !== input.version) return refuse('该批次刚被他人更改，请刷新页面查看最新状态后再操作。');
+    if (WORKFLOW[input.action].needsReason && !input.reason) return invalid({ reason: `请填写“${WORKFLOW[input.action].label}”的理由` });
     const rule = transition(batch.status, input.action, user.role, input.reason);
-    if (!rule.ok) return { message: rule.message, values };
-    if (input.action === 'submit' && batch.entries === 0) return { message: '该批次还没有条目，不能提交审核。请先添加或导入条目。', values };
+    if (!rule.ok) return refuse(rule.message);
+    if (input.action === 'submit' && batch.entries === 0) return refuse('该批次还没有条目，不能提交审核。请先添加或导入条目。');
     const publishedAt = rule.to === 'published' ? new Date() : null;
     const moved = await db.transaction(async (t) => {
       if (!(await setCreditBatchStatus(t, batch.id, { from: batch.status, to: rule.to, version: batch.version, publishedAt }))) return false;
@@ -189,7 +183,7 @@ export const reviewCreditBatch = guardedAction(
       });
       return true;
     });
-    if (!moved) return { message: '该批次刚被他人更改，请刷新页面查看最新状态后再操作。', values };
+    if (!moved) return refuse('该批次刚被他人更改，请刷新页面查看最新状态后再操作。');
     await refreshCredit('/admin/credit/batches', `/admin/credit/batches/${batch.id}`);
     redirect(`/admin/credit/batches/${batch.id}?done=${input.action}`);
   },
@@ -208,10 +202,10 @@ async function openBatchRefusal(db: Db, batchId: number): Promise<string | null>
 export const previewCreditImport = guardedAction('content.edit', z.object({ batchId: id }), async (input, { db }, formData): Promise<ImportActionState> => {
   const file = formData.get('file');
   const at = Date.now();
-  if (!(file instanceof File) || file.size === 0) return { fieldErrors: { file: '请选择要导入的 CSV 或 XLSX 文件' }, message: INVALID, at };
-  if (file.size > MAX_IMPORT_BYTES) return { fieldErrors: { file: '文件不能超过30MB，请分成几个文件导入' }, message: INVALID, at };
+  if (!(file instanceof File) || file.size === 0) return { fieldErrors: { file: '请选择要导入的 CSV 或 XLSX 文件' }, message: INVALID_MESSAGE, at };
+  if (file.size > MAX_IMPORT_BYTES) return { fieldErrors: { file: '文件不能超过30MB，请分成几个文件导入' }, message: INVALID_MESSAGE, at };
   const refusal = await openBatchRefusal(db, input.batchId);
-  if (refusal) return { fieldErrors: { batchId: refusal }, message: INVALID, at };
+  if (refusal) return { fieldErrors: { batchId: refusal }, message: INVALID_MESSAGE, at };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const token = await keepImportFile(bytes);
   const { report } = await checkImportFile(db, bytes);
@@ -288,30 +282,29 @@ function modifiedDraft(entry: CreditEntryForEdit, input: z.infer<typeof objectio
 }
 
 /** 受理, 核实通过 / 核实未通过, 完成 (applying a passed objection's outcome to the entry in the same transaction). */
-export const moveCreditObjection = guardedAction('content.edit', objectionSchema, async (input, { db, user }, formData): Promise<ActionState> => {
-  const values = formValues(formData);
+export const moveCreditObjection = guardedAction('content.edit', objectionSchema, async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
   const objection = await findObjectionForAdmin(db, input.id);
-  if (!objection) return { message: '申请不存在。', values };
-  if (objection.status !== input.from) return { message: '该申请的状态刚被他人更改，请刷新页面查看最新进度。', values };
+  if (!objection) return refuse('申请不存在。');
+  if (objection.status !== input.from) return refuse('该申请的状态刚被他人更改，请刷新页面查看最新进度。');
   const outcome = input.action === 'complete' && objection.status === 'passed' ? (input.outcome ?? null) : null;
   const rule = transitionObjection(objection.status, input.action, user.role, input.note, outcome);
   if (!rule.ok) {
-    if (OBJECTION_WORKFLOW[input.action].needsNote && !input.note) return { fieldErrors: { note: '请填写处理意见（申请人可在进度查询中看到）' }, message: INVALID, values };
-    if (input.action === 'complete' && objection.status === 'passed' && !outcome) return { fieldErrors: { outcome: '请选择处理结果' }, message: INVALID, values };
-    return { message: rule.message, values };
+    if (OBJECTION_WORKFLOW[input.action].needsNote && !input.note) return invalid({ note: '请填写处理意见（申请人可在进度查询中看到）' });
+    if (input.action === 'complete' && objection.status === 'passed' && !outcome) return invalid({ outcome: '请选择处理结果' });
+    return refuse(rule.message);
   }
 
   let entryChange: ObjectionEntryChange | null = null;
   if (outcome) {
     // The entry as the reviewer saw it: a change made meanwhile refuses the step instead of being overwritten.
-    if (input.entryVersion === undefined) return { message: '页面已过期，请刷新后再完成。', values };
+    if (input.entryVersion === undefined) return refuse('页面已过期，请刷新后再完成。');
     const baseVersion = input.entryVersion;
     if (outcome === 'remove') {
-      if (objection.entry.status !== 'public') return { message: '条目已不在公示状态，不能再移出。请选择“修改条目”或刷新页面。', values };
+      if (objection.entry.status !== 'public') return refuse('条目已不在公示状态，不能再移出。请选择“修改条目”或刷新页面。');
       entryChange = { kind: 'remove', reason: input.note, baseVersion };
     } else {
       const checked = validateCreditEntry(modifiedDraft(objection.entry, input), await listCreditCategories(db), cityDay(), objection.entry);
-      if (!checked.ok) return { fieldErrors: checked.errors, message: INVALID, values };
+      if (!checked.ok) return invalid(checked.errors);
       entryChange = { kind: 'modify', entry: checked.entry, baseVersion };
     }
   }
@@ -319,7 +312,7 @@ export const moveCreditObjection = guardedAction('content.edit', objectionSchema
   const moved = await moveObjection(db, { id: objection.id, from: objection.status, to: rule.to, note: input.note || null, actor: user, outcome, entryChange }, (tx, change) =>
     auditObjectionStep(tx, user, { objectionId: objection.id, entryId: objection.entryId, action: input.action, from: objection.status, to: rule.to, note: input.note, outcome, change }),
   );
-  if (!moved.ok) return { message: moved.message, values };
+  if (!moved.ok) return refuse(moved.message);
   if (moved.entryChange) await refreshCredit(`/admin/credit/entries/${objection.entryId}`);
   revalidatePath('/admin/credit/objections');
   redirect(`/admin/credit/objections/${objection.id}?done=${input.action}`);

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { findMediaByKey } from '@/db/queries/media';
 import { findBatch } from '@/db/queries/people-admin/batches';
 import { createPerson, findPersonForEdit, movePerson, savePersonVersion, type PersonFields } from '@/db/queries/people-admin/people';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState, INVALID_MESSAGE } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import type { ContentStatus } from '@/db/schema';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
@@ -17,7 +17,6 @@ import { editRefusal } from './access';
 import { personFields, type PersonInput } from './person-input';
 
 const ENTITY = 'good_person';
-const INVALID = '请按提示修改标出的项目。';
 const MISSING = '人物不存在或已被删除。';
 const id = z.coerce.number().int().positive();
 const version = z.coerce.number().int().positive();
@@ -46,7 +45,7 @@ async function checkedFields(db: Db, input: PersonInput, current: { batchId: num
       else if (!EDITABLE_STATUSES.includes(batch.status)) errors.batchId = `“${batch.title}”${STATUS_LABELS[batch.status]}，不能再加入人物，请选择其他榜单`;
     }
   }
-  if (Object.keys(errors).length > 0) return { refused: { fieldErrors: errors, message: INVALID, values } };
+  if (Object.keys(errors).length > 0) return { refused: { fieldErrors: errors, message: INVALID_MESSAGE, values } };
   return {
     fields: {
       name: input.name,
@@ -72,8 +71,7 @@ function auditView(f: PersonFields): Record<string, unknown> {
   return { ...f, story: `事迹全文${Array.from(f.story).length}字` };
 }
 
-export const createGoodPerson = guardedAction('content.edit', personFields, async (input, { db, user }, formData) => {
-  const values = formValues(formData);
+export const createGoodPerson = guardedAction('content.edit', personFields, async (input, { db, user, values }) => {
   const checked = await checkedFields(db, input, null, values);
   if ('refused' in checked) return checked.refused;
   const personId = await createPerson(db, checked.fields, (tx, newId) => recordAudit(tx, user, { action: 'good_person.create', entityType: ENTITY, entityId: newId, after: auditView(checked.fields) }));
@@ -81,12 +79,11 @@ export const createGoodPerson = guardedAction('content.edit', personFields, asyn
   redirect(`/admin/good-people/${personId}?created=1`);
 });
 
-export const saveGoodPerson = guardedAction('content.edit', personFields.and(z.object({ id, version })), async (input, { db, user }, formData): Promise<PersonActionState> => {
-  const values = formValues(formData);
+export const saveGoodPerson = guardedAction('content.edit', personFields.and(z.object({ id, version })), async (input, { db, user, values, refuse }): Promise<PersonActionState> => {
   const person = await findPersonForEdit(db, input.id);
-  if (!person) return { message: MISSING, values };
+  if (!person) return refuse(MISSING);
   const refusal = editRefusal(user, person.status);
-  if (refusal) return { message: refusal, values };
+  if (refusal) return refuse(refusal);
   const checked = await checkedFields(db, input, person, values);
   if ('refused' in checked) return checked.refused;
   const result = await savePersonVersion(db, input.id, input.version, checked.fields, {
@@ -94,8 +91,8 @@ export const saveGoodPerson = guardedAction('content.edit', personFields.and(z.o
     onSaved: (tx, saved) => recordAudit(tx, user, { action: 'good_person.update', entityType: ENTITY, entityId: input.id, ...changedFields(auditView(saved.before), auditView(saved.after)), note: `版本 ${saved.version}` }),
   });
   if (!result.ok) {
-    if (result.reason === 'missing') return { message: MISSING, values };
-    if (result.reason === 'refused') return { message: result.message, values };
+    if (result.reason === 'missing') return refuse(MISSING);
+    if (result.reason === 'refused') return refuse(result.message);
     return {
       message: `保存失败：此人物信息已被他人于 ${formatDateTime(result.updatedAt)} 修改（现为版本 ${result.version}，您编辑的是版本 ${input.version}）。您填写的内容仍在表单中；请先复制您的修改，刷新页面查看最新内容后再保存。`,
       values,
@@ -122,15 +119,14 @@ const reviewSchema = z.object({
 });
 
 /** 提交审核, 审核通过并发布, 退回修改, 下线 for people outside batches (市级好人, 道德模范). */
-export const reviewGoodPerson = guardedAction('content.edit', reviewSchema, async (input, { db, user }, formData): Promise<ActionState> => {
-  const values = formValues(formData);
-  if (WORKFLOW[input.action].needsReason && !input.reason) return { fieldErrors: { reason: `请填写“${WORKFLOW[input.action].label}”的理由` }, message: INVALID, values };
+export const reviewGoodPerson = guardedAction('content.edit', reviewSchema, async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
+  if (WORKFLOW[input.action].needsReason && !input.reason) return invalid({ reason: `请填写“${WORKFLOW[input.action].label}”的理由` });
   const result = await movePerson(db, input.id, input.action, user, {
     version: input.version,
     reason: input.reason,
     onMoved: (tx, move) => recordAudit(tx, user, { action: AUDIT_ACTIONS[input.action], entityType: ENTITY, entityId: input.id, before: { status: move.from }, after: { status: move.to }, note: input.reason || null }),
   });
-  if (!result.ok) return { message: result.message, values };
+  if (!result.ok) return refuse(result.message);
   await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/${input.id}?done=${input.action}`);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { deleteMediaRow, findMedia, findMediaByKey, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
 import type { MediaVariant } from '@/db/schema/media';
-import { formValues, guardedAction } from '@/server/actions';
+import { guardedAction } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { currentUser } from '@/server/auth';
 import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, removeUploadFiles } from '@/server/media';
@@ -18,7 +18,6 @@ const alt = z
   .min(2, '请填写替代文字（2-120个字），说明图片里是什么，供读屏软件朗读')
   .max(120, '替代文字不超过120个字');
 const mediaId = z.coerce.number().int().positive();
-const INVALID = '请按提示修改标出的项目。';
 
 const uploadSchema = z.object({
   alt,
@@ -35,14 +34,14 @@ function safeOriginalName(name: string): string {
   return base.slice(0, 200) || '未命名图片';
 }
 
-export const uploadMedia = guardedAction('media.upload', uploadSchema, async (input, { db, user }, formData) => {
+export const uploadMedia = guardedAction('media.upload', uploadSchema, async (input, { db, user, invalid }) => {
   let processed;
   try {
     processed = await processUpload(new Uint8Array(await input.file.arrayBuffer()), { maxBytes: MAX_UPLOAD_BYTES });
   } catch (error) {
     if (!(error instanceof MediaUploadError)) throw error;
     console.warn(`upload refused (${error.code}) for user ${user.id}`);
-    return { fieldErrors: { file: error.message }, message: INVALID, values: formValues(formData) };
+    return invalid({ file: error.message });
   }
   const originalName = safeOriginalName(input.file.name);
   try {

@@ -24,7 +24,7 @@ import { listOtherEditors, recordPresence } from '@/db/queries/presence';
 import { recordReviewEvent } from '@/db/queries/workflow';
 import type { ArticleSnapshot } from '@/db/schema';
 import { articleFields, draftFields, draftToSnapshot, htmlToText, toSnapshot } from '@/lib/article-input';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState, INVALID_MESSAGE } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { currentUser, type AuthUser } from '@/server/auth';
 import { invalidateNews } from '@/server/cache/invalidate';
@@ -37,7 +37,6 @@ import { editRefusal, parseCityDateTime } from './access';
 import type { ArticleActionState, PresenceInfo } from './types';
 
 const ENTITY = 'news_article';
-const INVALID = '请按提示修改标出的项目。';
 const MISSING = '文章不存在或已被删除。';
 const id = z.coerce.number().int().positive();
 const version = z.coerce.number().int().positive();
@@ -76,7 +75,7 @@ async function checkedSnapshot(db: Db, input: z.infer<typeof articleFields>, art
   if (input.slug && (await slugTaken(db, input.slug, articleId))) errors.slug = `网址别名“${input.slug}”已被其他文章使用，请换一个`;
   const alt = await coverAlt(db, input.coverImage);
   if (alt === false) errors.coverImage = '封面图已从媒体库删除，请重新选择';
-  if (Object.keys(errors).length > 0) return { refused: { fieldErrors: errors, message: INVALID, values } };
+  if (Object.keys(errors).length > 0) return { refused: { fieldErrors: errors, message: INVALID_MESSAGE, values } };
   return { snapshot: toSnapshot(input, alt === false ? null : alt) };
 }
 
@@ -84,8 +83,7 @@ const SLUG_TAKEN: ArticleActionState['fieldErrors'] = { slug: '该网址别名�
 
 // ------------------------------------------------------------------------------------ create / save
 
-export const createNewsArticle = guardedAction('content.edit', articleFields, async (input, { db, user }, formData) => {
-  const values = formValues(formData);
+export const createNewsArticle = guardedAction('content.edit', articleFields, async (input, { db, user, values, invalid }) => {
   const checked = await checkedSnapshot(db, input, undefined, values);
   if ('refused' in checked) return checked.refused;
   const { snapshot } = checked;
@@ -95,7 +93,7 @@ export const createNewsArticle = guardedAction('content.edit', articleFields, as
       recordAudit(tx, user, { action: 'news.create', entityType: ENTITY, entityId: row.id, after: auditView(row.snapshot) }),
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { fieldErrors: SLUG_TAKEN, message: INVALID, values };
+    if (isUniqueViolation(error)) return invalid(SLUG_TAKEN);
     throw error;
   }
   refreshPages();
@@ -120,16 +118,15 @@ function conflictState(result: Extract<SaveResult, { reason: 'conflict' }>, base
 }
 
 /** 保存 (and 提交审核): a versioned save; refused from a stale copy, with a diff of the two texts. */
-export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (input, { db, user }, formData): Promise<ArticleActionState> => {
-  const values = formValues(formData);
+export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (input, { db, user, values, invalid, refuse }): Promise<ArticleActionState> => {
   const article = await findArticleForEdit(db, input.id);
-  if (!article) return { message: MISSING, values };
+  if (!article) return refuse(MISSING);
   const refusal = editRefusal(user, article);
-  if (refusal) return { message: refusal, values };
+  if (refusal) return refuse(refusal);
   const checked = await checkedSnapshot(db, input, input.id, values);
   if ('refused' in checked) return checked.refused;
   const { snapshot } = checked;
-  if (input.intent === 'submit' && !htmlToText(snapshot.body)) return { fieldErrors: { body: '提交审核前请填写正文' }, message: INVALID, values };
+  if (input.intent === 'submit' && !htmlToText(snapshot.body)) return invalid({ body: '提交审核前请填写正文' });
 
   let result: SaveResult;
   try {
@@ -138,12 +135,12 @@ export const saveNewsArticle = guardedAction('content.edit', saveSchema, async (
       onSaved: (tx, saved) => recordAudit(tx, user, { action: 'news.update', entityType: ENTITY, entityId: input.id, ...changedFields(auditView(saved.before), auditView(saved.after)), note: `版本 ${saved.version}` }),
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { fieldErrors: SLUG_TAKEN, message: INVALID, values };
+    if (isUniqueViolation(error)) return invalid(SLUG_TAKEN);
     throw error;
   }
   if (!result.ok) {
-    if (result.reason === 'missing') return { message: MISSING, values };
-    if (result.reason === 'refused') return { message: result.message, values };
+    if (result.reason === 'missing') return refuse(MISSING);
+    if (result.reason === 'refused') return refuse(result.message);
     return conflictState(result, input.version, snapshot, await channelNames(db), values);
   }
   // A reviewer's edit of a published article is live at once.
@@ -257,27 +254,26 @@ const reviewSchema = z.object({
 });
 
 /** 提交审核, 审核通过并发布 (optionally at a later time), 退回修改, 下线, 强制发布. */
-export const reviewNewsArticle = guardedAction('content.edit', reviewSchema, async (input, { db, user }, formData): Promise<ArticleActionState> => {
-  const values = formValues(formData);
+export const reviewNewsArticle = guardedAction('content.edit', reviewSchema, async (input, { db, user, invalid, refuse }): Promise<ArticleActionState> => {
   const article = await findArticleForEdit(db, input.id);
-  if (!article) return { message: MISSING, values };
+  if (!article) return refuse(MISSING);
   if (input.action === 'submit') {
     const refusal = editRefusal(user, article);
-    if (refusal) return { message: refusal, values };
-    if (!htmlToText(article.body)) return { message: '正文为空，不能提交审核。请先填写正文并保存。', values };
+    if (refusal) return refuse(refusal);
+    if (!htmlToText(article.body)) return refuse('正文为空，不能提交审核。请先填写正文并保存。');
   }
   if (article.version !== input.version) {
-    return { message: `文章已被修改（当前版本 ${article.version}，您看到的是版本 ${input.version}）。请刷新页面查看最新内容后再操作。`, values };
+    return refuse(`文章已被修改（当前版本 ${article.version}，您看到的是版本 ${input.version}）。请刷新页面查看最新内容后再操作。`);
   }
-  if (WORKFLOW[input.action].needsReason && !input.reason) return { fieldErrors: { reason: `请填写“${WORKFLOW[input.action].label}”的理由` }, message: INVALID, values };
+  if (WORKFLOW[input.action].needsReason && !input.reason) return invalid({ reason: `请填写“${WORKFLOW[input.action].label}”的理由` });
   let publishAt: Date | null = null;
   if ((input.action === 'approve' || input.action === 'forcePublish') && input.publishAt) {
     publishAt = parseCityDateTime(input.publishAt);
-    if (!publishAt) return { fieldErrors: { publishAt: '请填写有效的日期和时间' }, message: INVALID, values };
-    if (publishAt.getTime() < Date.now() - 60_000) return { fieldErrors: { publishAt: '定时发布时间须晚于现在；立即发布请留空' }, message: INVALID, values };
+    if (!publishAt) return invalid({ publishAt: '请填写有效的日期和时间' });
+    if (publishAt.getTime() < Date.now() - 60_000) return invalid({ publishAt: '定时发布时间须晚于现在；立即发布请留空' });
   }
   const refused = await changeStatus(db, user, article, input.action, { version: input.version, reason: input.reason, publishAt });
-  if (refused) return { message: refused, values };
+  if (refused) return refuse(refused);
   refreshPages(input.id);
   // The page changes with the status (other buttons, read-only for editors): say what happened there.
   redirect(`/admin/news/${input.id}?done=${input.action}`);

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createBatch, findBatch, findBatchByMonth, moveBatch, setPersonBatch, updateBatchDetails } from '@/db/queries/people-admin/batches';
 import { defaultBatchTitle } from '@/db/queries/people-admin/people';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { visibleText } from '@/lib/citizen-input';
@@ -13,7 +13,6 @@ import { WORKFLOW, type WorkflowAction } from '@/lib/workflow';
 import { editRefusal } from '../access';
 
 const ENTITY = 'people_batch';
-const INVALID = '请按提示修改标出的项目。';
 const MISSING = '榜单不存在或已被删除。';
 const id = z.coerce.number().int().positive();
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -34,7 +33,7 @@ const createSchema = z.object({
 });
 
 /** 新建月度榜单: one per month; the title defaults to “YYYY年M月 身边好人榜”. */
-export const createPeopleBatch = guardedAction('content.edit', createSchema, async (input, { db, user }, formData) => {
+export const createPeopleBatch = guardedAction('content.edit', createSchema, async (input, { db, user, invalid }) => {
   const title = input.title || defaultBatchTitle(input.month);
   const created = await db.transaction(async (tx) => {
     const row = await createBatch(tx, { month: input.month, title });
@@ -43,7 +42,7 @@ export const createPeopleBatch = guardedAction('content.edit', createSchema, asy
   });
   if (!created) {
     const existing = await findBatchByMonth(db, input.month);
-    return { fieldErrors: { month: `${input.month} 的榜单已存在（${existing?.title ?? ''}），每月只有一个榜单，请直接打开它` }, message: INVALID, values: formValues(formData) };
+    return invalid({ month: `${input.month} 的榜单已存在（${existing?.title ?? ''}），每月只有一个榜单，请直接打开它` });
   }
   await invalidate(TAGS.people);
   refreshPages();
@@ -65,12 +64,11 @@ const detailsSchema = z
   });
 
 /** 榜单名称 and the 点赞评议 window (start and end days, city time, inclusive). */
-export const updatePeopleBatch = guardedAction('content.edit', detailsSchema, async (input, { db, user }, formData): Promise<ActionState> => {
-  const values = formValues(formData);
+export const updatePeopleBatch = guardedAction('content.edit', detailsSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
   const batch = await findBatch(db, input.id);
-  if (!batch) return { message: MISSING, values };
+  if (!batch) return refuse(MISSING);
   const refusal = editRefusal(user, batch.status);
-  if (refusal) return { message: refusal.replace('此人物', '此榜单'), values };
+  if (refusal) return refuse(refusal.replace('此人物', '此榜单'));
   const after = { title: input.title, votingStart: input.votingStart || null, votingEnd: input.votingEnd || null };
   const diff = changedFields({ title: batch.title, votingStart: batch.votingStart, votingEnd: batch.votingEnd }, after);
   if (Object.keys(diff.after).length === 0) return { ok: true };
@@ -79,7 +77,7 @@ export const updatePeopleBatch = guardedAction('content.edit', detailsSchema, as
     await recordAudit(tx, user, { action: 'people_batch.update', entityType: ENTITY, entityId: input.id, ...diff });
     return true;
   });
-  if (!saved) return { message: '保存失败：榜单刚被他人修改。您填写的内容仍在表单中，请刷新页面查看最新内容后再保存。', values };
+  if (!saved) return refuse('保存失败：榜单刚被他人修改。您填写的内容仍在表单中，请刷新页面查看最新内容后再保存。');
   await invalidate(TAGS.people);
   refreshPages(input.id);
   return { ok: true };
@@ -91,11 +89,11 @@ class NotInBatch extends Error {}
 const membershipSchema = z.object({ batchId: id, personId: z.coerce.number({ error: '请选择要加入的人物' }).int().positive('请选择要加入的人物') });
 
 /** 加入榜单: an unpublished person (from no batch or another open batch) into this open batch. */
-export const addPersonToBatch = guardedAction('content.edit', membershipSchema, async (input, { db, user }, formData): Promise<ActionState> => {
+export const addPersonToBatch = guardedAction('content.edit', membershipSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
   const result = await setPersonBatch(db, input.personId, input.batchId, (tx, before) =>
     recordAudit(tx, user, { action: 'good_person.batch_add', entityType: 'good_person', entityId: input.personId, before: { batchId: before }, after: { batchId: input.batchId } }),
   );
-  if (!result.ok) return { message: result.message, values: formValues(formData) };
+  if (!result.ok) return refuse(result.message);
   await invalidate(TAGS.people);
   refreshPages(input.batchId);
   if (result.before) revalidatePath(`/admin/good-people/batches/${result.before}`);
@@ -132,9 +130,8 @@ const reviewSchema = z.object({
 });
 
 /** The whole batch and its people move together: 提交审核, 审核通过并发布, 退回修改, 下线. */
-export const reviewPeopleBatch = guardedAction('content.edit', reviewSchema, async (input, { db, user }, formData): Promise<ActionState> => {
-  const values = formValues(formData);
-  if (WORKFLOW[input.action].needsReason && !input.reason) return { fieldErrors: { reason: `请填写“${WORKFLOW[input.action].label}”的理由` }, message: INVALID, values };
+export const reviewPeopleBatch = guardedAction('content.edit', reviewSchema, async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
+  if (WORKFLOW[input.action].needsReason && !input.reason) return invalid({ reason: `请填写“${WORKFLOW[input.action].label}”的理由` });
   const result = await moveBatch(db, input.id, input.action, user, {
     reason: input.reason,
     onMoved: (tx, move) =>
@@ -147,7 +144,7 @@ export const reviewPeopleBatch = guardedAction('content.edit', reviewSchema, asy
         note: input.reason || null,
       }),
   });
-  if (!result.ok) return { message: result.message, values };
+  if (!result.ok) return refuse(result.message);
   await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/batches/${input.id}?done=${input.action}`);

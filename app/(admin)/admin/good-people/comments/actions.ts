@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { moderateComment } from '@/db/queries/people-admin/comments';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 
@@ -14,7 +14,7 @@ const schema = z.object({
 });
 
 /** 通过 (shown on the person's page; a hidden comment's reports are cleared) or 不通过 with an optional reason. */
-export const moderatePeopleComment = guardedAction('content.edit', schema, async (input, { db, user }, formData): Promise<ActionState> => {
+export const moderatePeopleComment = guardedAction('content.edit', schema, async (input, { db, user, refuse }): Promise<ActionState> => {
   const change = await moderateComment(db, input.id, input.decision, user, {
     reason: input.reason,
     onDone: (tx, c) =>
@@ -27,7 +27,7 @@ export const moderatePeopleComment = guardedAction('content.edit', schema, async
         note: input.reason || null,
       }),
   });
-  if (!change) return { message: '此评论不存在或已处理过，请刷新页面。', values: formValues(formData) };
+  if (!change) return refuse('此评论不存在或已处理过，请刷新页面。');
   await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/comments');
   return { ok: true };

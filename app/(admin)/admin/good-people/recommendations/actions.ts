@@ -8,7 +8,7 @@ import { insertMedia } from '@/db/queries/media';
 import { acceptRecommendation, findRecommendation, rejectRecommendation } from '@/db/queries/people-admin/recommendations';
 import { findPrivateFile } from '@/db/queries/private-files';
 import type { Db } from '@/db/client';
-import { formValues, guardedAction, type ActionState } from '@/server/actions';
+import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { cityDay } from '@/lib/dates';
@@ -41,15 +41,14 @@ const acceptSchema = z.object({
 });
 
 /** 采纳: a draft 身边好人 in the chosen batch (default this month's, made if missing), linked to the recommendation. */
-export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSchema, async (input, { db, user }, formData): Promise<ActionState> => {
-  const values = formValues(formData);
+export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
   const rec = await findRecommendation(db, input.id);
-  if (!rec) return { message: '推荐不存在。', values };
-  if (rec.status !== 'pending') return { message: '此推荐已处理过，请刷新页面。', values };
+  if (!rec) return refuse('推荐不存在。');
+  if (rec.status !== 'pending') return refuse('此推荐已处理过，请刷新页面。');
   let upload: ProcessedUpload | null = null;
   if (input.usePhoto) {
     const made = await photoUpload(db, rec.photoIds[0]);
-    if (typeof made === 'string') return { message: made, values };
+    if (typeof made === 'string') return refuse(made);
     upload = made;
   }
   const alt = `${rec.nomineeName}照片`;
@@ -74,7 +73,7 @@ export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSc
   }
   if (!result.ok) {
     if (upload) await removeUploadFiles(upload.storageKey);
-    return { message: result.message, values };
+    return refuse(result.message);
   }
   await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/recommendations');
@@ -87,11 +86,11 @@ const rejectSchema = z.object({
 });
 
 /** 不予采纳 with a reason the recommender sees when looking the receipt up. */
-export const rejectPeopleRecommendation = guardedAction('content.edit', rejectSchema, async (input, { db, user }, formData): Promise<ActionState> => {
+export const rejectPeopleRecommendation = guardedAction('content.edit', rejectSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
   const done = await rejectRecommendation(db, input.id, input.reason, user, (tx) =>
     recordAudit(tx, user, { action: 'recommendation.reject', entityType: ENTITY, entityId: input.id, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: input.reason } }),
   );
-  if (!done) return { message: '此推荐不存在或已处理过，请刷新页面。', values: formValues(formData) };
+  if (!done) return refuse('此推荐不存在或已处理过，请刷新页面。');
   await invalidate(TAGS.people);
   revalidatePath('/admin/good-people/recommendations');
   return { ok: true };

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { channelTaken, deleteChannel, findChannel, insertChannel, isUniqueViolation, moveChannel, updateChannel } from '@/db/queries/news-admin';
-import { formValues, guardedAction } from '@/server/actions';
+import { guardedAction } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidateNews } from '@/server/cache/invalidate';
 
@@ -16,7 +16,6 @@ const channelFields = z.object({
     .toLowerCase()
     .regex(/^[a-z][a-z0-9-]{1,39}$/, '栏目网址用小写英文字母开头，只含字母、数字和连字符，2-40个字符（如 volunteer）'),
 });
-const INVALID = '请按提示修改标出的项目。';
 
 async function refresh() {
   revalidatePath('/admin/news/channels');
@@ -32,9 +31,9 @@ async function takenErrors(db: Parameters<typeof channelTaken>[0], input: { name
   return errors;
 }
 
-export const createChannel = guardedAction('settings.manage', channelFields, async (input, { db, user }, formData) => {
+export const createChannel = guardedAction('settings.manage', channelFields, async (input, { db, user, invalid }) => {
   const errors = await takenErrors(db, input);
-  if (Object.keys(errors).length) return { fieldErrors: errors, message: INVALID, values: formValues(formData) };
+  if (Object.keys(errors).length) return invalid(errors);
   try {
     await db.transaction(async (tx) => {
       const t = tx as unknown as typeof db;
@@ -42,18 +41,18 @@ export const createChannel = guardedAction('settings.manage', channelFields, asy
       await recordAudit(t, user, { action: 'news_channel.create', entityType: 'news_channel', entityId: row.id, after: { name: row.name, slug: row.slug } });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
+    if (isUniqueViolation(error)) return invalid({ slug: '该栏目网址已被使用' });
     throw error;
   }
   await refresh();
   return { ok: true };
 });
 
-export const renameChannel = guardedAction('settings.manage', channelFields.extend({ id }), async (input, { db, user }, formData) => {
+export const renameChannel = guardedAction('settings.manage', channelFields.extend({ id }), async (input, { db, user, invalid }) => {
   const before = await findChannel(db, input.id);
   if (!before) return { message: '栏目不存在，请刷新页面。' };
   const errors = await takenErrors(db, input, input.id);
-  if (Object.keys(errors).length) return { fieldErrors: errors, message: INVALID, values: formValues(formData) };
+  if (Object.keys(errors).length) return invalid(errors);
   const diff = changedFields({ name: before.name, slug: before.slug }, { name: input.name, slug: input.slug });
   if (Object.keys(diff.after).length === 0) return { ok: true };
   try {
@@ -63,7 +62,7 @@ export const renameChannel = guardedAction('settings.manage', channelFields.exte
       await recordAudit(t, user, { action: 'news_channel.update', entityType: 'news_channel', entityId: input.id, ...diff });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { fieldErrors: { slug: '该栏目网址已被使用' }, message: INVALID, values: formValues(formData) };
+    if (isUniqueViolation(error)) return invalid({ slug: '该栏目网址已被使用' });
     throw error;
   }
   await refresh();
