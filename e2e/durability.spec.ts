@@ -233,14 +233,14 @@ test(`SIGKILL during a bulk import and a burst of likes loses nothing committed 
     await first.waitHealthy(150_000);
 
     const admin = await signIn(ADMIN.username, ADMIN.password);
-    const creditActions = 'app/(admin)/admin/credit/actions.ts';
+    const creditActions = (area: string) => `app/(admin)/admin/credit/${area}/actions.ts`;
     const tag = Date.now().toString(36);
-    const created = await callAction('/admin/credit/batches', actionId(creditActions, 'createCreditBatch'), { title: `2026年耐久测试第${tag}期` }, admin);
+    const created = await callAction('/admin/credit/batches', actionId(creditActions('batches'), 'createCreditBatch'), { title: `2026年耐久测试第${tag}期` }, admin);
     const batchId = Number(/\/admin\/credit\/batches\/(\d+)/.exec(created.redirect ?? '')?.[1]);
     expect(batchId, `createCreditBatch answered ${JSON.stringify(created)}`).toBeGreaterThan(0);
 
     const previewStarted = Date.now();
-    const previewed = await callAction('/admin/credit/import', actionId(creditActions, 'previewCreditImport'), { batchId: String(batchId), file: new File([importCsv(tag, IMPORT_ROWS)], 'durable.csv', { type: 'text/csv' }) }, admin);
+    const previewed = await callAction('/admin/credit/import', actionId(creditActions('import'), 'previewCreditImport'), { batchId: String(batchId), file: new File([importCsv(tag, IMPORT_ROWS)], 'durable.csv', { type: 'text/csv' }) }, admin);
     const previewMs = Date.now() - previewStarted;
     const report = previewed.state?.report as { newCount: number; problems: unknown[] } | undefined;
     expect(report?.newCount, JSON.stringify(previewed.state).slice(0, 500)).toBe(IMPORT_ROWS);
@@ -291,7 +291,7 @@ test(`SIGKILL during a bulk import and a burst of likes loses nothing committed 
     await watcher?.connect();
     let confirmAnswered = false;
     const confirmStarted = Date.now();
-    const confirm = callAction('/admin/credit/import', actionId(creditActions, 'confirmCreditImport'), { batchId: String(batchId), token, fileName: 'durable.csv' }, admin).then(
+    const confirm = callAction('/admin/credit/import', actionId(creditActions('import'), 'confirmCreditImport'), { batchId: String(batchId), token, fileName: 'durable.csv' }, admin).then(
       (answer) => {
         confirmAnswered = true;
         return answer;

@@ -252,7 +252,7 @@ test('refused calls with complete, valid forms change nothing either', async () 
     { ref: 'app/(admin)/admin/news/channels/actions.ts#createChannel', fields: { name: '越权栏目', slug: 'authz-intruder' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer'] },
     { ref: 'app/(admin)/admin/settings/actions.ts#updateSensitiveWords', fields: { words: '越权' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer'] },
     { ref: 'app/(admin)/admin/good-people/batches/actions.ts#createPeopleBatch', fields: { month: '2099-12' }, roles: ['anonymous', 'disabled'] },
-    { ref: 'app/(admin)/admin/credit/actions.ts#createCreditBatch', fields: { title: uniqueName('越权批次') }, roles: ['anonymous', 'disabled'] },
+    { ref: 'app/(admin)/admin/credit/batches/actions.ts#createCreditBatch', fields: { title: uniqueName('越权批次') }, roles: ['anonymous', 'disabled'] },
   ];
   for (const call of valid) {
     for (const role of call.roles) {

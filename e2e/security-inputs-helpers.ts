@@ -27,9 +27,9 @@ export const ACTIONS = {
   createPerson: () => action('app/(admin)/admin/good-people/actions.ts', 'createGoodPerson'),
   reviewPerson: () => action('app/(admin)/admin/good-people/actions.ts', 'reviewGoodPerson'),
   moderateComment: () => action('app/(admin)/admin/good-people/comments/actions.ts', 'moderatePeopleComment'),
-  createBatch: () => action('app/(admin)/admin/credit/actions.ts', 'createCreditBatch'),
-  createEntry: () => action('app/(admin)/admin/credit/actions.ts', 'createCreditEntryAction'),
-  reviewBatch: () => action('app/(admin)/admin/credit/actions.ts', 'reviewCreditBatch'),
+  createBatch: () => action('app/(admin)/admin/credit/batches/actions.ts', 'createCreditBatch'),
+  createEntry: () => action('app/(admin)/admin/credit/entries/actions.ts', 'createCreditEntryAction'),
+  reviewBatch: () => action('app/(admin)/admin/credit/batches/actions.ts', 'reviewCreditBatch'),
   uploadMedia: () => action('app/(admin)/admin/media/actions.ts', 'uploadMedia'),
 };
 

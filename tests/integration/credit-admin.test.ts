@@ -109,7 +109,7 @@ function csvFile(rows: string[][]): File {
 }
 
 async function importFile(batchId: number, file: File): Promise<{ preview: ImportActionState; confirm: ImportActionState }> {
-  const { previewCreditImport, confirmCreditImport } = await import('@/app/(admin)/admin/credit/actions');
+  const { previewCreditImport, confirmCreditImport } = await import('@/app/(admin)/admin/credit/import/actions');
   const preview: ImportActionState = await previewCreditImport({}, form({ batchId, file }));
   const confirm: ImportActionState = await confirmCreditImport({}, form({ batchId, token: preview.token ?? 'x', fileName: file.name }));
   return { preview, confirm };
@@ -153,7 +153,7 @@ describe('credit import, batch review and visibility', () => {
   });
 
   it('publishes the batch as a whole; unpublished entries stay invisible', async () => {
-    const { reviewCreditBatch } = await import('@/app/(admin)/admin/credit/actions');
+    const { reviewCreditBatch } = await import('@/app/(admin)/admin/credit/batches/actions');
     const [entry] = await entriesOf(batchId);
     expect(await findPublicCreditEntry(handle.db, entry!.id)).toBeNull();
 
@@ -174,7 +174,7 @@ describe('credit import, batch review and visibility', () => {
   });
 
   it('refuses to submit an empty batch', async () => {
-    const { reviewCreditBatch } = await import('@/app/(admin)/admin/credit/actions');
+    const { reviewCreditBatch } = await import('@/app/(admin)/admin/credit/batches/actions');
     ctx.user = editor;
     const empty = (await insertCreditBatch(handle.db, '测试年第2期'))!;
     expect((await reviewCreditBatch({}, form({ id: empty, version: 1, action: 'submit' }))).message).toContain('还没有条目');
@@ -207,7 +207,7 @@ describe('entries: validation, edits, history', () => {
   });
 
   it('refuses an entry about a minor and an override without a reason, and says why', async () => {
-    const { createCreditEntryAction } = await import('@/app/(admin)/admin/credit/actions');
+    const { createCreditEntryAction } = await import('@/app/(admin)/admin/credit/entries/actions');
     ctx.user = editor;
     const minor = await createCreditEntryAction({}, form({ ...base, batchId, idNumber: '420102201506010028' }));
     expect(minor.fieldErrors?.idNumber).toBe(MINOR_MESSAGE);
@@ -217,7 +217,7 @@ describe('entries: validation, edits, history', () => {
   });
 
   it('creates, edits with a version check, removes and restores, keeping masked history only', async () => {
-    const { createCreditEntryAction, saveCreditEntry, changeCreditEntryStatus } = await import('@/app/(admin)/admin/credit/actions');
+    const { createCreditEntryAction, saveCreditEntry, changeCreditEntryStatus } = await import('@/app/(admin)/admin/credit/entries/actions');
     ctx.user = editor;
     const url = await redirected(createCreditEntryAction({}, form({ ...base, batchId })));
     const id = Number(/entries\/(\d+)/.exec(url)![1]);
@@ -276,7 +276,7 @@ async function expectNoFullIds() {
 
 describe('objection workflow', () => {
   it('goes 待审核 -> 待核实 -> 已通过 -> 已完成 and modifies the entry with history and audit', async () => {
-    const { moveCreditObjection } = await import('@/app/(admin)/admin/credit/actions');
+    const { moveCreditObjection } = await import('@/app/(admin)/admin/credit/objections/actions');
     const [entry] = await handle.db.select().from(creditEntries).where(eq(creditEntries.name, '江城导入测试食品第1有限公司'));
     const [objection] = await handle.db
       .insert(creditObjections)
@@ -312,7 +312,7 @@ describe('objection workflow', () => {
   });
 
   it('removes an entry from public view when a repair passes, in one step with the status change', async () => {
-    const { moveCreditObjection } = await import('@/app/(admin)/admin/credit/actions');
+    const { moveCreditObjection } = await import('@/app/(admin)/admin/credit/objections/actions');
     const [entry] = await handle.db.select().from(creditEntries).where(eq(creditEntries.name, '江城导入测试食品第2有限公司'));
     expect(await findPublicCreditEntry(handle.db, entry!.id)).not.toBeNull();
     const [objection] = await handle.db

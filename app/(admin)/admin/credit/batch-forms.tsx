@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import type { WorkflowAction } from '@/lib/workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
-import { createCreditBatch, reviewCreditBatch } from './actions';
+import { createCreditBatch, reviewCreditBatch } from './batches/actions';
 
 export function CreateBatchForm({ suggestion }: { suggestion: string }) {
   const [state, action] = useActionState(createCreditBatch, {} as ActionState);

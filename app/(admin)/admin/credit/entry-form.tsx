@@ -5,7 +5,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
-import { createCreditEntryAction, saveCreditEntry } from './actions';
+import { createCreditEntryAction, saveCreditEntry } from './entries/actions';
 
 type Category = { id: number; list: 'red' | 'black'; name: string; periodMonths: number };
 type Mode = { kind: 'create'; batchId: number } | { kind: 'edit'; id: number; version: number };

@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
-import { changeCreditEntryStatus } from './actions';
+import { changeCreditEntryStatus } from './entries/actions';
 
 type Target = 'removed' | 'revoked' | 'public';
 const BUTTONS: Record<Target, { label: string; reason: string; hint: string }> = {

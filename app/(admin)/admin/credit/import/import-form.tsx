@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { FieldShell, FormMessage, SubmitButton, inputClass } from '../../../../_components/form-fields';
-import { confirmCreditImport, previewCreditImport } from '../actions';
+import { confirmCreditImport, previewCreditImport } from './actions';
 import type { ImportActionState, ImportReport } from '../types';
 
 type Batch = { id: number; title: string };

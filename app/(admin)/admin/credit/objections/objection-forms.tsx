@@ -6,7 +6,7 @@ import { useActionState, useState } from 'react';
 import type { ActionState } from '@/server/actions';
 import type { ObjectionAction } from '@/lib/objection-workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../../_components/form-fields';
-import { moveCreditObjection } from '../actions';
+import { moveCreditObjection } from './actions';
 
 export type EntryFields = { version: number; name: string; reason: string; amount: string; authority: string; basisDoc: string; publicationEnd: string; publicationEndReason: string };
 
