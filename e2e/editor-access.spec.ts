@@ -97,8 +97,9 @@ test('a disabled user is signed out on the next request, and every change is in 
 
   await userPage.goto('/admin');
   await expect(userPage).toHaveURL(/\/login/);
+  // The right password of a disabled account is answered like a wrong one: nothing tells the two apart.
   await signIn(userPage, name, PASSWORD, false);
-  await expect(userPage.locator('#login-error')).toHaveText('该账号已停用，请联系管理员。');
+  await expect(userPage.locator('#login-error')).toHaveText('用户名或密码错误，请重新输入。');
 
   await adminPage.goto('/admin/audit');
   const log = adminPage.getByRole('table');

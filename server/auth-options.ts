@@ -1,15 +1,20 @@
 // next-auth configuration: Credentials sign-in with argon2id, JWT sessions re-checked against the
 // database on every request (server/auth.ts), per-account and per-IP lock-out, every attempt audited.
+// Each sign-in starts a session with its own id (`sid`); signing out revokes that id on the server.
+import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { cache } from 'react';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { getOrCreateAuthSecret } from '@/db/queries/settings';
-import { findAuthUser, findUserForSignIn } from '@/db/queries/users';
+import { findSessionUser, revokeSession, type SessionClaims } from '@/db/queries/sessions';
+import { findAuthUser, findUserForSignIn, type AuthUser } from '@/db/queries/users';
 import { recordAudit } from './audit';
 import { clientIp } from '@/lib/client-ip';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { POLICIES, countAttempt, releaseAttempt, resetLimit } from './rate-limit';
+import { serverSecret } from './secret';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -52,31 +57,37 @@ async function authorize(credentials: Record<string, string> | undefined, req: {
     throw lockedError(refused.retryAfterSeconds);
   }
 
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid) {
-    await recordAudit(db, null, { action: 'signin.failed', entityType: 'user', entityId: user?.id ?? null, actorName, ip });
+  // A disabled account is answered exactly like a wrong password, after the same work (a check against
+  // the dummy hash), so the answer tells nobody whether the password of a disabled account was right.
+  const usable = user && !user.disabled ? user : null;
+  const valid = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!usable || !valid) {
+    const disabled = Boolean(user?.disabled);
+    await recordAudit(db, null, { action: disabled ? 'signin.refused' : 'signin.failed', entityType: 'user', entityId: user?.id ?? null, actorName, ip, note: disabled ? 'account disabled' : null });
     if (account.count >= account.limit) throw lockedError(account.retryAfterSeconds);
     return null;
   }
-  if (user.disabled) {
-    await recordAudit(db, null, { action: 'signin.refused', entityType: 'user', entityId: user.id, actorName, ip, note: 'account disabled' });
-    throw new Error('disabled');
-  }
   await Promise.all([resetLimit(db, POLICIES.signInAccount, username), releaseAttempt(db, POLICIES.signInIp, ip)]);
-  await recordAudit(db, user, { action: 'signin', entityType: 'user', entityId: user.id, ip });
-  return { id: String(user.id), name: user.displayName, sv: user.sessionVersion };
+  await recordAudit(db, usable, { action: 'signin', entityType: 'user', entityId: usable.id, ip });
+  return { id: String(usable.id), name: usable.displayName, sv: usable.sessionVersion };
 }
 
-let secret: Promise<string> | null = null;
-function authSecret(): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return Promise.resolve(process.env.NEXTAUTH_SECRET);
-  secret ??= getDb().then(getOrCreateAuthSecret);
-  return secret;
+/** The session a token stands for, or null for a token without one (issued before sessions had ids). */
+export function sessionClaims(token: Record<string, unknown> | null | undefined): SessionClaims | null {
+  const { uid, sv, sid } = token ?? {};
+  if (typeof uid !== 'number' || !Number.isInteger(uid) || typeof sv !== 'number' || typeof sid !== 'string' || sid.length === 0) return null;
+  return { uid, sv, sid };
 }
+
+/**
+ * The signed-in user of a session, or null once it has ended (server/auth.ts). Read once per request:
+ * the token callback and currentUser() both ask, and share the answer.
+ */
+export const sessionUser = cache(async (uid: number, sv: number, sid: string): Promise<AuthUser | null> => findSessionUser(await getDb(), { uid, sv, sid }));
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   return {
-    secret: await authSecret(),
+    secret: await serverSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
     pages: { signIn: '/login', error: '/login' },
     providers: [
@@ -87,15 +98,16 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.uid = Number(user.id);
-          token.sv = (user as { sv?: number }).sv;
-        }
+      async jwt({ token, user }): Promise<JWT> {
+        if (user) return { ...token, uid: Number(user.id), sv: (user as { sv?: number }).sv, sid: randomBytes(18).toString('base64url') };
+        // Renewing a token (GET /api/auth/session) is refused once its session has ended: an empty token
+        // replaces it, so a copy kept after signing out cannot be renewed beyond its revocation's lifetime.
+        const claims = sessionClaims(token);
+        if (!claims || !(await sessionUser(claims.uid, claims.sv, claims.sid))) return {};
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
       },
     },
     events: {
@@ -104,7 +116,13 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         if (!uid) return;
         const db = await getDb();
         const user = await findAuthUser(db, uid);
-        await recordAudit(db, user, { action: 'signout', entityType: 'user', entityId: uid });
+        const claims = sessionClaims(token);
+        await db.transaction(async (tx) => {
+          // Every copy of this token is refused from now on; no copy can outlive now + the session's
+          // lifetime, since the token callback renews no token of an ended session.
+          if (claims && user) await revokeSession(tx, { sessionId: claims.sid, userId: uid, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) });
+          await recordAudit(tx, user, { action: 'signout', entityType: 'user', entityId: uid });
+        });
       },
     },
     logger: {

@@ -12,7 +12,7 @@ function messageFor(error: string | null, status?: number): string | null {
     const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
     return `登录失败次数过多，账号已临时锁定。请 ${wait}后再试，或联系管理员。`;
   }
-  if (error === 'disabled') return '该账号已停用，请联系管理员。';
+  if (error === 'SignedOutEverywhere') return '已退出所有设备，请重新登录。';
   if (error === 'SessionRequired') return '请先登录。';
   return '用户名或密码错误，请重新输入。';
 }

@@ -5,7 +5,7 @@ import { users, type UserRole } from '../schema';
 
 export type AuthUser = { id: number; username: string; displayName: string; role: UserRole; disabled: boolean; sessionVersion: number };
 
-const authColumns = {
+export const authColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
@@ -35,12 +35,25 @@ export async function listUsers(db: Db) {
     .orderBy(asc(users.id));
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * Locks the rows of the enabled administrators (FOR UPDATE, in id order) and returns their ids. Called
+ * first in a transaction that may demote or disable an administrator: two such changes at once run one
+ * after the other, and the second sees the first's result, so together they cannot leave no admin.
+ */
+export async function lockActiveAdmins(db: Db): Promise<number[]> {
+  const rows = await db
+    .select({ id: users.id })
     .from(users)
-    .where(sql`${users.role} = 'admin' and not ${users.disabled}`);
-  return row?.n ?? 0;
+    .where(sql`${users.role} = 'admin' and not ${users.disabled}`)
+    .orderBy(asc(users.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+/** A user, its row locked for the rest of the transaction. */
+export async function findAuthUserForUpdate(db: Db, id: number): Promise<AuthUser | null> {
+  const [user] = await db.select(authColumns).from(users).where(eq(users.id, id)).limit(1).for('update');
+  return user ?? null;
 }
 
 /** Administrators in any state: the bootstrap runs only when there has never been one. */

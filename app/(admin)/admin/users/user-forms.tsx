@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FormMessage, SelectField, SubmitButton, TextField } from '../../../_components/form-fields';
-import { createUser, resetUserPassword, setUserDisabled, updateUserProfile } from './actions';
+import { createUser, resetUserPassword, setUserDisabled, signOutUserEverywhere, updateUserProfile } from './actions';
 
 const ROLE_OPTIONS = [
   { value: 'editor', label: '编辑' },
@@ -36,6 +36,7 @@ export function UserRowForms({ user, isSelf }: { user: Row; isSelf: boolean }) {
   const [profile, profileAction] = useActionState(updateUserProfile, {} as ActionState);
   const [toggle, toggleAction] = useActionState(setUserDisabled, {} as ActionState);
   const [reset, resetAction] = useActionState(resetUserPassword, {} as ActionState);
+  const [sessions, sessionsAction] = useActionState(signOutUserEverywhere, {} as ActionState);
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <form action={profileAction} className="space-y-2" aria-label={`修改 ${user.username} 的资料`}>
@@ -59,6 +60,12 @@ export function UserRowForms({ user, isSelf }: { user: Row; isSelf: boolean }) {
         </p>
         {!isSelf && <SubmitButton tone={user.disabled ? 'secondary' : 'danger'}>{user.disabled ? '启用账号' : '停用账号'}</SubmitButton>}
         <FormMessage state={toggle} />
+      </form>
+      <form action={sessionsAction} className="space-y-2 lg:col-start-3" aria-label={`${user.username} 退出所有设备`}>
+        <input type="hidden" name="id" value={user.id} />
+        <p className="text-sm text-muted">账号可能被他人使用时：结束该用户在所有设备上的登录。</p>
+        <SubmitButton tone="secondary">退出所有设备</SubmitButton>
+        <FormMessage state={sessions} success="该用户已在所有设备上退出登录。" />
       </form>
     </div>
   );
