@@ -177,13 +177,13 @@ export const ACTIONS: readonly ActionCase[] = [
   },
   form(`${A}/news/actions.ts#createNewsArticle`, 'content.edit'),
   form(`${A}/news/actions.ts#saveNewsArticle`, 'content.edit'),
-  form(`${A}/news/actions.ts#autosaveNewsArticle`, 'content.edit'),
-  form(`${A}/news/actions.ts#discardNewsAutosave`, 'content.edit'),
-  form(`${A}/news/actions.ts#reviewNewsArticle`, 'content.edit'),
-  form(`${A}/news/actions.ts#restoreNewsRevision`, 'content.edit'),
+  form(`${A}/news/editor-actions.ts#autosaveNewsArticle`, 'content.edit'),
+  form(`${A}/news/editor-actions.ts#discardNewsAutosave`, 'content.edit'),
+  form(`${A}/news/review-actions.ts#reviewNewsArticle`, 'content.edit'),
+  form(`${A}/news/[id]/history/actions.ts#restoreNewsRevision`, 'content.edit'),
   {
     kind: 'args',
-    ref: `${A}/news/actions.ts#newsPresenceHeartbeat`,
+    ref: `${A}/news/editor-actions.ts#newsPresenceHeartbeat`,
     permission: 'content.edit',
     // Not a valid id: the answer still tells signed-in editors from signed-out visitors, and nothing is recorded.
     args: () => ['not-an-id'],
@@ -192,7 +192,7 @@ export const ACTIONS: readonly ActionCase[] = [
   },
   {
     kind: 'args',
-    ref: `${A}/news/actions.ts#resolveBodyImage`,
+    ref: `${A}/news/editor-actions.ts#resolveBodyImage`,
     permission: 'content.edit',
     args: (f) => [f.mediaKey],
     allowed: (v) => typeof record(v).src === 'string',
@@ -283,7 +283,7 @@ export const DECISIONS: readonly DecisionCase[] = [
     allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“待审核”，不能执行“核实通过”/ },
   },
   {
-    ref: `${A}/news/actions.ts#restoreNewsRevision`,
+    ref: `${A}/news/[id]/history/actions.ts#restoreNewsRevision`,
     label: "restore a revision of another editor's article",
     fields: (f) => ({ id: String(f.article), version: '1', revision: '999999' }),
     refused: { roles: ['editor'], message: /这篇文章由其他编辑创建，您只能查看/ },

@@ -381,7 +381,8 @@ describe(`server actions on ${engine}`, () => {
   }
 
   it('runs the review journey: submit, reject with a reason, fix, resubmit, publish, take offline', async () => {
-    const { saveNewsArticle, reviewNewsArticle } = await import('@/app/(admin)/admin/news/actions');
+    const { saveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
+const { reviewNewsArticle } = await import('@/app/(admin)/admin/news/review-actions');
     const review = async (values: Record<string, string | number>) => reviewNewsArticle({}, form(values)).catch((e: unknown) => ({ redirect: String((e as { digest?: string }).digest) }));
     ctx.user = editor;
     const id = await createViaAction(fields());
@@ -424,7 +425,7 @@ describe(`server actions on ${engine}`, () => {
   });
 
   it('autosaves without touching the article, even with an unfinished title', async () => {
-    const { autosaveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
+    const { autosaveNewsArticle } = await import('@/app/(admin)/admin/news/editor-actions');
     ctx.user = editor;
     const id = await createViaAction(fields());
     const before = await handle.db.select().from(newsArticles).where(eq(newsArticles.id, id));
@@ -437,7 +438,8 @@ describe(`server actions on ${engine}`, () => {
   });
 
   it('restores a revision as a new version through the versioned save', async () => {
-    const { restoreNewsRevision, saveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
+    const { restoreNewsRevision } = await import('@/app/(admin)/admin/news/[id]/history/actions');
+const { saveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
     ctx.user = editor;
     const id = await createViaAction(fields({ title: '最初版本的标题文字' }));
     await saveNewsArticle({}, form({ ...fields({ title: '第二版本的标题文字' }), id, version: 1 }));

@@ -5,7 +5,7 @@
 import { useActionState } from 'react';
 import type { WorkflowAction } from '@/lib/workflow';
 import { FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
-import { reviewNewsArticle } from './actions';
+import { reviewNewsArticle } from './review-actions';
 import type { ArticleActionState } from './types';
 
 type Props = { articleId: number; version: number; actions: WorkflowAction[] };

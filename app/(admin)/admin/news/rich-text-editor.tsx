@@ -13,7 +13,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { cleanPastedHtml } from '@/lib/article-input';
 import { listMediaForPicker, type PickerResult } from '../media/actions';
-import { resolveBodyImage } from './actions';
+import { resolveBodyImage } from './editor-actions';
 
 type Props = {
   initialHtml: string;

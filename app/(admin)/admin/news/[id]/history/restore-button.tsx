@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FormMessage, SubmitButton } from '../../../../../_components/form-fields';
-import { restoreNewsRevision } from '../../actions';
+import { restoreNewsRevision } from './actions';
 
 /** 恢复此版本: saved as a new version through the same versioned save (refused if the article changed). */
 export function RestoreButton({ articleId, currentVersion, revision }: { articleId: number; currentVersion: number; revision: number }) {
