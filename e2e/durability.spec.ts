@@ -5,7 +5,7 @@
 // record together), and on PGlite the restart takes over the dead server's folder lock.
 // Runs on PGlite, or on a fresh database of the PostgreSQL cluster when E2E_DATABASE_URL is set.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { openDatabase, type DbHandle } from '../db/client';
 import { auditLog, creditEntries, goodPeople, goodPersonLikes } from '../db/schema';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../lib/credit-code';
+import { newVisitorId, signVisitorId, visitorKeyFromSecret, visitorStoredKey } from '../lib/visitor-signature';
 import { ADMIN } from './fixtures';
 
 const ROOT = process.cwd();
@@ -184,11 +185,13 @@ function importCsv(tag: string, rows: number): Blob {
   return new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv' });
 }
 
-/** A browser id cookie value as the portal makes them; the database keeps its SHA-256 as voter_key. */
-function newBrowserId(): string {
-  return randomBytes(16).toString('base64url');
-}
-const voterKey = (browserId: string) => createHash('sha256').update(browserId).digest('hex');
+// The server of this spec runs with a known secret, so the spec can sign visitor ids as the portal does
+// (lib/visitor-signature.ts) and know each like's voter_key before its answer arrives (or never does).
+const SERVER_SECRET = 'durability-spec-secret-not-for-production';
+const VISITOR_KEY = visitorKeyFromSecret(SERVER_SECRET);
+const newBrowserId = newVisitorId;
+const visitorCookie = (browserId: string) => new CookieJar({ visitor: signVisitorId(browserId, VISITOR_KEY) });
+const voterKey = visitorStoredKey;
 
 function dirBytes(dir: string): number {
   let total = 0;
@@ -222,7 +225,7 @@ test(`SIGKILL during a bulk import and a burst of likes loses nothing committed 
       await c.end();
     };
   }
-  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SERVER_SECRET };
   const servers: Server[] = [];
   let inspector: DbHandle | null = null;
 
@@ -260,7 +263,7 @@ test(`SIGKILL during a bulk import and a burst of likes loses nothing committed 
       const browser = newBrowserId();
       inFlight.set(browser, personId);
       address += 1;
-      const answer = await callAction(`/good-people/${personId}`, likeId, { personId: String(personId) }, new CookieJar({ gpv: browser }), {
+      const answer = await callAction(`/good-people/${personId}`, likeId, { personId: String(personId) }, visitorCookie(browser), {
         'X-Forwarded-For': `10.77.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`,
       });
       inFlight.delete(browser);

@@ -1,10 +1,9 @@
 // Pure helpers for the public 好人榜 pages: list filters from the query string, 届 names, paragraphs,
 // the browser-id cookie's shape and the citizens' messages. No Node imports: client components may use it.
 
-import { GOOD_PERSON_CATEGORIES as GOOD_CATEGORIES, GOOD_PERSON_LEVELS as GOOD_LEVELS } from './enums';
-export { GOOD_CATEGORIES, GOOD_LEVELS };
-export type GoodCategory = (typeof GOOD_CATEGORIES)[number];
-export type GoodLevel = (typeof GOOD_LEVELS)[number];
+import { GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS } from './enums';
+export type GoodCategory = (typeof GOOD_PERSON_CATEGORIES)[number];
+export type GoodLevel = (typeof GOOD_PERSON_LEVELS)[number];
 
 export type PeopleFilters = { category?: GoodCategory; level?: GoodLevel; year?: number };
 
@@ -17,8 +16,8 @@ export function parsePeopleFilters(params: { category?: Param; level?: Param; ye
   const category = first(params.category);
   const level = first(params.level);
   const year = first(params.year);
-  if ((GOOD_CATEGORIES as readonly string[]).includes(category)) filters.category = category as GoodCategory;
-  if ((GOOD_LEVELS as readonly string[]).includes(level)) filters.level = level as GoodLevel;
+  if ((GOOD_PERSON_CATEGORIES as readonly string[]).includes(category)) filters.category = category as GoodCategory;
+  if ((GOOD_PERSON_LEVELS as readonly string[]).includes(level)) filters.level = level as GoodLevel;
   if (/^(19|20)\d{2}$/.test(year)) filters.year = Number(year);
   return filters;
 }
@@ -62,11 +61,6 @@ export function paragraphsOf(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
-
-/** The browser-id cookie set by the like, comment-report and view endpoints: 16 random bytes, base64url. */
-export const BROWSER_COOKIE = 'gpv';
-export const BROWSER_COOKIE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-export const BROWSER_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 
 // Answers to citizens, shared by the actions and the forms that show them.

@@ -11,7 +11,7 @@ import { isUniqueViolation } from './news-admin';
 import { findPublicPerson, visiblePeople } from './people';
 import { assignPrivateFiles, insertPrivateFile } from './private-files';
 
-/** Comments with this many reports (from different browsers) hide themselves until a moderator decides. */
+/** Comments with this many reports (from different browsers on different addresses) hide themselves until a moderator decides. */
 export const REPORTS_TO_HIDE = 3;
 
 export type LikeResult = { outcome: 'liked' | 'already'; likeCount: number } | { outcome: 'unavailable' };
@@ -64,15 +64,24 @@ export async function addComment(db: Db, input: { personId: number; nickname: st
 
 export type ReportResult = 'counted' | 'already' | 'unavailable';
 
+/** Who reports: the browser's stored key and, when known, the address's (either one seen before makes a repeat). */
+export type Reporter = { reporterKey: string; addressKey: string | null };
+
 /**
- * One report per comment per browser, on approved comments only. The comment row is locked first, so
- * reports arriving together are counted one after another and the third one always hides the comment.
+ * One report per comment per browser and per address, on approved comments only. The comment row is
+ * locked first, so reports arriving together are counted one after another and the third one always
+ * hides the comment.
  */
-export async function reportComment(db: Db, commentId: number, reporterKey: string): Promise<ReportResult> {
+export async function reportComment(db: Db, commentId: number, reporter: Reporter): Promise<ReportResult> {
   return db.transaction(async (t) => {
     const [comment] = await t.select({ status: goodPersonComments.status }).from(goodPersonComments).where(eq(goodPersonComments.id, commentId)).for('update');
     if (!comment || comment.status !== 'approved') return 'unavailable';
-    const inserted = await t.insert(goodPersonCommentReports).values({ commentId, reporterKey }).onConflictDoNothing().returning({ commentId: goodPersonCommentReports.commentId });
+    // No conflict target: a repeat of either key (browser or address) adds nothing.
+    const inserted = await t
+      .insert(goodPersonCommentReports)
+      .values({ commentId, reporterKey: reporter.reporterKey, addressKey: reporter.addressKey })
+      .onConflictDoNothing()
+      .returning({ commentId: goodPersonCommentReports.commentId });
     const reports = sql`(select count(*) from ${goodPersonCommentReports} where ${goodPersonCommentReports.commentId} = ${commentId})`;
     await t
       .update(goodPersonComments)

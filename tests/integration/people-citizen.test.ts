@@ -15,6 +15,8 @@ import { engine, freshDatabase } from './helpers';
 
 // Voter and reporter keys as the actions store them: a hash of the browser cookie.
 const browserKey = (cookie: string) => createHash('sha256').update(cookie).digest('hex');
+/** A report from a browser on an address of its own (or an unknown address). */
+const reporter = (browser: string, address: string | null = `addr-${browser}`) => ({ reporterKey: browserKey(browser), addressKey: address && browserKey(address) });
 
 const today = cityDay();
 let handle: DbHandle;
@@ -118,21 +120,33 @@ describe(`comments and reports on ${engine}`, () => {
   it('hides an approved comment after reports from 3 browsers, not after 2; the same browser counts once', async () => {
     const id = (await addComment(handle.db, { personId: publicId, nickname: '网友', body: '一条会被举报的评论内容', flaggedWords: [] }, today))!;
     // Not yet approved: reports are not taken.
-    expect(await reportComment(handle.db, id, browserKey('r1'))).toBe('unavailable');
+    expect(await reportComment(handle.db, id, reporter('r1'))).toBe('unavailable');
     await approve(id);
-    expect(await reportComment(handle.db, id, browserKey('r1'))).toBe('counted');
-    expect(await reportComment(handle.db, id, browserKey('r1'))).toBe('already');
-    expect(await reportComment(handle.db, id, browserKey('r2'))).toBe('counted');
+    expect(await reportComment(handle.db, id, reporter('r1'))).toBe('counted');
+    expect(await reportComment(handle.db, id, reporter('r1', 'another-address'))).toBe('already');
+    expect(await reportComment(handle.db, id, reporter('r2'))).toBe('counted');
     expect(await statusOf(id)).toEqual({ s: 'approved', n: 2 });
-    expect(await reportComment(handle.db, id, browserKey('r3'))).toBe('counted');
+    expect(await reportComment(handle.db, id, reporter('r3'))).toBe('counted');
     expect(await statusOf(id)).toEqual({ s: 'hidden', n: 3 });
     expect((await listApprovedComments(handle.db, publicId, 1, 50)).rows.map((c) => c.id)).not.toContain(id);
+  });
+
+  it('counts reports from one address once, whatever browser ids they carry; unknown addresses by browser only', async () => {
+    const id = (await addComment(handle.db, { personId: publicId, nickname: '网友', body: '一条被同一地址反复举报的评论', flaggedWords: [] }, today))!;
+    await approve(id);
+    expect(await reportComment(handle.db, id, reporter('s1', 'office'))).toBe('counted');
+    expect(await reportComment(handle.db, id, reporter('s2', 'office'))).toBe('already');
+    expect(await reportComment(handle.db, id, reporter('s3', 'office'))).toBe('already');
+    expect(await statusOf(id)).toEqual({ s: 'approved', n: 1 });
+    expect(await reportComment(handle.db, id, reporter('s4', null))).toBe('counted');
+    expect(await reportComment(handle.db, id, reporter('s4', null))).toBe('already');
+    expect(await statusOf(id)).toEqual({ s: 'approved', n: 2 });
   });
 
   it('counts reports arriving together without losing one', async () => {
     const id = (await addComment(handle.db, { personId: publicId, nickname: '网友', body: '另一条会被同时举报的评论', flaggedWords: [] }, today))!;
     await approve(id);
-    const results = await Promise.all(['x1', 'x2', 'x3', 'x4'].map((k) => reportComment(handle.db, id, browserKey(k))));
+    const results = await Promise.all(['x1', 'x2', 'x3', 'x4'].map((k) => reportComment(handle.db, id, reporter(k))));
     // Three reports hide it; the fourth finds it hidden already, and a hidden comment takes no reports.
     expect(results.filter((r) => r === 'counted')).toHaveLength(3);
     expect(results.filter((r) => r === 'unavailable')).toHaveLength(1);

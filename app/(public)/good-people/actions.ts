@@ -9,11 +9,13 @@ import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { normalizeTrackingNo, phoneSchema, visibleText } from '@/lib/citizen-input';
 import { formatDateTime } from '@/lib/dates';
 import { maskPhone } from '@/lib/mask';
-import { ALREADY_LIKED, GOOD_CATEGORIES, REPORT_RECEIVED, STATUS_NOT_FOUND } from '@/lib/people-public';
+import { ALREADY_LIKED, REPORT_RECEIVED, STATUS_NOT_FOUND } from '@/lib/people-public';
 import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/server/private-files';
 import { POLICIES } from '@/server/rate-limit';
 import { findSensitiveWords } from '@/lib/sensitive-words';
-import { browserVoterKey, reporterKey } from './browser-id';
+import { currentVisitor, reporterKeys } from '@/server/visitor-id';
+import { visitorStoredKey } from '@/lib/visitor-signature';
+import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 export type LikeState = ActionState & { likeCount?: number };
 export type RecommendState = ActionState & { receiptNo?: string };
@@ -35,7 +37,7 @@ const recordId = (label: string) => {
 };
 
 export const likeAction = citizenAction(POLICIES.like, z.object({ personId: recordId('人物') }), async ({ personId }, { db }) => {
-  const result = await likePerson(db, personId, await browserVoterKey());
+  const result = await likePerson(db, personId, visitorStoredKey((await currentVisitor()).id));
   let state: LikeState;
   if (result.outcome === 'liked') {
     // No cache invalidation per like: during a vote that would re-render every 好人榜 page for every
@@ -66,14 +68,15 @@ export const commentAction = citizenAction(POLICIES.comment, commentSchema, asyn
 
 export const reportAction = citizenAction(POLICIES.report, z.object({ commentId: recordId('评论') }), async ({ commentId }, { db, ip }) => {
   // The same answer whatever happened: nothing here tells whether the report was new or what it caused.
-  if ((await reportComment(db, commentId, await reporterKey(ip))) === 'counted') await invalidate(TAGS.people);
+  // One report per comment per signed visitor id and per address: invented ids from one machine count once.
+  if ((await reportComment(db, commentId, await reporterKeys(await currentVisitor(), ip))) === 'counted') await invalidate(TAGS.people);
   return { ok: true, message: REPORT_RECEIVED };
 });
 
 const recommendSchema = z.object({
   nomineeName: visibleText('被推荐人姓名', 2, 20),
   region: visibleText('所在地区/单位', 2, 50),
-  category: z.enum(GOOD_CATEGORIES, { error: '请选择类别' }),
+  category: z.enum(GOOD_PERSON_CATEGORIES, { error: '请选择类别' }),
   deed: visibleText('一句话事迹', 30, 200),
   story: visibleText('详细事迹', 0, 3000),
   recommenderName: visibleText('推荐人姓名', 2, 20),

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { addPersonViews } from '@/db/queries/people-citizen';
 import { clientIp } from '@/lib/client-ip';
 import { isBot, parseArticleId, RecentVisits } from '@/server/view-counter';
-import { browserId } from '../../../../(public)/good-people/browser-id';
+import { currentVisitor, viewKeys } from '@/server/visitor-id';
 import { safeErrorSummary } from '@/lib/log-error';
 
 export const dynamic = 'force-dynamic';
@@ -20,11 +20,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const personId = parseArticleId((await params).id);
   if (personId === null || isBot(request.headers.get('user-agent'))) return response;
   try {
-    const visitor = await browserId();
-    const keys = [`${personId}|gpv:${visitor.value}`];
-    // A browser without our cookie yet (or refusing cookies): its address stands in as well.
-    const ip = clientIp(request.headers);
-    if (visitor.fresh && ip) keys.push(`${personId}|ip:${ip}`);
+    const keys = viewKeys(await currentVisitor(), clientIp(request.headers)).map((key) => `${personId}|${key}`);
     if (visits.visit(keys)) await addPersonViews(await getDb(), personId, 1);
   } catch (error) {
     console.error(`person view counter failed: ${safeErrorSummary(error)}`);
