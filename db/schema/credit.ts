@@ -28,6 +28,8 @@ export const creditBatches = pgTable('credit_batches', {
   status: contentStatus('status').notNull().default('draft'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
+  // Who created the batch (三审三校: the creator, the submitter and the last editors of its entries may not approve it).
+  createdBy: integer('created_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -63,6 +65,8 @@ export const creditEntries = pgTable(
     // ID number or name), decision date and basis document. Re-importing a row finds it and adds nothing.
     dedupeKey: text('dedupe_key').notNull(),
     version: integer('version').notNull().default(1),
+    // Who last wrote the entry's content (created, imported or edited it): may not approve its batch.
+    updatedBy: integer('updated_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Site search: the name's bigrams (function in migration 0005), for two-character words.

@@ -20,6 +20,8 @@ export const goodPeopleBatches = pgTable('good_people_batches', {
   votingEnd: date('voting_end'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
+  // Who last changed the batch's details or membership (三审三校: they may not approve it).
+  updatedBy: integer('updated_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -48,6 +50,10 @@ export const goodPeople = pgTable(
     status: contentStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    // The author and the last editor of the content (三审三校: neither may approve it). Status moves
+    // leave updated_by alone: it names who wrote the version under review.
+    createdBy: integer('created_by'),
+    updatedBy: integer('updated_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Site search (functions in migration 0005): name, region and unit, deed, story, one line each,
