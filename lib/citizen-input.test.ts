@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, isValidPhone, makeTrackingNo, normalizePhone, normalizeTrackingNo, phoneSchema, visibleLength, visibleText } from './citizen-input';
+import { cleanText, isValidPhone, makeTrackingNo, normalizePhone, normalizeTrackingNo, phoneDigits, phoneSchema, visibleLength, visibleText } from './citizen-input';
 
 describe('visibleLength', () => {
   it('counts characters as readers see them', () => {
@@ -34,20 +34,33 @@ describe('phones', () => {
   it('normalises what people type', () => {
     expect(normalizePhone('138 1234 5678')).toBe('13812345678');
     expect(normalizePhone('+86 138-1234-5678')).toBe('13812345678');
-    expect(normalizePhone('027－88886666')).toBe('027-88886666');
+    expect(normalizePhone('0086 13812345678')).toBe('13812345678');
+    expect(normalizePhone('１３８１２３４５６７８')).toBe('13812345678');
+  });
+  it('gives a landline one form however it is typed', () => {
+    for (const typed of ['027-88886666', '02788886666', '027 8888 6666', '(027)88886666', '（027）8888-6666', '027－88886666', '+86 27 8888 6666', '０２７－８８８８６６６６']) {
+      expect(normalizePhone(typed), typed).toBe('027-88886666');
+    }
+    expect(normalizePhone('010 6512 3456')).toBe('010-65123456');
+    expect(normalizePhone('07101234567')).toBe('0710-1234567');
+    expect(normalizePhone('0710-12345678')).toBe('0710-12345678');
+    expect(phoneDigits('027-8888 6666')).toBe('02788886666');
   });
   it('accepts mobiles and landlines with area code only', () => {
     expect(isValidPhone('13812345678')).toBe(true);
-    expect(isValidPhone('02788886666')).toBe(true);
     expect(isValidPhone('027-88886666')).toBe(true);
+    expect(isValidPhone('0710-1234567')).toBe(true);
+    expect(isValidPhone(normalizePhone('02788886666'))).toBe(true);
     expect(isValidPhone('12812345678')).toBe(false);
     expect(isValidPhone('1381234567')).toBe(false);
-    expect(isValidPhone('88886666')).toBe(false);
+    expect(isValidPhone(normalizePhone('88886666'))).toBe(false);
+    expect(isValidPhone(normalizePhone('027-8888666'))).toBe(false);
   });
   it('gives a Chinese message', () => {
     expect(phoneSchema.safeParse('').error?.issues[0]?.message).toBe('请填写联系电话');
     expect(phoneSchema.safeParse('12345').error?.issues[0]?.message).toMatch(/请填写正确的手机号/);
     expect(phoneSchema.parse(' 138 1234 5678 ')).toBe('13812345678');
+    expect(phoneSchema.parse('027 8888 6666')).toBe('027-88886666');
   });
 });
 

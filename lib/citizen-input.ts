@@ -29,16 +29,36 @@ export function visibleText(label: string, min: number, max: number) {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+// Area codes: 010 and 02x have three digits (Beijing, Shanghai, Tianjin, Chongqing, Wuhan...), the rest four;
+// local numbers have 7 or 8 digits.
+const LANDLINE = /^(?:0[12]\d-\d{8}|0[3-9]\d{2}-\d{7,8})$/;
 
-/** Normalises a phone number as typed (spaces, dashes, +86) to digits; landlines keep one dash. */
-export function normalizePhone(input: string): string {
-  let s = input.replace(/[\s\u3000]/g, '').replace(/[－—–]/g, '-');
-  s = s.replace(/^(\+?86)-?/, '');
-  if (MOBILE.test(s.replace(/-/g, ''))) return s.replace(/-/g, '');
-  return s;
+/** The digits of a phone number as typed: full-width digits become ASCII, +86 / 0086 and separators go. */
+export function phoneDigits(input: string): string {
+  const typed = input.normalize('NFKC').replace(/[^\d+]/g, '');
+  // +86 27 8888 6666: written internationally, a landline loses the 0 of its area code.
+  const international = /^(?:\+|00)?86(\d{10,11})$/.exec(typed);
+  if (international) {
+    const rest = international[1]!;
+    return rest.startsWith('1') || rest.startsWith('0') ? rest : `0${rest}`;
+  }
+  return typed.replace(/\+/g, '');
 }
 
+/**
+ * One form for every way a number is typed, used for storage and for look-ups alike: mobiles as 11 digits
+ * (`13812345678`), landlines as area code, dash, local number (`027-88886666`), whatever spaces, dashes,
+ * brackets, full-width digits or +86 were typed. Anything else comes back as its digits (and fails isValidPhone).
+ */
+export function normalizePhone(input: string): string {
+  const digits = phoneDigits(input);
+  if (MOBILE.test(digits)) return digits;
+  if (/^0[12]\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3)}`;
+  if (/^0[3-9]\d{9,10}$/.test(digits)) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
+  return digits;
+}
+
+/** A normalised number (normalizePhone) that is a mobile or a landline with its area code. */
 export function isValidPhone(phone: string): boolean {
   return MOBILE.test(phone) || LANDLINE.test(phone);
 }

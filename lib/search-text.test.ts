@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, highlight, looksLikeCode, MAX_QUERY, normalizeQuery, parseSearchQuery, snippet, splitWords } from './search-text';
+import { bigrams, highlight, looksLikeCode, MAX_QUERY, normalizeQuery, parseSearchQuery, snippet, snippetSource, splitWords } from './search-text';
 
 const marked = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
@@ -91,5 +91,24 @@ describe('highlight and snippet', () => {
   });
   it('counts characters outside the BMP as one', () => {
     expect(marked(snippet(`𠀀𠀀𠀀诚信`, ['诚信'], { length: 3, before: 1 }))).toBe('…𠀀[诚信]');
+  });
+});
+
+describe('snippetSource', () => {
+  it('uses the body alone when it opens with the summary, so the snippet does not repeat it', () => {
+    const summary = '11月20日，江城市创建全国文明城市动员大会召开。会议部署了全年任务。';
+    const body = `${summary}会议指出，要把创建工作抓实。`;
+    expect(snippetSource(summary, body)).toBe(body);
+    // A summary cut short with an ellipsis still counts as the body's opening.
+    expect(snippetSource('11月20日，江城市创建全国文明城市动员大会……', body)).toBe(body);
+  });
+  it('keeps a summary that says something else, then the body', () => {
+    expect(snippetSource('一句话概括。', '正文第一段。')).toBe('一句话概括。 正文第一段。');
+    expect(snippetSource('', '正文。')).toBe('正文。');
+    expect(snippetSource('只有导语。', '')).toBe('只有导语。');
+  });
+  it('drops the spaces markup left between Chinese characters and punctuation, and keeps other spaces', () => {
+    expect(snippetSource('', '以 文明 实践 带动新风。 下一段 ABC 123')).toBe('以文明实践带动新风。下一段 ABC 123');
+    expect(marked(snippet(snippetSource('', '以 文明 实践'), ['文明']))).toBe('以[文明]实践');
   });
 });

@@ -139,6 +139,22 @@ export function snippet(text: string, words: string[], options: { length?: numbe
   return segments;
 }
 
+const CJK_GAP = /(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff60])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff01-\uff60])/g;
+
+/**
+ * The text a result's snippet is cut from: a lead (an article's summary, a person's deed) and the body after
+ * it. Stored text puts a space wherever markup was (`以<b>文明</b>实践` reads `以 文明 实践`): spaces between
+ * Chinese characters and punctuation are dropped. A body that opens with the lead itself (summaries are often
+ * the first sentences) is used alone, so the snippet does not say the same sentence twice.
+ */
+export function snippetSource(lead: string, body: string): string {
+  const head = lead.replace(CJK_GAP, '').trim();
+  const rest = body.replace(CJK_GAP, '').trim();
+  const opening = head.replace(/(?:……|…|\.{3})$/, '');
+  if (!opening || rest.startsWith(opening)) return rest || head;
+  return rest ? `${head} ${rest}` : head;
+}
+
 /** Text that looks like an attempt at a 统一社会信用代码 (8+ letters and digits, mostly digits), for the hint. */
 export function looksLikeCode(text: string): boolean {
   const compact = text.replace(/[\s-]/g, '');

@@ -35,7 +35,8 @@ export function SiteHeader({ siteName, city }: { siteName: string; city: string 
             id="site-search"
             name="q"
             type="search"
-            placeholder="搜索新闻、好人、企业名称或信用代码"
+            placeholder="搜索新闻、好人、企业"
+            title="可搜索新闻、好人、企业名称或统一社会信用代码"
             className="min-w-0 flex-1 rounded-l border border-line bg-white px-3 py-2 text-ink placeholder:text-muted sm:w-72"
           />
           <button type="submit" className="rounded-r bg-brand-dark px-4 py-2 font-medium text-white hover:bg-black/30">
@@ -43,11 +44,12 @@ export function SiteHeader({ siteName, city }: { siteName: string; city: string 
           </button>
         </form>
       </div>
+      {/* Items wrap onto a second row when they do not fit (大字版 on a phone): every section stays in view. */}
       <nav aria-label="主导航" className="bg-masthead-nav">
-        <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2">
+        <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
           {NAV.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="block whitespace-nowrap px-4 py-3 text-base font-medium hover:bg-black/20">
+              <Link href={item.href} className="block whitespace-nowrap px-3 py-3 text-base font-medium hover:bg-black/20 sm:px-4">
                 {item.label}
               </Link>
             </li>

@@ -5,6 +5,7 @@ import type { StoredCitizenFile } from '@/lib/stored-files';
 import type { Db } from '../client';
 import { creditCategories, creditEntries, creditObjectionEvents, creditObjections, type ObjectionStatus } from '../schema';
 import { isPublicCreditEntry, publicSubjectName } from './credit';
+import { samePhone } from './phones';
 import { isUniqueViolation } from './news-admin';
 import { assignPrivateFiles, insertPrivateFile } from './private-files';
 
@@ -12,7 +13,7 @@ export type NewObjection = {
   kind: 'objection' | 'repair';
   entryId: number;
   applicantName: string;
-  /** Normalised (lib/citizen-input.ts normalizePhone): the status page compares it as typed there. */
+  /** Normalised (lib/citizen-input.ts normalizePhone); the status page compares digits (db/queries/phones.ts). */
   applicantPhone: string;
   explanation: string;
   flaggedWords: string[];
@@ -85,7 +86,7 @@ export async function findObjectionProgress(db: Db, trackingNo: string, phone: s
     .from(creditObjections)
     .innerJoin(creditEntries, eq(creditEntries.id, creditObjections.entryId))
     .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
-    .where(and(eq(creditObjections.trackingNo, trackingNo), eq(creditObjections.applicantPhone, phone)))
+    .where(and(eq(creditObjections.trackingNo, trackingNo), samePhone(creditObjections.applicantPhone, phone)))
     .limit(1);
   if (!row) return null;
   const [isPublic, events] = await Promise.all([isPublicCreditEntry(db, row.entryId), listObjectionEvents(db, row.id)]);

@@ -9,6 +9,7 @@ import { makeTrackingNo } from '@/lib/citizen-input';
 import type { StoredCitizenFile } from '@/lib/stored-files';
 import { isUniqueViolation } from './news-admin';
 import { findPublicPerson, visiblePeople } from './people';
+import { samePhone } from './phones';
 import { assignPrivateFiles, insertPrivateFile } from './private-files';
 
 /** Comments with this many reports (from different browsers on different addresses) hide themselves until a moderator decides. */
@@ -177,7 +178,7 @@ export async function findRecommendationStatus(db: Db, receiptNo: string, phone:
       personId: goodPersonRecommendations.personId,
     })
     .from(goodPersonRecommendations)
-    .where(and(eq(goodPersonRecommendations.receiptNo, receiptNo), eq(goodPersonRecommendations.recommenderPhone, phone)))
+    .where(and(eq(goodPersonRecommendations.receiptNo, receiptNo), samePhone(goodPersonRecommendations.recommenderPhone, phone)))
     .limit(1);
   if (!row) return null;
   const { personId, ...rest } = row;

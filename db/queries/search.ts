@@ -6,7 +6,7 @@
 import { and, desc, eq, ilike, inArray, lte, ne, not, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import { cityDay, formatDay } from '@/lib/dates';
-import { parseSearchQuery, type SearchQuery } from '@/lib/search-text';
+import { parseSearchQuery, snippetSource, type SearchQuery } from '@/lib/search-text';
 import type { Db } from '../client';
 import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, newsArticles, newsChannels } from '../schema';
 import { COUNT_CAP, FENCE } from './capped-count';
@@ -316,7 +316,8 @@ async function hitsOf(db: Db, kind: SearchKind, ids: number[]): Promise<Map<numb
       .where(and(publicNews(), inArray(newsArticles.id, ids)));
     for (const r of rows) {
       // search_text is title, summary and body on separate lines; the snippet comes from summary and body.
-      const text = r.searchText.split('\n').slice(1).join(' ');
+      const [, summary = '', body = ''] = r.searchText.split('\n');
+      const text = snippetSource(summary, body);
       found.set(r.id, { kind, id: r.id, href: newsPath(r), title: r.title, text, date: r.publishedAt && formatDay(r.publishedAt), label: r.channelName, creditCode: null });
     }
   } else if (kind === 'people') {
@@ -328,7 +329,7 @@ async function hitsOf(db: Db, kind: SearchKind, ids: number[]): Promise<Map<numb
     for (const r of rows) {
       // search_text is name, region and unit, deed, story on separate lines.
       const [, place = '', deed = '', story = ''] = r.searchText.split('\n');
-      const text = `${deed} ${story}`.trim() || place;
+      const text = snippetSource(deed, story) || place;
       found.set(r.id, { kind, id: r.id, href: `/good-people/${r.id}`, title: r.name, text, date: r.publishedAt && formatDay(r.publishedAt), label: `${r.level} · ${r.category}`, creditCode: null });
     }
   } else {

@@ -263,6 +263,11 @@ describe(`objections on ${engine}`, () => {
     expect(await findObjectionProgress(handle.db, first.trackingNo, '13800001112')).toBeNull();
     expect(await findObjectionProgress(handle.db, second.trackingNo, '13800001111')).toBeNull();
     expect(await findObjectionProgress(handle.db, 'YS20260101-CCCCCC', '13800001111')).toBeNull();
+    // A landline is found however it is typed at the look-up.
+    for (const typed of ['027-88886666', '02788886666', '027 8888 6666', '(027) 8888-6666']) {
+      expect(await findObjectionProgress(handle.db, second.trackingNo, typed), typed).toMatchObject({ trackingNo: second.trackingNo });
+    }
+    expect(await findObjectionProgress(handle.db, second.trackingNo, '027-88886667')).toBeNull();
   });
 });
 

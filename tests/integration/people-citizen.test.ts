@@ -174,6 +174,12 @@ describe(`recommendations on ${engine}`, () => {
     expect(found).toMatchObject({ receiptNo: saved.receiptNo, nomineeName: '陈志远', status: 'pending', publicPersonId: null, rejectReason: null });
     expect(await findRecommendationStatus(handle.db, saved.receiptNo, '13912345679')).toBeNull();
     expect(await findRecommendationStatus(handle.db, 'TJ20200101-AAAAAA', '13912345678')).toBeNull();
+    // Spaces, dashes and +86 typed at the look-up do not matter; a landline stored by an older version without its dash is found too.
+    expect(await findRecommendationStatus(handle.db, saved.receiptNo, '+86 139-1234-5678')).toMatchObject({ receiptNo: saved.receiptNo });
+    const landline = await insertRecommendation(handle.db, { ...input, recommenderPhone: '02788886666' }, today);
+    for (const typed of ['027-88886666', '027 8888 6666', '02788886666']) {
+      expect(await findRecommendationStatus(handle.db, landline.receiptNo, typed), typed).toMatchObject({ receiptNo: landline.receiptNo });
+    }
   });
 
   it('saves the photos with the recommendation and links them to it', async () => {

@@ -24,7 +24,7 @@ export function Marked({ segments }: { segments: Segment[] }) {
     <>
       {segments.map((s, i) =>
         s.mark ? (
-          <mark key={i} className="rounded-sm bg-brand-soft px-0.5 font-semibold text-brand">
+          <mark key={i} className="bg-brand-soft font-semibold text-brand">
             {s.text}
           </mark>
         ) : (

@@ -9,7 +9,7 @@ export function Highlight({ text, fragment }: { text: string; fragment: string }
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, from)) {
     if (at > from) parts.push(text.slice(from, at));
     parts.push(
-      <mark key={at} className="rounded-sm bg-yellow-200 px-0.5 text-ink">
+      <mark key={at} className="rounded-sm bg-yellow-200 text-ink">
         {text.slice(at, at + needle.length)}
       </mark>,
     );
