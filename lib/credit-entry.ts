@@ -7,6 +7,7 @@ import { addDays, addMonths } from './dates';
 import { ageOn, checkIdNumber, ID_NUMBER_MESSAGES, idNumberBirthDate, idNumberCheckChar } from './id-number';
 import { maskIdNumber } from './mask';
 import { periodRuleError, publicationEndDate } from './periods';
+import { CREDIT_LIST_SHORT_LABELS, CREDIT_LISTS, SUBJECT_KINDS, type CreditList, type SubjectKind } from './enums';
 
 export type CreditIdentity = {
   list: string;
@@ -32,11 +33,8 @@ export function creditDedupeKey(e: CreditIdentity): string {
 
 // ------------------------------------------------------------------------------------------ validation
 
-export const CREDIT_LISTS = ['red', 'black'] as const;
-export type CreditListCode = (typeof CREDIT_LISTS)[number];
-export const LIST_LABELS: Record<CreditListCode, string> = { red: '红榜', black: '黑榜' };
-export const SUBJECT_KINDS = ['法人企业', '个体工商户', '自然人', '机关事业单位/社会组织'] as const;
-export type SubjectKindCode = (typeof SUBJECT_KINDS)[number];
+export type CreditListCode = CreditList;
+export type SubjectKindCode = SubjectKind;
 
 export type CategoryInfo = { id: number; list: CreditListCode; name: string; periodMonths: number };
 
@@ -201,7 +199,7 @@ export function validateCreditEntry(
   const category = draft.categoryId === null ? undefined : categories.find((c) => c.id === draft.categoryId);
   if (!category) fail('categoryId', '请选择类别');
   else if (list && category.list !== list) {
-    fail('categoryId', `类别“${category.name}”属于${LIST_LABELS[category.list]}，不能列入${LIST_LABELS[list]}，请核对名单或类别`);
+    fail('categoryId', `类别“${category.name}”属于${CREDIT_LIST_SHORT_LABELS[category.list]}，不能列入${CREDIT_LIST_SHORT_LABELS[list]}，请核对名单或类别`);
   }
   const kind = SUBJECT_KINDS.find((k) => k === draft.subjectKind);
   if (!kind) fail('subjectKind', `主体类型应为：${SUBJECT_KINDS.join('、')}`);

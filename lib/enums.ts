@@ -24,6 +24,8 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export const CREDIT_LISTS = ['red', 'black'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];
 export const CREDIT_LIST_LABELS: Record<CreditList, string> = { red: '守信红榜', black: '失信黑榜' };
+/** The short names used in the editors' area, exports and messages. */
+export const CREDIT_LIST_SHORT_LABELS: Record<CreditList, string> = { red: '红榜', black: '黑榜' };
 export const SUBJECT_KINDS = ['法人企业', '个体工商户', '自然人', '机关事业单位/社会组织'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export const CREDIT_ENTRY_STATUSES = ['public', 'removed', 'revoked'] as const;

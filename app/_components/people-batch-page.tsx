@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listPublicBatches, listPublicModels, listPublicPeopleCards } from '@/db/queries/people';
-import { GOOD_CATEGORIES, termName } from '@/lib/people-public';
+import { termName } from '@/lib/people-public';
 import { PersonCard } from './person-card';
+import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 /** A monthly 好人榜 grouped by the five categories, the 道德模范 by 届, and the archive of months beside it. */
 export async function PeopleBatchPage({ batch, heading, intro }: { batch: { id: number; month: string; title: string } | null; heading: string; intro?: React.ReactNode }) {
@@ -14,7 +15,7 @@ export async function PeopleBatchPage({ batch, heading, intro }: { batch: { id: 
       <h1 className="text-2xl font-bold text-brand">{heading}</h1>
       {intro}
       {!batch && <p className="rounded-lg bg-white p-6 text-muted">榜单尚未发布。</p>}
-      {GOOD_CATEGORIES.map((category) => {
+      {GOOD_PERSON_CATEGORIES.map((category) => {
         const group = people.filter((p) => p.category === category);
         if (group.length === 0) return null;
         return (

@@ -6,7 +6,8 @@ import { PLACES, ROADS } from './content/city';
 import { BACKGROUNDS, COMMON_PARAGRAPHS, MODEL_PARAGRAPHS, STORY_FRAMES } from './content/people-common';
 import { BRAVE, HELPING, HONEST } from './content/people-scenarios-a';
 import { DEDICATED, FILIAL } from './content/people-scenarios-b';
-import { GOOD_CATEGORIES, type DeedScenario, type GoodCategory } from './content/people-types';
+import { GOOD_PERSON_CATEGORIES } from '../../lib/enums';
+import type { DeedScenario, GoodCategory } from './content/people-types';
 import { at, insertRows, NamePool, pickPlace, yearOf } from './common';
 import { createRng, type Rng } from './random';
 import { assertLength, charLength, fill, type Vars } from './template';
@@ -160,8 +161,8 @@ export async function seedPeople(db: Db, today: string): Promise<PeopleSummary> 
     batchCount++;
 
     const categories: GoodCategory[] = published
-      ? rng.shuffle(GOOD_CATEGORIES.flatMap((c) => [c, c, c]))
-      : rng.sample(GOOD_CATEGORIES, 3);
+      ? rng.shuffle(GOOD_PERSON_CATEGORIES.flatMap((c) => [c, c, c]))
+      : rng.sample(GOOD_PERSON_CATEGORIES, 3);
     const cityLevel = new Set(published ? rng.sample(categories.map((_, i) => i), rng.int(2, 3)) : []);
     categories.forEach((category, i) => {
       // Deeds happen one to three months before the list.

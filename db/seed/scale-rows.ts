@@ -15,7 +15,8 @@ import { CHANNEL_CLOSINGS, NEWS_TOPICS } from './content/news-topics';
 import { BACKGROUNDS, COMMON_PARAGRAPHS, STORY_FRAMES } from './content/people-common';
 import { BRAVE, HELPING, HONEST } from './content/people-scenarios-a';
 import { DEDICATED, FILIAL } from './content/people-scenarios-b';
-import { GOOD_CATEGORIES, type DeedScenario, type GoodCategory } from './content/people-types';
+import { GOOD_PERSON_CATEGORIES } from '../../lib/enums';
+import type { DeedScenario, GoodCategory } from './content/people-types';
 import { at, pad2 } from './common';
 import type { Rng } from './random';
 import { fill, type Vars } from './template';
@@ -134,7 +135,7 @@ export type ScaleBatch = { id: number; day: string; publishedAt: Date | null };
 export function peopleRows(rng: Rng, count: number, today: string, batches: ScaleBatch[]): Columns {
   const out = columns(PEOPLE_COLUMNS);
   for (let i = 0; i < count; i++) {
-    const category = rng.pick(GOOD_CATEGORIES);
+    const category = rng.pick(GOOD_PERSON_CATEGORIES);
     const scenario = rng.pick(SCENARIOS[category]);
     const frame = STORY_FRAMES[category];
     const unbatched = rng.chance(1 / 30);

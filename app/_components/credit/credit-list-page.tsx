@@ -5,8 +5,9 @@ import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { CREDIT_PAGE_SIZE, listCreditCategories, listPublicCredit } from '@/db/queries/credit';
 import type { CreditList } from '@/db/schema';
-import { CreditEntryTable, LIST_LABELS } from '../credit-entry-table';
+import { CreditEntryTable } from '../credit-entry-table';
 import { Pagination, pageParam } from '../pagination';
+import { CREDIT_LIST_LABELS } from '@/lib/enums';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -31,7 +32,7 @@ export async function CreditListPage({ list, searchParams }: { list: CreditList;
     const qs = params.toString();
     return qs ? `${base}?${qs}` : base;
   };
-  const title = LIST_LABELS[list];
+  const title = CREDIT_LIST_LABELS[list];
   const chip = 'rounded-full border px-3 py-1 text-sm';
   return (
     <div className="space-y-4">

@@ -4,9 +4,9 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { recommendAction, type RecommendState } from '@/app/(public)/good-people/actions';
-import { GOOD_CATEGORIES } from '@/lib/people-public';
 import { visibleLength } from '@/lib/visible-length';
 import { FieldShell, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../form-fields';
+import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 function DeedField({ defaultValue, error }: { defaultValue: string; error?: string }) {
   const [count, setCount] = useState(() => visibleLength(defaultValue.trim()));
@@ -54,7 +54,7 @@ export function RecommendForm() {
         <legend className="px-1 font-bold">被推荐人</legend>
         <TextField state={state} name="nomineeName" label="被推荐人姓名" required hint="2至20个字" />
         <TextField state={state} name="region" label="所在地区/单位" required hint="如：东湖区白沙街道 或 所在单位名称，2至50个字" />
-        <SelectField state={state} name="category" label="类别" options={GOOD_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        <SelectField state={state} name="category" label="类别" options={GOOD_PERSON_CATEGORIES.map((c) => ({ value: c, label: c }))} />
         <DeedField key={v.deed ?? ''} defaultValue={v.deed ?? ''} error={state.fieldErrors?.deed} />
         <FieldShell id="field-story" label="详细事迹" hint="选填，不超过3000个字；可写清时间、地点、经过和身边人的评价" error={state.fieldErrors?.story}>
           {(aria) => <textarea {...aria} name="story" rows={8} defaultValue={v.story} className={inputClass} />}

@@ -1,7 +1,8 @@
 // Shapes shared by the good-people phrase banks.
 
-export const GOOD_CATEGORIES = ['助人为乐', '见义勇为', '诚实守信', '敬业奉献', '孝老爱亲'] as const;
-export type GoodCategory = (typeof GOOD_CATEGORIES)[number];
+import type { GoodPersonCategory } from '../../../lib/enums';
+
+export type GoodCategory = GoodPersonCategory;
 
 /**
  * One kind of deed. Slots: {name} {surname} {call} {ta} {district} {street} {community} {region}

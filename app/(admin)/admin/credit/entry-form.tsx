@@ -6,11 +6,10 @@ import { useActionState, useState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { createCreditEntryAction, saveCreditEntry } from './entries/actions';
+import { SUBJECT_KINDS } from '@/lib/enums';
 
 type Category = { id: number; list: 'red' | 'black'; name: string; periodMonths: number };
 type Mode = { kind: 'create'; batchId: number } | { kind: 'edit'; id: number; version: number };
-
-const KINDS = ['法人企业', '个体工商户', '自然人', '机关事业单位/社会组织'];
 
 export function CreditEntryForm({ categories, mode, initial }: { categories: Category[]; mode: Mode; initial: Record<string, string> }) {
   const [state, action] = useActionState(mode.kind === 'create' ? createCreditEntryAction : saveCreditEntry, {} as ActionState);
@@ -52,7 +51,7 @@ export function CreditEntryForm({ categories, mode, initial }: { categories: Cat
         <FieldShell id="field-subjectKind" label="主体类型" required error={errors.subjectKind}>
           {(aria) => (
             <select {...aria} name="subjectKind" value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
-              {KINDS.map((k) => (
+              {SUBJECT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {k}
                 </option>

@@ -6,13 +6,13 @@ import { listCreditCategories } from '@/db/queries/credit-categories';
 import { listCreditBatchOptions } from '@/db/queries/credit-admin/batches';
 import { ENTRY_STATUS_LABELS, listAdminCreditEntries, type AdminEntryStatus } from '@/db/queries/credit-admin/entries';
 import { requirePageUser } from '@/server/auth';
-import { LIST_LABELS } from '@/lib/credit-entry';
 import { AdminTable } from '../../../_components/admin-table';
 import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { CreditNav } from './credit-nav';
 import { EntryStatusBadge } from './entry-status-badge';
 import { creditFilterQuery, fromSearchParams, parseCreditFilter } from './filters';
+import { CREDIT_LIST_SHORT_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '红黑榜条目' };
 export const dynamic = 'force-dynamic';
@@ -46,7 +46,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
           { value: 'red', label: '红榜' },
           { value: 'black', label: '黑榜' },
         ]} />
-        <FilterSelect name="category" label="类别" value={values.category} options={categories.map((c) => ({ value: String(c.id), label: `${LIST_LABELS[c.list]}·${c.name}` }))} />
+        <FilterSelect name="category" label="类别" value={values.category} options={categories.map((c) => ({ value: String(c.id), label: `${CREDIT_LIST_SHORT_LABELS[c.list]}·${c.name}` }))} />
         <FilterSelect name="batch" label="批次" value={values.batch} options={batches.map((b) => ({ value: String(b.id), label: b.title }))} />
         <FilterSelect name="status" label="状态" value={values.status} options={(Object.keys(ENTRY_STATUS_LABELS) as AdminEntryStatus[]).map((s) => ({ value: s, label: ENTRY_STATUS_LABELS[s] }))} />
         <FilterSearch label="名称或代码" value={values.q} placeholder="名称中的文字或信用代码" />
@@ -76,7 +76,7 @@ export default async function CreditEntriesPage({ searchParams }: { searchParams
                 <span className="block text-xs text-muted">{e.subjectKind}</span>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
-                {LIST_LABELS[e.list]}·{e.categoryName}
+                {CREDIT_LIST_SHORT_LABELS[e.list]}·{e.categoryName}
               </td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{e.creditCode ?? e.idNumberMasked ?? '—'}</td>
               <td className="px-3 py-2 whitespace-nowrap">{e.decisionDate}</td>

@@ -7,9 +7,8 @@ import { FieldShell, FormMessage, inputClass, SelectField, SubmitButton, TextFie
 import { MediaPicker } from '../../../_components/media-picker';
 import { createGoodPerson, saveGoodPerson, type PersonActionState } from './actions';
 import type { PersonFormValues } from './person-input';
+import { GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS } from '@/lib/enums';
 
-const CATEGORIES = ['助人为乐', '见义勇为', '诚实守信', '敬业奉献', '孝老爱亲'];
-const LEVELS = ['身边好人', '市级好人', '道德模范'];
 
 type Props = {
   personId: number | null;
@@ -44,8 +43,8 @@ export function PersonForm({ personId, version, initial, batches }: Props) {
         <TextField state={state} name="birthYear" label="出生年份" type="number" defaultValue={initial.birthYear} hint="四位数字，如 1968；可不填" />
         <TextField state={state} name="region" label="所在地区" required maxLength={60} defaultValue={initial.region} hint="区、街道、社区，如 东湖区 滨江街道 幸福社区" />
         <TextField state={state} name="unit" label="工作单位" maxLength={60} defaultValue={initial.unit} />
-        <SelectField state={state} name="category" label="类别" defaultValue={initial.category} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
-        <SelectField state={state} name="level" label="级别" defaultValue={initial.level} options={LEVELS.map((l) => ({ value: l, label: l }))} />
+        <SelectField state={state} name="category" label="类别" defaultValue={initial.category} options={GOOD_PERSON_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        <SelectField state={state} name="level" label="级别" defaultValue={initial.level} options={GOOD_PERSON_LEVELS.map((l) => ({ value: l, label: l }))} />
         <SelectField
           state={state}
           name="batchId"

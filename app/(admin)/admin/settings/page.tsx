@@ -5,11 +5,10 @@ import { PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, SEVERE_MIN_MONTHS } from '@/lib/p
 import { getSetting } from '@/db/queries/settings';
 import { requirePageUser } from '@/server/auth';
 import { CreditCategoryForm, SensitiveWordsForm, SiteInfoForm } from './settings-forms';
+import { CREDIT_LIST_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '站点设置' };
 export const dynamic = 'force-dynamic';
-
-const LIST_LABELS = { red: '守信红榜', black: '失信黑榜' } as const;
 
 export default async function SettingsPage() {
   await requirePageUser('settings.manage', '/admin/settings');
@@ -68,7 +67,7 @@ export default async function SettingsPage() {
             <tbody>
               {categories.map((category) => (
                 <tr key={category.id} className="border-b border-line align-top last:border-0">
-                  <td className="px-3 py-3 whitespace-nowrap">{LIST_LABELS[category.list]}</td>
+                  <td className="px-3 py-3 whitespace-nowrap">{CREDIT_LIST_LABELS[category.list]}</td>
                   <th scope="row" className="px-3 py-3 text-left font-medium whitespace-nowrap">
                     {category.name}
                   </th>

@@ -4,8 +4,8 @@ import { getDb } from '@/db/client';
 import { totalText } from '@/db/queries/capped-count';
 import { findPublicCreditEntry, lookupPublicCredit, type PublicCreditEntry } from '@/db/queries/credit';
 import { parseCreditLookup } from '@/lib/credit-lookup';
-import { LIST_LABELS } from '../../../_components/credit-entry-table';
 import { ObjectionForm } from './objection-form';
+import { CREDIT_LIST_LABELS } from '@/lib/enums';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '异议申诉与信用修复 - 诚信红黑榜' };
@@ -80,7 +80,7 @@ function EntrySummary({ entry }: { entry: NonNullable<Awaited<ReturnType<typeof 
         </dd>
         <dt className="text-muted">榜单 / 类别</dt>
         <dd>
-          {LIST_LABELS[entry.list]} / {entry.category}
+          {CREDIT_LIST_LABELS[entry.list]} / {entry.category}
         </dd>
         <dt className="text-muted">认定部门</dt>
         <dd>{entry.authority}</dd>
@@ -153,7 +153,7 @@ async function EntryPicker({ query }: { query: string }) {
                 <span>
                   <span className="font-medium">{m.name}</span>
                   <span className="block text-xs text-muted">
-                    编号 {m.id} · {LIST_LABELS[m.list]} · {m.category} · {m.creditCode ?? m.idNumberMasked ?? ''}
+                    编号 {m.id} · {CREDIT_LIST_LABELS[m.list]} · {m.category} · {m.creditCode ?? m.idNumberMasked ?? ''}
                   </span>
                 </span>
                 <Link href={`/credit/objection?entry=${m.id}`} className="rounded border border-brand px-3 py-1 text-sm text-brand hover:bg-brand-soft" aria-label={`选择 ${m.name}（编号 ${m.id}）`}>

@@ -8,12 +8,12 @@ import { getDb } from '@/db/client';
 import { iteratePublicCreditExport, type PublicExportFilter } from '@/db/queries/credit-admin/export';
 import { recordAudit } from '@/server/audit';
 import { currentUser } from '@/server/auth';
-import { LIST_LABELS } from '@/lib/credit-entry';
 import { CSV_BOM, csvRow } from '@/lib/csv';
 import { cityDay } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { parseCreditFilter } from '../filters';
 import { safeErrorSummary } from '@/lib/log-error';
+import { CREDIT_LIST_SHORT_LABELS } from '@/lib/enums';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ const HEADER = ['名单', '类别', '主体类型', '名称', '统一社会信�
 
 
 function cells(row: { list: 'red' | 'black'; category: string; subjectKind: string; name: string; creditCode: string | null; idNumberMasked: string | null; legalRep: string | null; reason: string; amount: string | null; authority: string; basisDoc: string; decisionDate: string; listedDate: string; publicationEnd: string; batchTitle: string }): (string | null)[] {
-  return [LIST_LABELS[row.list], row.category, row.subjectKind, row.name, row.creditCode, row.idNumberMasked, row.legalRep, row.reason, row.amount, row.authority, row.basisDoc, row.decisionDate, row.listedDate, row.publicationEnd, row.batchTitle];
+  return [CREDIT_LIST_SHORT_LABELS[row.list], row.category, row.subjectKind, row.name, row.creditCode, row.idNumberMasked, row.legalRep, row.reason, row.amount, row.authority, row.basisDoc, row.decisionDate, row.listedDate, row.publicationEnd, row.batchTitle];
 }
 
 function plainText(status: number, text: string): Response {

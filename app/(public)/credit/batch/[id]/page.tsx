@@ -5,8 +5,9 @@ import { getDb } from '@/db/client';
 import { CREDIT_PAGE_SIZE, findPublicCreditBatch, listPublicCreditOfBatch } from '@/db/queries/credit';
 import type { CreditList } from '@/db/schema';
 import { formatDay } from '@/lib/dates';
-import { CreditEntryTable, LIST_LABELS } from '../../../../_components/credit-entry-table';
+import { CreditEntryTable } from '../../../../_components/credit-entry-table';
 import { Pagination, pageParam } from '../../../../_components/pagination';
+import { CREDIT_LIST_LABELS } from '@/lib/enums';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +36,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
     return qs ? `${base}?${qs}` : base;
   };
   const chip = 'rounded-full border px-3 py-1 text-sm';
-  const tabs: [CreditList | undefined, string][] = [[undefined, '全部'], ['red', LIST_LABELS.red], ['black', LIST_LABELS.black]];
+  const tabs: [CreditList | undefined, string][] = [[undefined, '全部'], ['red', CREDIT_LIST_LABELS.red], ['black', CREDIT_LIST_LABELS.black]];
   return (
     <div className="space-y-4">
       <nav aria-label="位置" className="text-sm text-muted">

@@ -8,7 +8,6 @@ import { findCreditBatch, isOpenBatch } from '@/db/queries/credit-admin/batches'
 import { listAdminCreditEntries } from '@/db/queries/credit-admin/entries';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/server/auth';
-import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
 import { NoResults } from '../../../../../_components/admin-filters';
@@ -17,6 +16,7 @@ import { Pagination, pageParam } from '../../../../../_components/pagination';
 import { StatusBadge } from '../../../news/status-badge';
 import { BatchReviewPanel } from '../../batch-forms';
 import { EntryStatusBadge } from '../../entry-status-badge';
+import { CREDIT_LIST_SHORT_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '发布批次' };
 export const dynamic = 'force-dynamic';
@@ -119,7 +119,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
                   </Link>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {LIST_LABELS[e.list]}·{e.categoryName}
+                  {CREDIT_LIST_SHORT_LABELS[e.list]}·{e.categoryName}
                 </td>
                 <td className="px-3 py-2 font-mono whitespace-nowrap">{e.creditCode ?? e.idNumberMasked ?? '—'}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{e.decisionDate}</td>

@@ -6,7 +6,6 @@ import { DoneNotice } from '../../../../../_components/done-notice';
 import { entryDisplayStatus, findCreditEntryForEdit, listCreditEntryHistory } from '@/db/queries/credit-admin/entries';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { requirePageUser } from '@/server/auth';
-import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
 import { STATUS_LABELS } from '@/lib/workflow';
@@ -14,6 +13,7 @@ import { CreditEntryForm } from '../../entry-form';
 import { EntryStatusBadge } from '../../entry-status-badge';
 import { EntryStatusForms } from '../../entry-status-forms';
 import { HistoryTable } from '../../history-table';
+import { CREDIT_LIST_SHORT_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '红黑榜条目' };
 export const dynamic = 'force-dynamic';
@@ -68,7 +68,7 @@ export default async function CreditEntryPage({ params, searchParams }: Props) {
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-muted">名单·类别</dt>
         <dd>
-          {LIST_LABELS[entry.list]}·{entry.categoryName}
+          {CREDIT_LIST_SHORT_LABELS[entry.list]}·{entry.categoryName}
         </dd>
         <dt className="text-muted">批次</dt>
         <dd>

@@ -8,13 +8,13 @@ import { findObjectionForAdmin, listObjectionEvents } from '@/db/queries/credit-
 import { listPrivateFiles } from '@/db/queries/private-files';
 import { getSetting } from '@/db/queries/settings';
 import { requirePageUser } from '@/server/auth';
-import { LIST_LABELS } from '@/lib/credit-entry';
 import { formatDateTime } from '@/lib/dates';
 import { availableObjectionActions, OUTCOME_LABELS, type ObjectionOutcome } from '@/lib/objection-workflow';
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objection-status';
 import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { EntryStatusBadge } from '../../entry-status-badge';
 import { ObjectionForms } from '../objection-forms';
+import { CREDIT_LIST_SHORT_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '异议申请' };
 export const dynamic = 'force-dynamic';
@@ -70,7 +70,7 @@ export default async function ObjectionPage({ params, searchParams }: Props) {
           <EntryStatusBadge status={entryDisplayStatus(entry.status, entry.publicationEnd)} />
         </p>
         <p className="text-sm text-muted">
-          {LIST_LABELS[entry.list]}·{entry.categoryName} · {entry.creditCode ?? entry.idNumberMasked ?? '—'} · 决定日期 {entry.decisionDate} · 公示至 {entry.publicationEnd}
+          {CREDIT_LIST_SHORT_LABELS[entry.list]}·{entry.categoryName} · {entry.creditCode ?? entry.idNumberMasked ?? '—'} · 决定日期 {entry.decisionDate} · 公示至 {entry.publicationEnd}
         </p>
       </section>
 
