@@ -14,7 +14,7 @@ import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
 import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
 import { editRefusal } from './access';
-import { personFields, type PersonInput } from './person-input';
+import { personFields, type PersonInput } from '@/lib/person-input';
 
 const ENTITY = 'good_person';
 const MISSING = '人物不存在或已被删除。';

@@ -6,7 +6,7 @@ import { useActionState } from 'react';
 import { FieldShell, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../../../_components/form-fields';
 import { MediaPicker } from '../../../_components/media-picker';
 import { createGoodPerson, saveGoodPerson, type PersonActionState } from './actions';
-import type { PersonFormValues } from './person-input';
+import type { PersonFormValues } from '@/lib/person-input';
 import { GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS } from '@/lib/enums';
 
 

@@ -14,7 +14,7 @@ import { ReviewHistory, ReviewReason } from '../../../../_components/review-hist
 import { editRefusal, parseId } from '../access';
 import { reviewGoodPerson } from '../actions';
 import { PersonForm } from '../person-form';
-import type { PersonFormValues } from '../person-input';
+import type { PersonFormValues } from '@/lib/person-input';
 import { WorkflowForms } from '../review-forms';
 
 export const metadata: Metadata = { title: '编辑人物' };

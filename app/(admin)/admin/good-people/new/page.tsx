@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listOpenBatches } from '@/db/queries/people-admin/batches';
 import { requirePageUser } from '@/server/auth';
 import { PersonForm } from '../person-form';
-import { PERSON_FORM_KEYS, type PersonFormValues } from '../person-input';
+import { PERSON_FORM_KEYS, type PersonFormValues } from '@/lib/person-input';
 
 export const metadata: Metadata = { title: '新建人物' };
 export const dynamic = 'force-dynamic';
