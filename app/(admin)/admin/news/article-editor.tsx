@@ -5,12 +5,12 @@
 // from a stale copy is refused with a diff, and others editing the same article are shown.
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { FORM_KEYS, type ArticleFormValues } from '@/lib/article-input';
-import { cityDay, formatDateTime } from '@/lib/dates';
+import type { ArticleFormValues } from '@/lib/article-input';
 import { FieldShell, FormMessage, inputClass, type ControlAria } from '../../../_components/form-fields';
 import { MediaPicker } from '../../../_components/media-picker';
 import { createNewsArticle, saveNewsArticle } from './actions';
-import { autosaveNewsArticle, discardNewsAutosave, newsPresenceHeartbeat } from './editor-actions';
+import { discardNewsAutosave } from './editor-actions';
+import { localKey, readLocal, removeLocal, sameValues, useBrowserCopy, usePresence, useServerAutosave, valuesOf, whenText, writeLocal } from './editor-hooks';
 import { DiffView } from './diff-view';
 import { RichTextEditor } from './rich-text-editor';
 import type { ArticleActionState, PresenceInfo, RecoveredDraft } from './types';
@@ -33,60 +33,6 @@ type Props = {
   created?: boolean;
 };
 
-const AUTOSAVE_MS = 15_000;
-const LOCAL_MS = 3_000;
-const HEARTBEAT_MS = 20_000;
-
-type LocalCopy = { savedAt: string; baseVersion: number; values: ArticleFormValues };
-
-function localKey(userId: number, articleId: number | null) {
-  return `news-editor:${userId}:${articleId ?? 'new'}`;
-}
-
-function readLocal(key: string): LocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as LocalCopy;
-    return parsed && typeof parsed.savedAt === 'string' && parsed.values ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeLocal(key: string, copy: LocalCopy) {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(copy));
-  } catch {
-    // Storage full or disabled: the server autosave still runs.
-  }
-}
-
-function removeLocal(key: string) {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // nothing to do
-  }
-}
-
-function valuesOf(data: FormData): ArticleFormValues {
-  const values = {} as ArticleFormValues;
-  for (const key of FORM_KEYS) {
-    const value = data.get(key);
-    values[key] = typeof value === 'string' ? value : '';
-  }
-  return values;
-}
-
-/** 14:05 today, else 2026-11-20 14:05 (city time). */
-function whenText(iso: string): string {
-  const at = new Date(iso);
-  return cityDay(at) === cityDay() ? formatDateTime(at).slice(11) : formatDateTime(at);
-}
-
-const sameValues = (a: ArticleFormValues, b: ArticleFormValues) => FORM_KEYS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
-
 export function ArticleEditor(props: Props) {
   const { mode, articleId, channels, userId, signedOutMessage, editUrl } = props;
   const key = localKey(userId, articleId);
@@ -105,7 +51,6 @@ export function ArticleEditor(props: Props) {
 
   // What is saved (for "unsaved changes"), and what the autosave last sent.
   const savedRef = useRef<ArticleFormValues | null>(null);
-  const lastLocalRef = useRef('');
   const lastAutosaveRef = useRef('');
   const baseRef = useRef(base);
   const bannerRef = useRef<RecoveredDraft | null>(null);
@@ -155,70 +100,13 @@ export function ArticleEditor(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The browser copy of unsaved input, every few seconds while it differs from what is saved.
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      const values = readForm();
-      if (!values || !savedRef.current || bannerRef.current) return;
-      const json = JSON.stringify(values);
-      if (json === lastLocalRef.current) return;
-      lastLocalRef.current = json;
-      if (sameValues(values, savedRef.current)) removeLocal(key);
-      else writeLocal(key, { savedAt: new Date().toISOString(), baseVersion: baseRef.current, values });
-    }, LOCAL_MS);
-    return () => window.clearInterval(timer);
-  }, [key, readForm]);
-
-  // The server autosave (existing articles): a separate draft, never over the saved or published text.
-  useEffect(() => {
-    if (mode !== 'edit' || !articleId) return;
-    const timer = window.setInterval(async () => {
-      const values = readForm();
-      if (!values || !savedRef.current || bannerRef.current) return;
-      const json = JSON.stringify(values);
-      if (json === lastAutosaveRef.current || sameValues(values, savedRef.current)) return;
-      const data = new FormData();
-      for (const k of FORM_KEYS) data.set(k, values[k]);
-      data.set('id', String(articleId));
-      data.set('version', String(baseRef.current));
-      try {
-        const result: ArticleActionState = await autosaveNewsArticle({}, data);
-        if (result.ok) {
-          lastAutosaveRef.current = json;
-          setAutosaveNote(`已自动保存草稿副本 ${result.savedAt ?? ''}（未覆盖已保存的版本）`);
-        } else if (result.message === signedOutMessage) {
-          setSignedOut(true);
-        } else {
-          setAutosaveNote(`自动保存失败：${result.message ?? '请稍后重试'}`);
-        }
-      } catch {
-        setAutosaveNote('自动保存失败：网络连接中断，内容仍保存在本浏览器中。');
-      }
-    }, AUTOSAVE_MS);
-    return () => window.clearInterval(timer);
-  }, [mode, articleId, readForm, signedOutMessage]);
-
-  // Presence: who else has this article open.
-  useEffect(() => {
-    if (mode !== 'edit' || !articleId) return;
-    let live = true;
-    const beat = async () => {
-      try {
-        const result = await newsPresenceHeartbeat(articleId);
-        if (!live) return;
-        if (result.signedOut) setSignedOut(true);
-        else setOthers(result.others);
-      } catch {
-        // A missed heartbeat only delays the notice.
-      }
-    };
-    beat();
-    const timer = window.setInterval(beat, HEARTBEAT_MS);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, [mode, articleId]);
+  useBrowserCopy(key, readForm, { savedRef, bannerRef, baseRef });
+  useServerAutosave(mode === 'edit' ? articleId : null, readForm, { savedRef, bannerRef, baseRef, lastAutosaveRef }, {
+    signedOutMessage,
+    onNote: setAutosaveNote,
+    onSignedOut: () => setSignedOut(true),
+  });
+  usePresence(mode === 'edit' ? articleId : null, { onOthers: setOthers, onSignedOut: () => setSignedOut(true) });
 
   function restore(draft: RecoveredDraft) {
     setDefaults(draft.values);
