@@ -1,6 +1,8 @@
 // Chinese names for the audit log's codes (actions, record types, field names); unknown codes show as is.
+// Site-wide codes are named here; each content domain names its own in its declaration (lib/domains).
+import { DOMAINS } from './domains';
 
-export const ACTION_LABELS: Record<string, string> = {
+const SITE_ACTIONS: Record<string, string> = {
   signin: '登录',
   'signin.failed': '登录失败',
   'signin.refused': '登录被拒绝',
@@ -14,88 +16,21 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.password_change_refused': '修改密码被拒绝（已锁定）',
   'user.signout_all': '退出所有设备',
   'settings.update': '修改站点设置',
-  'credit_category.update': '修改公示期限',
   'media.upload': '上传图片',
   'media.update_alt': '修改图片说明',
   'media.delete': '删除图片',
   'audit.export': '导出审计日志',
   signout: '退出登录',
-  'news.create': '新建文章',
-  'news.update': '修改文章',
-  'news.restore': '恢复文章版本',
-  'news.submit': '提交审核',
-  'news.approve': '审核通过并发布',
-  'news.reject': '退回修改',
-  'news.take_offline': '下线文章',
-  'news.force_publish': '强制发布',
-  'news_channel.create': '新建栏目',
-  'news_channel.update': '修改栏目',
-  'news_channel.reorder': '调整栏目顺序',
-  'news_channel.delete': '删除栏目',
-  // good-people actions (issue 5)
-  'good_person.create': '新建好人',
-  'good_person.update': '修改好人信息',
-  'good_person.submit': '提交人物审核',
-  'good_person.approve': '人物审核通过并发布',
-  'good_person.reject': '退回人物',
-  'good_person.take_offline': '下线人物',
-  'good_person.force_publish': '强制发布人物',
-  'good_person.batch_add': '加入好人榜单',
-  'good_person.batch_remove': '移出好人榜单',
-  'people_batch.create': '新建好人榜单',
-  'people_batch.update': '修改好人榜单',
-  'people_batch.submit': '提交榜单审核',
-  'people_batch.approve': '榜单审核通过并发布',
-  'people_batch.reject': '退回榜单',
-  'people_batch.take_offline': '下线榜单',
-  'people_batch.force_publish': '强制发布榜单',
-  'recommendation.accept': '采纳推荐',
-  'recommendation.reject': '不予采纳推荐',
-  'comment.approve': '评论审核通过',
-  'comment.reject': '评论审核不通过',
-  // credit actions (issue 6)
-  'credit_entry.create': '新建红黑榜条目',
-  'credit_entry.update': '修改红黑榜条目',
-  'credit_entry.remove': '移出红黑榜条目',
-  'credit_entry.revoke': '撤销红黑榜条目',
-  'credit_entry.restore': '恢复公示红黑榜条目',
-  'credit_entry.objection_modify': '按异议结果修改条目',
-  'credit_entry.objection_remove': '按信用修复移出条目',
-  'credit_batch.create': '新建红黑榜批次',
-  'credit_batch.submit': '提交红黑榜批次审核',
-  'credit_batch.approve': '红黑榜批次审核通过并发布',
-  'credit_batch.reject': '退回红黑榜批次',
-  'credit_batch.take_offline': '下线红黑榜批次',
-  'credit_batch.force_publish': '强制发布红黑榜批次',
-  'credit.import': '批量导入红黑榜',
-  'credit.export': '导出红黑榜公示名单',
-  'credit_objection.accept': '受理异议申请',
-  'credit_objection.pass': '异议核实通过',
-  'credit_objection.fail': '异议核实未通过',
-  'credit_objection.complete': '异议办理完成',
-  'credit_objection.submit': '提交异议申诉/信用修复申请',
 };
 
-export const ENTITY_LABELS: Record<string, string> = {
+const SITE_ENTITIES: Record<string, string> = {
   user: '用户',
   setting: '站点设置',
-  credit_category: '信用类别',
   media: '图片',
   audit_log: '审计日志',
-  news_article: '文章',
-  news_channel: '栏目',
-  // good-people entities (issue 5)
-  good_person: '好人',
-  people_batch: '好人榜单',
-  good_person_recommendation: '好人推荐',
-  good_person_comment: '好人评论',
-  // credit entities (issue 6)
-  credit_entry: '红黑榜条目',
-  credit_batch: '红黑榜批次',
-  credit_objection: '异议申诉/信用修复申请',
 };
 
-export const FIELD_LABELS: Record<string, string> = {
+const SITE_FIELDS: Record<string, string> = {
   siteName: '网站名称',
   city: '城市',
   organizer: '主办单位',
@@ -104,52 +39,11 @@ export const FIELD_LABELS: Record<string, string> = {
   icp: 'ICP备案号',
   publicSecurity: '公网安备号',
   errorReportUrl: '找错链接',
-  periodMonths: '公示期限（月）',
-  personNameMasking: '自然人姓名显示',
   username: '用户名',
   displayName: '姓名',
   role: '角色',
   disabled: '已停用',
   alt: '图片说明',
-  // good-people fields (issue 5)
-  photo: '照片',
-  photoAlt: '照片说明',
-  gender: '性别',
-  birthYear: '出生年份',
-  region: '所在地区',
-  unit: '工作单位',
-  level: '级别',
-  term: '届次',
-  deed: '一句话事迹',
-  story: '事迹全文',
-  honors: '所获荣誉',
-  votingStart: '点赞评议开始',
-  votingEnd: '点赞评议结束',
-  month: '榜单月份',
-  peopleIds: '人物',
-  personId: '人物',
-  reportCount: '举报次数',
-  rejectReason: '不予采纳理由',
-  sensitiveWords: '敏感词',
-  // credit fields (issue 6)
-  categoryId: '类别',
-  subjectKind: '主体类型',
-  creditCode: '统一社会信用代码',
-  legalRep: '法定代表人',
-  idNumberMasked: '身份证号（脱敏）',
-  amount: '涉及金额',
-  authority: '认定部门',
-  basisDoc: '认定依据文号',
-  decisionDate: '决定日期',
-  listedDate: '列入日期',
-  publicationEnd: '公示截止日期',
-  publicationEndReason: '公示期调整原因',
-  batchId: '批次',
-  statusReason: '状态原因',
-  statusChangedAt: '状态变更时间',
-  outcome: '处理结果',
-  inserted: '新导入条数',
-  existing: '已存在条数',
   // shared by several kinds
   list: '名单',
   name: '名称',
@@ -163,6 +57,10 @@ export const FIELD_LABELS: Record<string, string> = {
   entryId: '信用信息编号',
   kind: '申请类型',
 };
+
+export const ACTION_LABELS: Record<string, string> = Object.assign({}, SITE_ACTIONS, ...DOMAINS.map((d) => d.audit.actions));
+export const ENTITY_LABELS: Record<string, string> = Object.assign({}, SITE_ENTITIES, ...DOMAINS.map((d) => d.audit.entities));
+export const FIELD_LABELS: Record<string, string> = Object.assign({}, SITE_FIELDS, ...DOMAINS.map((d) => d.audit.fields));
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;

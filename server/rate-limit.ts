@@ -1,25 +1,23 @@
 // Rate-limit policies and the one check that sign-in and public forms share.
 import type { Db } from '@/db/client';
 import { clearCounter, decrementCounter, hitCounter, peekCounter } from '@/db/queries/rate-limit';
+import { DOMAIN_RATE_LIMITS, type RateLimitPolicy } from '@/lib/domains';
 
-export type Policy = { name: string; limit: number; windowSeconds: number };
+export type Policy = RateLimitPolicy;
 
-export const POLICIES = {
+/** Site-wide policies; each domain declares its citizens' form limits (lib/domains, rateLimits). */
+const SITE_POLICIES = {
   /** Ten wrong passwords lock the account for 15 minutes. */
   signInAccount: { name: 'signin-account', limit: 10, windowSeconds: 15 * 60 },
   /** One address trying many accounts. */
   signInIp: { name: 'signin-ip', limit: 50, windowSeconds: 15 * 60 },
-  // Citizens' forms, per client address (a school or office shares one address: generous limits).
-  recommend: { name: 'recommend-ip', limit: 10, windowSeconds: 60 * 60 },
-  comment: { name: 'comment-ip', limit: 30, windowSeconds: 60 * 60 },
-  like: { name: 'like-ip', limit: 120, windowSeconds: 10 * 60 },
-  report: { name: 'report-ip', limit: 30, windowSeconds: 60 * 60 },
-  objection: { name: 'objection-ip', limit: 10, windowSeconds: 60 * 60 },
   /** 繁體 mode: conversions of text that client components render (a few per page view). */
   convert: { name: 'convert-ip', limit: 600, windowSeconds: 10 * 60 },
-  /** Status look-ups by tracking number + phone: slow enough that guessing pairs gets nowhere. */
+  /** Status look-ups by tracking number + phone (every domain's receipts share it): slow enough that guessing pairs gets nowhere. */
   statusLookup: { name: 'status-lookup-ip', limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Policy>;
+
+export const POLICIES = { ...SITE_POLICIES, ...DOMAIN_RATE_LIMITS };
 
 export type LimitState = { limited: false } | { limited: true; retryAfterSeconds: number };
 

@@ -1,4 +1,4 @@
-// Cache tags of public content, and the one call that actions make after a change, so that a
+// The one call that actions make after a change (tags: server/cache/tags.ts), so that a
 // published, edited or withdrawn item is never served stale from any cached page or data: in this
 // process at once (server/cache/state.ts), and in every other instance on the same PostgreSQL through the
 // cache_tags table and its notifications (server/cache/sync.ts).
@@ -6,15 +6,10 @@ import { getDb } from '@/db/client';
 import { noteTagVersions } from '@/server/cache/sync';
 import { recordTagChanges } from '@/db/queries/cache-tags';
 import { bumpTags } from './state';
+import { TAGS } from './tags';
 import { safeErrorSummary } from '@/lib/log-error';
 
-export const TAGS = {
-  news: 'news',
-  article: (id: number) => `news:${id}`,
-  people: 'people',
-  credit: 'credit',
-  settings: 'settings',
-} as const;
+export { TAGS };
 
 /** After a committed change: expire the tags here at once, then tell the other instances. */
 export async function invalidate(...tags: string[]): Promise<void> {

@@ -6,6 +6,7 @@
 // with a query text (q) and everything personal go to the renderer as before.
 import { isExcludedPath } from '@/lib/chinese-script';
 import { tagFingerprint } from './state';
+import { pageTags } from './tags';
 
 /** How long a cached page is served at most: it bounds how stale like and view counts can be. */
 export const PAGE_TTL_SECONDS = Math.max(1, Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
@@ -17,16 +18,6 @@ const MAX_BYTES = Math.max(1, Number(process.env.PAGE_CACHE_MB) || 64) * 1024 * 
 const MAX_URL_LENGTH = 2_048;
 
 export const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-
-const ALL_TAGS = ['news', 'people', 'credit', 'settings'];
-
-/** The content tags a public page depends on (server/cache/invalidate.ts TAGS); unknown pages depend on all. */
-export function pageTags(pathname: string): string[] {
-  if (/^\/news(\/|$)/.test(pathname)) return ['news', 'settings'];
-  if (/^\/good-people(\/|$)/.test(pathname)) return ['people', 'settings'];
-  if (/^\/credit(\/|$)/.test(pathname)) return ['credit', 'settings'];
-  return ALL_TAGS;
-}
 
 export interface PageRequest {
   method: string;

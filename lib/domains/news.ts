@@ -1,0 +1,46 @@
+// 文明动态: articles in channels, written by editors and published after review.
+import type { DomainDeclaration } from './types';
+
+export const NEWS = {
+  key: 'news',
+  name: '文明动态',
+  publicPrefix: '/news',
+  adminPrefix: '/admin/news',
+  nav: {
+    public: [{ href: '/news', label: '文明动态' }],
+    admin: [{ href: '/admin/news', label: '文明动态', permission: 'content.edit' }],
+  },
+  cacheTag: 'news',
+  search: { tab: '文明动态' },
+  audit: {
+    actions: {
+      'news.create': '新建文章',
+      'news.update': '修改文章',
+      'news.restore': '恢复文章版本',
+      'news.submit': '提交审核',
+      'news.approve': '审核通过并发布',
+      'news.reject': '退回修改',
+      'news.take_offline': '下线文章',
+      'news.force_publish': '强制发布',
+      'news_channel.create': '新建栏目',
+      'news_channel.update': '修改栏目',
+      'news_channel.reorder': '调整栏目顺序',
+      'news_channel.delete': '删除栏目',
+    },
+    entities: {
+      news_article: '文章',
+      news_channel: '栏目',
+    },
+    fields: {},
+  },
+  rateLimits: {},
+  dashboard: {
+    review: { articles: { label: '文明动态', href: '/admin/news', filtered: true } },
+  },
+  publicPages: [
+    { route: '/news', params: { page: 'page' } },
+    { route: '/news/[slug]' },
+    { route: '/news/channel/[channel]', params: { page: 'page' } },
+    { route: '/news/tag/[tag]', params: { page: 'page' } },
+  ],
+} as const satisfies DomainDeclaration;
