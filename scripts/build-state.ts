@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'db', 'lib', 'public', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package.json', 'package-lock.json'];
+const SOURCES = ['app', 'db', 'lib', 'server', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package.json', 'package-lock.json'];
 
 export function newestMtime(target: string): number {
   let stat: fs.Stats;

@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { openDatabase, type Db } from '../db/client';
 import { goodPersonLikes, goodPersonRecommendations } from '../db/schema';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
-import { freePort, RssSampler, startServer } from './bench-server';
+import { freePort, RssSampler, startServer } from './bench/server';
 import { buildIsCurrent, nextBin, root } from './build-state';
 import { runScript } from './run-script';
 

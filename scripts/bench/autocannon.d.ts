@@ -1,4 +1,4 @@
-// The part of autocannon 8's API that scripts/bench.ts uses (the package ships no types).
+// The part of autocannon 8's API that scripts/bench/run.ts uses (the package ships no types).
 declare module 'autocannon' {
   interface Options {
     url: string;

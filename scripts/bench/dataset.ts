@@ -4,17 +4,17 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db, type DbHandle, type Engine } from '../db/client';
-import { listPublicCredit, lookupPublicCredit } from '../db/queries/credit';
-import { listHeadlineNews, newsPath } from '../db/queries/news';
-import { findLatestPublicBatch, listPublicPeopleOfBatch } from '../db/queries/people';
-import { findUserForSignIn, updateUser } from '../db/queries/users';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
-import { isAtScale } from '../db/seed/scale';
+import { openDatabase, type Db, type DbHandle, type Engine } from '@/db/client';
+import { listPublicCredit, lookupPublicCredit } from '@/db/queries/credit';
+import { listHeadlineNews, newsPath } from '@/db/queries/news';
+import { findLatestPublicBatch, listPublicPeopleOfBatch } from '@/db/queries/people';
+import { findUserForSignIn, updateUser } from '@/db/queries/users';
+import { isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
+import { isAtScale } from '@/db/seed/scale';
 import { recordAudit } from '@/server/audit';
 import { createAdmin } from '@/server/bootstrap';
 import { hashPassword } from '@/server/passwords';
-import { root } from './build-state';
+import { root } from '@/scripts/build-state';
 
 export type Scale = 'large' | 'demo';
 

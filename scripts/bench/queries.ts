@@ -1,16 +1,16 @@
 // Latency of the uncached lookups at scale (issue 8): credit lookup by name fragment, site search and the
 // admin lists, each run from a fixed query set N times by 10 concurrent clients against one database
 // handle (DATA_DIR or DATABASE_URL, as the server would open it). Prints p50/p99 per query.
-//   npx tsx scripts/bench-queries.ts [--runs 50] [--concurrency 10] [--only credit|search|admin] [--json file]
+//   npx tsx scripts/bench/queries.ts [--runs 50] [--concurrency 10] [--only credit|search|admin] [--json file]
 import fs from 'node:fs';
-import { openDatabase, type Db } from '../db/client';
-import { listAdminCreditEntries } from '../db/queries/credit-admin/entries';
-import { lookupPublicCredit } from '../db/queries/credit';
-import { listAdminNews } from '../db/queries/news-admin';
-import { listAdminPeople } from '../db/queries/people-admin/people';
-import { searchPublic, type RunnableQuery } from '../db/queries/search';
-import { parseSearchQuery } from '../lib/search-text';
-import { runScript } from './run-script';
+import { openDatabase, type Db } from '@/db/client';
+import { listAdminCreditEntries } from '@/db/queries/credit-admin/entries';
+import { lookupPublicCredit } from '@/db/queries/credit';
+import { listAdminNews } from '@/db/queries/news-admin';
+import { listAdminPeople } from '@/db/queries/people-admin/people';
+import { searchPublic, type RunnableQuery } from '@/db/queries/search';
+import { parseSearchQuery } from '@/lib/search-text';
+import { runScript } from '@/scripts/run-script';
 
 type Case = { group: 'credit' | 'search' | 'admin'; label: string; run: (db: Db) => Promise<unknown> };
 

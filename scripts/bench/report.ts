@@ -1,9 +1,9 @@
 // npm run bench: the targets checked against the measurements, the table, and the JSON file.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Engine } from '../db/client';
-import type { FirstLoadJs, Measurement } from './bench-measure';
-import type { ProcessRss } from './bench-server';
+import type { Engine } from '@/db/client';
+import type { FirstLoadJs, Measurement } from './measure';
+import type { ProcessRss } from './server';
 
 export const LIMITS = {
   /** Cached public pages: share of the baseline's req/s (the same server's static file; nginx's with --proxy). */

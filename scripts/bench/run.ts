@@ -4,12 +4,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsCurrent, nextBin, root } from './build-state';
-import { BENCH_ADMIN, prepareDataset, type Dataset, type Scale } from './bench-dataset';
-import { firstLoadJs, measure, signIn, type Measurement, type RunSettings, type Target } from './bench-measure';
-import { evaluate, formatReport, LIMITS, writeResults } from './bench-report';
-import { freePort, nginxVersion, RssSampler, startNginx, startServer, type Managed } from './bench-server';
-import { runScript } from './run-script';
+import { buildIsCurrent, nextBin, root } from '@/scripts/build-state';
+import { BENCH_ADMIN, prepareDataset, type Dataset, type Scale } from './dataset';
+import { firstLoadJs, measure, signIn, type Measurement, type RunSettings, type Target } from './measure';
+import { evaluate, formatReport, LIMITS, writeResults } from './report';
+import { freePort, nginxVersion, RssSampler, startNginx, startServer, type Managed } from './server';
+import { runScript } from '@/scripts/run-script';
 
 const STATIC_FILE = '/bench/static-baseline.html';
 const PAGE_CONNECTIONS = 50;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { root } from './build-state';
+import { root } from '@/scripts/build-state';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -123,6 +123,8 @@ export async function startServer(port: number, dbEnv: Record<string, string>, a
     ...dbEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The soak gives each simulated client an X-Forwarded-For address of its own; nginx (--proxy) is on loopback too.
+    TRUST_PROXY: '127.0.0.1',
     ADMIN_USERNAME: admin.username,
     ADMIN_PASSWORD: admin.password,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -235,7 +237,7 @@ export function benchNginxConfig(template: string, options: { port: number; upst
   ];
   let config = template;
   for (const [pattern, replacement] of replacements) {
-    if (!pattern.test(config)) throw new Error(`deploy/nginx.conf no longer contains ${pattern}: update benchNginxConfig in scripts/bench-server.ts`);
+    if (!pattern.test(config)) throw new Error(`deploy/nginx.conf no longer contains ${pattern}: update benchNginxConfig in scripts/bench/server.ts`);
     config = config.replace(pattern, replacement);
   }
   const mimeTypes = fs.existsSync('/etc/nginx/mime.types')
