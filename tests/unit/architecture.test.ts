@@ -104,12 +104,32 @@ describe('architecture', () => {
     expect(upward).toEqual([]);
   });
 
+  it('keeps server code out of client components (type-only imports aside)', () => {
+    const leaks: string[] = [];
+    for (const file of sourceFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!/^\s*['"]use client['"]/.test(text)) continue;
+      for (const match of text.matchAll(/(?:^|\n)\s*import\s+(?!type\s)[^'";]*?from\s*['"]([^'"]+)['"]/g)) {
+        const target = resolveImport(file, match[1]!);
+        if (!target) continue;
+        const top = path.relative(root, target).split(path.sep)[0];
+        // Server actions are imported by reference (Next turns them into calls); everything else in
+        // server/ and db/ must stay on the server.
+        if ((top === 'server' || top === 'db') && !/^\s*['"]use server['"]/.test(fs.readFileSync(target, 'utf8'))) {
+          leaks.push(`${path.relative(root, file)} -> ${path.relative(root, target)}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('never casts a transaction to the database type', () => {
     const casts = sourceFiles().filter((file) => /as unknown as Db\b|\basDb\(/.test(fs.readFileSync(file, 'utf8')));
     expect(casts.map((file) => path.relative(root, file))).toEqual([]);
   });
 
-  describe('the lint rule for layers', () => {
+  // ESLint's first run loads the whole Next.js config: allow it time on a busy machine.
+  describe('the lint rule for layers', { timeout: 120_000 }, () => {
     const eslint = new ESLint({ cwd: root });
     const ruleErrors = async (file: string, code: string) => {
       const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
