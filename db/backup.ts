@@ -3,6 +3,9 @@
 // per table (in foreign-key order) multi-row INSERTs of every stored column, then the sequence positions.
 // Every value is written as a text literal that PostgreSQL converts back to the column's type, one row
 // per line with newlines escaped, so a statement ends exactly at a line ending in ';'.
+// Files: with PostgreSQL they are rows of stored_files like any other. PGlite keeps them in a folder
+// (server/storage.ts), which the caller passes as `files`: they are written as rows of stored_files too,
+// so one dump restores into either engine (db:restore then moves them into PGlite's folder).
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
@@ -12,8 +15,11 @@ const END_MARKER = '-- end of dump';
 /** Rows per INSERT statement, and the text size at which a statement is ended early. */
 const ROWS_PER_STATEMENT = 500;
 const MAX_STATEMENT_CHARS = 1_000_000;
-/** Rows fetched from the cursor at a time while dumping. */
+/** Rows fetched from the cursor at a time while dumping; fewer for tables holding files (bytea). */
 const PAGE_ROWS = 2000;
+const FILE_PAGE_ROWS = 8;
+/** The table that holds files (db/schema/storage.ts). */
+const FILES_TABLE = 'stored_files';
 
 export type ColumnInfo = { name: string; type: string; generated: boolean; identityAlways: boolean; collatable: boolean };
 /** keyColumns: the primary key, or every stored column of a table without one (primaryKey false): the dump's row order. */
@@ -21,6 +27,12 @@ export type TableInfo = { name: string; columns: ColumnInfo[]; keyColumns: strin
 export type MigrationLevel = { count: number; lastCreatedAt: number | null };
 export type DumpSummary = { level: MigrationLevel; tables: Record<string, number>; sequences: number };
 export type RestoreSummary = DumpSummary & { wiped: boolean };
+
+/** Files kept outside the database (PGlite's folder), dumped as rows of stored_files. */
+export type OutsideFiles = {
+  list(): Promise<{ key: string; contentType: string; size: number; createdAt: Date }[]>;
+  get(key: string): Promise<Uint8Array | null>;
+};
 
 /** A restore that was refused before anything changed (not empty, newer dump, damaged file). */
 export class RestoreRefusedError extends Error {
@@ -165,7 +177,7 @@ export function orderBy(table: TableInfo): string {
  * Writes the whole database as SQL text through `write` (called with whole lines, in order), from one
  * consistent snapshot. Generated columns are left out: the restoring database computes them.
  */
-export async function writeDump(db: Db, write: (text: string) => void | Promise<void>, options: { now?: Date } = {}): Promise<DumpSummary> {
+export async function writeDump(db: Db, write: (text: string) => void | Promise<void>, options: { now?: Date; files?: OutsideFiles } = {}): Promise<DumpSummary> {
   return db.transaction(
     async (t) => {
       for (const setting of DUMP_SETTINGS) await t.execute(sql.raw(setting));
@@ -184,7 +196,7 @@ export async function writeDump(db: Db, write: (text: string) => void | Promise<
       );
 
       const counts: Record<string, number> = {};
-      for (const table of tables) counts[table.name] = await dumpTable(t, table, write);
+      for (const table of tables) counts[table.name] = await dumpTable(t, table, write, table.name === FILES_TABLE ? options.files : undefined);
 
       await write(`\n-- sequences\n`);
       for (const name of sequences) {
@@ -198,7 +210,7 @@ export async function writeDump(db: Db, write: (text: string) => void | Promise<
   );
 }
 
-async function dumpTable(db: Db, table: TableInfo, write: (text: string) => void | Promise<void>): Promise<number> {
+async function dumpTable(db: Db, table: TableInfo, write: (text: string) => void | Promise<void>, files?: OutsideFiles): Promise<number> {
   const stored = table.columns.filter((c) => !c.generated);
   const select = stored.map((c, i) => `${quoteIdent(c.name)}::text as c${i}`).join(', ');
   const insertHead = `INSERT INTO ${quoteIdent(table.name)} (${stored.map((c) => quoteIdent(c.name)).join(', ')})${stored.some((c) => c.identityAlways) ? ' OVERRIDING SYSTEM VALUE' : ''} VALUES\n`;
@@ -213,28 +225,59 @@ async function dumpTable(db: Db, table: TableInfo, write: (text: string) => void
     pending = [];
     pendingChars = 0;
   };
+  const add = async (values: (string | null)[]) => {
+    const line = `(${values.map((v) => (v === null ? 'NULL' : quoteLiteral(v))).join(', ')})`;
+    pending.push(line);
+    pendingChars += line.length;
+    if (pending.length >= ROWS_PER_STATEMENT || pendingChars >= MAX_STATEMENT_CHARS) await flush();
+  };
+  const pageRows = stored.some((c) => c.type === 'bytea') ? FILE_PAGE_ROWS : PAGE_ROWS;
+  const seen = files ? new Set<string>() : null;
+  const keyAt = `c${stored.findIndex((c) => c.name === 'key')}`;
 
   // A cursor reads the table once, in key order, a page at a time, whatever its size.
   await db.execute(sql.raw(`declare dump_rows no scroll cursor for select ${select} from ${quoteIdent(table.name)} order by ${orderBy(table)}`));
   for (;;) {
-    const page = await rows<Record<string, string | null>>(db, `fetch forward ${PAGE_ROWS} from dump_rows`);
+    const page = await rows<Record<string, string | null>>(db, `fetch forward ${pageRows} from dump_rows`);
     for (const row of page) {
-      const values = stored.map((_, i) => {
-        const v = row[`c${i}`];
-        return v === null || v === undefined ? 'NULL' : quoteLiteral(v);
-      });
-      const line = `(${values.join(', ')})`;
-      pending.push(line);
-      pendingChars += line.length;
-      if (pending.length >= ROWS_PER_STATEMENT || pendingChars >= MAX_STATEMENT_CHARS) await flush();
+      await add(stored.map((_, i) => row[`c${i}`] ?? null));
+      seen?.add(String(row[keyAt]));
     }
     total += page.length;
-    if (page.length < PAGE_ROWS) break;
+    if (page.length < pageRows) break;
   }
   await db.execute(sql.raw('close dump_rows'));
+  // Then the files kept outside the database, in key order, except any the table had (a move cut short).
+  if (files) {
+    for (const info of await files.list()) {
+      if (seen!.has(info.key)) continue;
+      const bytes = await files.get(info.key);
+      if (!bytes) continue;
+      const text: Record<string, string> = {
+        key: info.key,
+        content_type: info.contentType,
+        bytes: `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`,
+        size: String(bytes.byteLength),
+        created_at: timestamptzText(info.createdAt),
+      };
+      await add(
+        stored.map((c) => {
+          if (!(c.name in text)) throw new Error(`writeDump: ${FILES_TABLE}.${c.name} has no value for files outside the database`);
+          return text[c.name]!;
+        }),
+      );
+      total += 1;
+    }
+  }
   await flush();
   await write(`-- rows ${table.name}: ${total}\n`);
   return total;
+}
+
+/** A time as PostgreSQL writes a timestamptz under the dump settings (UTC, ISO): '2026-01-02 03:04:05.6+00'. */
+export function timestamptzText(at: Date): string {
+  const [day, time] = at.toISOString().slice(0, -1).split('T');
+  return `${day} ${time!.replace(/0+$/, '').replace(/\.$/, '')}+00`;
 }
 
 // ------------------------------------------------------------------------------------------- restore

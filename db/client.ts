@@ -48,8 +48,16 @@ export function defaultOpenOptions(): OpenOptions {
   return url ? { url } : { pgliteDir: path.join(dataDir(), 'pglite') };
 }
 
+// PGlite converts bytea byte by byte (seconds per megabyte); Buffer's hex codec does the same at once.
+// Files live in bytea (db/schema/storage.ts): restores into PGlite pass through it.
+const BYTEA = 17;
+const byteaCodec = {
+  serializers: { [BYTEA]: (value: unknown) => (value instanceof Uint8Array ? `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}` : String(value)) },
+  parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') },
+};
+
 function newPglite(dir: string): PGlite {
-  return new PGlite(dir, { extensions: { pg_trgm } });
+  return new PGlite(dir, { extensions: { pg_trgm }, ...byteaCodec });
 }
 
 /**

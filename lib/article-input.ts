@@ -1,7 +1,9 @@
-// The article form of the editors' area: field rules with Chinese messages, tags, slugs, the automatic
-// summary, the plain text of rich HTML and the clean-up of text pasted from Word/WPS. No I/O, and no
-// sanitizer here (this file is also used in the browser): the server sanitizes in db/queries/news-admin.ts.
+// The article form of the editors' area: field rules with Chinese messages (every text field screened for
+// personal numbers, the body as HTML), tags, slugs, the automatic summary, the plain text of rich HTML and
+// the clean-up of text pasted from Word/WPS. No I/O, and no sanitizer here (this file is also used in the
+// browser): the server sanitizes in db/queries/news-admin.ts.
 import { z } from 'zod';
+import { noPersonalNumbers } from './citizen-input';
 
 // This module runs in the editor's browser too, under a CSP without 'unsafe-eval': zod must not probe
 // for eval (its JIT), which the browser would report as a CSP violation.
@@ -88,6 +90,7 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label}不超过${max}个字`)
+    .superRefine(noPersonalNumbers())
     .optional()
     .transform((v) => v ?? '');
 
@@ -102,7 +105,8 @@ export const articleFields = z.object({
     .string({ error: '请填写标题' })
     .trim()
     .refine((v) => chars(v) >= TITLE_MIN, `标题至少${TITLE_MIN}个字`)
-    .refine((v) => chars(v) <= TITLE_MAX, `标题不超过${TITLE_MAX}个字`),
+    .refine((v) => chars(v) <= TITLE_MAX, `标题不超过${TITLE_MAX}个字`)
+    .superRefine(noPersonalNumbers()),
   subtitle: optionalText('副标题', TITLE_MAX),
   channelId: z.coerce.number({ error: '请选择栏目' }).int('请选择栏目').positive('请选择栏目'),
   summary: z
@@ -110,12 +114,16 @@ export const articleFields = z.object({
     .trim()
     .optional()
     .transform((v) => v ?? '')
-    .refine((v) => chars(v) <= SUMMARY_MAX, `摘要不超过${SUMMARY_MAX}个字`),
+    .refine((v) => chars(v) <= SUMMARY_MAX, `摘要不超过${SUMMARY_MAX}个字`)
+    .superRefine(noPersonalNumbers()),
   body: z
     .string()
     .optional()
     .transform((v) => v ?? '')
-    .refine((v) => v.length <= BODY_MAX, '正文过长，请分成几篇发布'),
+    .refine((v) => v.length <= BODY_MAX, '正文过长，请分成几篇发布')
+    .superRefine((v, ctx) => {
+      if (v.length <= BODY_MAX) noPersonalNumbers('html')(v, ctx);
+    }),
   coverImage: z
     .string()
     .trim()
@@ -133,6 +141,7 @@ export const articleFields = z.object({
       if (tags.length > TAGS_MAX) ctx.addIssue({ code: 'custom', message: `标签最多${TAGS_MAX}个（现有${tags.length}个）` });
       const long = tags.find((t) => chars(t) > TAG_MAX_CHARS);
       if (long) ctx.addIssue({ code: 'custom', message: `每个标签不超过${TAG_MAX_CHARS}个字：“${long}”太长` });
+      noPersonalNumbers()(formatTags(tags), ctx);
     }),
   slug: z
     .string()
@@ -141,7 +150,8 @@ export const articleFields = z.object({
     .optional()
     .transform((v) => v ?? '')
     .refine((v) => v === '' || (v.length >= 3 && v.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)), SLUG_MESSAGE)
-    .refine((v) => !/^\d+$/.test(v), '网址别名不能全是数字（纯数字网址用于文章编号）'),
+    .refine((v) => !/^\d+$/.test(v), '网址别名不能全是数字（纯数字网址用于文章编号）')
+    .superRefine(noPersonalNumbers()),
   pinned: checkbox,
 });
 
@@ -186,6 +196,13 @@ export function snapshotToForm(s: ArticleSnapshot): ArticleFormValues {
 
 export const FORM_KEYS = ['title', 'subtitle', 'channelId', 'summary', 'body', 'coverImage', 'source', 'author', 'editorName', 'tags', 'slug', 'pinned'] as const;
 export type ArticleFormValues = Record<(typeof FORM_KEYS)[number], string>;
+
+/** The form after a save with 自动打码: the text the server stored (its echo) over the text that was sent. */
+export function maskedFormValues(sent: ArticleFormValues, echoed: Record<string, string>): ArticleFormValues {
+  const values = { ...sent };
+  for (const key of FORM_KEYS) if (typeof echoed[key] === 'string') values[key] = echoed[key];
+  return values;
+}
 
 /**
  * Work in progress, kept as typed (autosave): never refused for a short title or too many tags, only

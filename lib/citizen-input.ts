@@ -1,7 +1,8 @@
-// Input rules shared by citizens' forms (recommendations, comments, objections): lengths as people
-// see them, phone numbers, tracking numbers. visibleLength lives in its own module for client components.
+// Input rules shared by every form's free text (citizens' and staff's): lengths as people see them, the
+// personal-number screen, phone numbers, tracking numbers. visibleLength lives in its own module for client components.
 import { z } from 'zod';
 
+import { personalNumbersMessage, type TextFormat } from './pii-detect';
 import { visibleLength } from './visible-length';
 
 export { visibleLength };
@@ -14,7 +15,30 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-/** A zod string measured in visible characters, with Chinese messages naming the field. */
+/**
+ * The personal-number screen of a free-text field (lib/pii-detect.ts): a full ID number, a mobile number
+ * or a bank card number is refused with a message saying where it starts. The issue carries
+ * `params.pii` (the field's format), by which guardedAction offers staff "自动打码后保存" (maskPii=1)
+ * instead of a plain refusal. Every field builder below applies it; use it on any other field that can
+ * become public (or that staff may copy from).
+ */
+export function noPersonalNumbers(format: TextFormat = 'text') {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const message = personalNumbersMessage(value, format);
+    if (message) ctx.addIssue({ code: 'custom', message, params: { pii: format } });
+  };
+}
+
+/** Whether a zod issue is the personal-number screen's, and the format of its field. */
+export function personalNumbersIssue(issue: z.core.$ZodIssue): TextFormat | null {
+  const format = issue.code === 'custom' ? (issue.params as { pii?: unknown } | undefined)?.pii : undefined;
+  return format === 'text' || format === 'html' ? format : null;
+}
+
+/**
+ * A zod string measured in visible characters, with Chinese messages naming the field, screened for
+ * personal numbers (noPersonalNumbers): the builder of every free-text field, citizens' and staff's.
+ */
 export function visibleText(label: string, min: number, max: number) {
   return z
     .string()
@@ -25,6 +49,8 @@ export function visibleText(label: string, min: number, max: number) {
       if (min > 0 && n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
       else if (n < min) ctx.addIssue({ code: 'custom', message: `${label}至少${min}个字，目前${n}个字` });
       else if (n > max) ctx.addIssue({ code: 'custom', message: `${label}最多${max}个字，目前${n}个字` });
+      // Over the limit the text is refused anyway: not scanned (a huge paste stays cheap).
+      if (n <= max) noPersonalNumbers()(value, ctx);
     });
 }
 

@@ -6,6 +6,7 @@ import { cleanText, visibleLength } from './citizen-input';
 import { addDays, addMonths } from './dates';
 import { ageOn, checkIdNumber, ID_NUMBER_MESSAGES, idNumberBirthDate, idNumberCheckChar } from './id-number';
 import { maskIdNumber } from './mask';
+import { maskPiiInText, personalNumbersMessage } from './pii-detect';
 import { periodRuleError, publicationEndDate } from './periods';
 import { CREDIT_LIST_SHORT_LABELS, CREDIT_LISTS, SUBJECT_KINDS, type CreditList, type SubjectKind } from './enums';
 
@@ -104,7 +105,21 @@ export type ValidCreditEntry = {
   dedupeKey: string;
 };
 
-export type CreditEntryCheck = { ok: true; entry: ValidCreditEntry } | { ok: false; errors: Partial<Record<CreditEntryField, string>> };
+/** `piiFields`: the fields refused for holding an ID, mobile or bank card number (masking can be offered). */
+export type CreditEntryCheck = { ok: true; entry: ValidCreditEntry } | { ok: false; errors: Partial<Record<CreditEntryField, string>>; piiFields: CreditEntryField[] };
+
+/**
+ * The entry's free text, public on its page (the adjustment reason is kept in its history): screened for
+ * personal numbers. The ID number field is not free text: it is the subject's own, stored for staff only.
+ */
+export const CREDIT_TEXT_FIELDS = ['name', 'legalRep', 'reason', 'authority', 'basisDoc', 'publicationEndReason'] as const satisfies readonly CreditEntryField[];
+
+/** The draft with personal numbers masked in its free text (staff's 自动打码后保存). */
+export function maskCreditDraft<T extends CreditEntryDraft>(draft: T): T {
+  const masked = { ...draft };
+  for (const field of CREDIT_TEXT_FIELDS) masked[field] = maskPiiInText(draft[field]);
+  return masked;
+}
 
 export const MINOR_MESSAGE = '不得公示未成年人的信息（按身份证号计算，决定日期时未满18周岁）';
 /** A listed date further ahead is almost always a typo of the year. */
@@ -193,6 +208,16 @@ export function validateCreditEntry(
   const fail = (field: CreditEntryField, message: string | null) => {
     if (message && !errors[field]) errors[field] = message;
   };
+  const piiFields: CreditEntryField[] = [];
+  /** The length rule of a free-text field, then the personal-number screen. */
+  const text = (field: (typeof CREDIT_TEXT_FIELDS)[number], label: string, value: string, min: number, max: number) => {
+    fail(field, textError(label, value, min, max));
+    const pii = errors[field] ? null : personalNumbersMessage(value);
+    if (pii) {
+      piiFields.push(field);
+      fail(field, pii);
+    }
+  };
 
   const list = CREDIT_LISTS.find((l) => l === draft.list);
   if (!list) fail('list', '请选择名单：红榜或黑榜');
@@ -206,7 +231,7 @@ export function validateCreditEntry(
   const person = kind === '自然人';
 
   const name = cleanText(draft.name);
-  fail('name', textError('名称', name, 1, 100));
+  text('name', '名称', name, 1, 100);
 
   const code = normalizeCreditCode(draft.creditCode);
   const idNumber = draft.idNumber.replace(/\s/g, '').toUpperCase();
@@ -217,7 +242,7 @@ export function validateCreditEntry(
     if (!code) fail('creditCode', '单位主体须填写统一社会信用代码（18位）');
     else fail('creditCode', creditCodeError(code));
     if (idNumber) fail('idNumber', '只有自然人填写身份证号码；单位主体请清空此项（不保存法定代表人的身份证号）');
-    fail('legalRep', textError('法定代表人', legalRep, 0, 50));
+    text('legalRep', '法定代表人', legalRep, 0, 50);
   }
   if (person) {
     if (!idNumber) fail('idNumber', '自然人须填写18位身份证号码');
@@ -231,11 +256,11 @@ export function validateCreditEntry(
   }
 
   const reason = cleanText(draft.reason);
-  fail('reason', textError('列入事由', reason, 10, 1000));
+  text('reason', '列入事由', reason, 10, 1000);
   const authority = cleanText(draft.authority);
-  fail('authority', textError('认定部门', authority, 1, 100));
+  text('authority', '认定部门', authority, 1, 100);
   const basisDoc = cleanText(draft.basisDoc);
-  fail('basisDoc', textError('认定依据文号', basisDoc, 0, 100));
+  text('basisDoc', '认定依据文号', basisDoc, 0, 100);
 
   const amountText = draft.amount.replace(/[,，\s]/g, '').replace(/元$/, '');
   if (amountText && !AMOUNT.test(amountText)) fail('amount', '涉及金额应为不小于0的数字（单位：元），最多两位小数，如 12500 或 3260.50');
@@ -266,14 +291,14 @@ export function validateCreditEntry(
       if (!endReason) fail('publicationEndReason', `公示截止日期与按类别公示期限（${category.periodMonths}个月）计算的 ${computed} 不同，须填写调整原因`);
       fail('publicationEnd', publicationEndRuleError(category.name, decisionDate, given));
     }
-    if (endReason) fail('publicationEndReason', textError('调整原因', endReason, 1, 500));
+    if (endReason) text('publicationEndReason', '调整原因', endReason, 1, 500);
     if (publicationEnd && listedDate && publicationEnd <= listedDate && !errors.publicationEnd) {
       fail('publicationEnd', `公示截止日期（${publicationEnd}）须晚于列入日期（${listedDate}），否则该条目不会公示`);
     }
   }
 
   if (Object.keys(errors).length > 0 || !list || !category || !kind || !decisionDate || !listedDate || !publicationEnd) {
-    return { ok: false, errors: Object.keys(errors).length > 0 ? errors : { publicationEnd: '请核对日期' } };
+    return { ok: false, errors: Object.keys(errors).length > 0 ? errors : { publicationEnd: '请核对日期' }, piiFields };
   }
   const creditCode = person ? null : code;
   const storedId = person ? idNumber : null;

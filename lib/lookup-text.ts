@@ -8,3 +8,8 @@ export function isLookupText(value: string, maxLength = 200): boolean {
 export function likeContains(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** `prefix%` for LIKE, with LIKE's wildcards in the prefix escaped. */
+export function likeStartsWith(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,9 +1,12 @@
 // npm run db:backup [file | -]: a portable SQL dump of the database (PGlite under DATA_DIR, or
-// DATABASE_URL), by default to backups/<UTC time>.sql; `-` writes to standard output.
+// DATABASE_URL), by default to backups/<UTC time>.sql; `-` writes to standard output. Uploaded images
+// and citizens' attachments are in it too: PostgreSQL holds them in stored_files; with PGlite the files
+// in DATA_DIR/uploads and DATA_DIR/private are written as rows of that table.
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeDump } from '../db/backup';
-import { openDatabase } from '../db/client';
+import { dataDir, openDatabase, type DbHandle } from '../db/client';
+import { folderFileStore } from '../server/storage';
 import { runScript } from './run-script';
 
 function defaultFile(now: Date): string {
@@ -14,13 +17,16 @@ async function toStdout(text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
+/** PGlite keeps files in the folder; PostgreSQL's are rows of stored_files already. */
+const filesOutside = (handle: DbHandle) => (handle.engine === 'pglite' ? folderFileStore(dataDir()) : undefined);
+
 runScript(async () => {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
   const now = new Date();
   const handle = await openDatabase();
   try {
     if (arg === '-') {
-      const summary = await writeDump(handle.db, toStdout, { now });
+      const summary = await writeDump(handle.db, toStdout, { now, files: filesOutside(handle) });
       console.error(`Dump written (${handle.engine}, migration level ${summary.level.count}, ${rowTotal(summary.tables)} rows).`);
       return;
     }
@@ -30,7 +36,7 @@ runScript(async () => {
     const partial = `${file}.partial`;
     const fd = fs.openSync(partial, 'w', 0o600);
     try {
-      const summary = await writeDump(handle.db, (text) => void fs.writeSync(fd, text), { now });
+      const summary = await writeDump(handle.db, (text) => void fs.writeSync(fd, text), { now, files: filesOutside(handle) });
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fs.renameSync(partial, file);

@@ -1,12 +1,12 @@
-// Turns uploaded bytes into stored WebP sizes under DATA_DIR/uploads. Server only (uses sharp and fs).
+// Turns uploaded bytes into WebP sizes kept in the file store (server/storage.ts) under
+// uploads/<storage key>/<width>.webp, and finds them again for the media route. Server only (sharp).
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { dataDir, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { deleteMediaRow } from '@/db/queries/media';
 import type { MediaVariant } from '@/db/schema/media';
-import { isStorageKey, sniffImageFormat, VARIANT_WIDTHS, type ImageFormat } from '@/lib/media-url';
+import { isStorageKey, sniffImageFormat, VARIANT_FILE_PATTERN, VARIANT_WIDTHS, type ImageFormat } from '@/lib/media-url';
+import { fileStore, type FileStore, type OpenedFile } from './storage';
 
 export { mediaUrl, sniffImageFormat } from '@/lib/media-url';
 
@@ -46,9 +46,13 @@ export type ProcessedUpload = {
   variants: MediaVariant[];
 };
 
-export function uploadsDir(): string {
-  return path.join(dataDir(), 'uploads');
+/** The store key of one size of an upload. */
+export function uploadKey(storageKey: string, file: string): string {
+  if (!isStorageKey(storageKey) || !VARIANT_FILE_PATTERN.test(file)) throw new Error(`not an upload file: ${storageKey}/${file}`);
+  return `uploads/${storageKey}/${file}`;
 }
+
+const uploadFolder = (storageKey: string) => `uploads/${storageKey}/`;
 
 /** The widths to make: every standard width below the original, plus the original if it is smaller than the largest. */
 export function variantWidths(originalWidth: number): number[] {
@@ -86,36 +90,34 @@ async function readDimensions(bytes: Uint8Array, format: ImageFormat): Promise<{
 }
 
 /**
- * Checks an upload and writes its WebP sizes to DATA_DIR/uploads/<storageKey>/<width>.webp. The files
- * are made in a temporary folder and renamed into place, so a crash never leaves half an upload under
- * a real key. Only re-encoded pixels are stored: the uploaded bytes themselves are never served.
+ * Checks an upload and stores its WebP sizes as uploads/<storageKey>/<width>.webp. Each file is written
+ * atomically under a new random key, and a failure removes the ones already written; the media row that
+ * makes an upload visible is saved only afterwards. Only re-encoded pixels are stored: the uploaded
+ * bytes themselves are never served.
  */
-export async function processUpload(input: Uint8Array, options: { maxBytes?: number } = {}): Promise<ProcessedUpload> {
+export async function processUpload(input: Uint8Array, options: { maxBytes?: number; store?: FileStore } = {}): Promise<ProcessedUpload> {
   const bytes = input.byteLength;
   if (bytes > (options.maxBytes ?? MAX_UPLOAD_BYTES)) throw new MediaUploadError('too_large');
   const format = sniffImageFormat(input);
   if (!format) throw new MediaUploadError('format');
   const { width, height } = await readDimensions(input, format);
 
-  const root = uploadsDir();
-  await fs.mkdir(root, { recursive: true });
+  const store = options.store ?? fileStore();
   const storageKey = randomBytes(16).toString('hex');
-  const staging = path.join(root, `.tmp-${storageKey}`);
-  await fs.mkdir(staging);
   try {
     const variants: MediaVariant[] = [];
     for (const w of variantWidths(width)) {
       const file = `${w}.webp`;
-      const info = await decoder(input)
+      const { data, info } = await decoder(input)
         .resize({ width: w, withoutEnlargement: true })
         .webp({ quality: WEBP_QUALITY })
-        .toFile(path.join(staging, file));
+        .toBuffer({ resolveWithObject: true });
+      await store.put(uploadKey(storageKey, file), data, 'image/webp');
       variants.push({ width: info.width, height: info.height, file, bytes: info.size });
     }
-    await fs.rename(staging, path.join(root, storageKey));
     return { storageKey, format, width, height, bytes, variants };
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    await store.deleteUnder(uploadFolder(storageKey));
     if (error instanceof MediaUploadError) throw error;
     console.error('image processing failed', error);
     throw new MediaUploadError(isPixelLimitError(error) ? 'dimensions' : 'corrupt');
@@ -123,15 +125,37 @@ export async function processUpload(input: Uint8Array, options: { maxBytes?: num
 }
 
 /** Removes an upload's files (after its row is deleted, or when saving the row failed). */
-export async function removeUploadFiles(storageKey: string): Promise<void> {
+export async function removeUploadFiles(storageKey: string, store: FileStore = fileStore()): Promise<void> {
   // The key comes from our own rows, but checking it keeps a bad value from deleting anything else.
   if (!isStorageKey(storageKey)) throw new Error(`not a storage key: ${storageKey}`);
-  await fs.rm(path.join(uploadsDir(), storageKey), { recursive: true, force: true });
+  await store.deleteUnder(uploadFolder(storageKey));
 }
 
 /** Deletes the row, then its files: a failed file removal leaves stray files, never a row without files. */
-export async function deleteMedia(db: Db, id: number) {
+export async function deleteMedia(db: Db, id: number, store: FileStore = fileStore()) {
   const row = await deleteMediaRow(db, id);
-  if (row) await removeUploadFiles(row.storageKey);
+  if (row) await removeUploadFiles(row.storageKey, store);
   return row;
+}
+
+const widthOf = (file: string) => Number(file.slice(0, -'.webp'.length));
+
+/**
+ * One size of an upload for the media route, or null. A width that was not made (images narrower than
+ * 320 px only have their own width) is answered with the largest stored size narrower than the request,
+ * else the smallest one. Both names must already match the route's strict patterns.
+ */
+export async function openMediaVariant(storageKey: string, file: string, store: FileStore = fileStore()): Promise<OpenedFile | null> {
+  const exact = await store.open(uploadKey(storageKey, file));
+  if (exact) return exact;
+  const folder = uploadFolder(storageKey);
+  const widths = (await store.list(folder))
+    .map((f) => f.key.slice(folder.length))
+    .filter((name) => VARIANT_FILE_PATTERN.test(name))
+    .map(widthOf)
+    .sort((a, b) => a - b);
+  if (widths.length === 0) return null;
+  const wanted = widthOf(file);
+  const narrower = widths.filter((w) => w < wanted);
+  return store.open(uploadKey(storageKey, `${narrower.length > 0 ? narrower[narrower.length - 1] : widths[0]}.webp`));
 }

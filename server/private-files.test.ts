@@ -4,9 +4,11 @@ import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CitizenFileError, MAX_CITIZEN_FILE_BYTES, filesOf, isPdf, pdfHasActiveContent, privateFilePath, storeCitizenFile } from './private-files';
+import { CitizenFileError, MAX_CITIZEN_FILE_BYTES, filesOf, isPdf, pdfHasActiveContent, privateFileKey, storeCitizenFile } from './private-files';
 
+// No DATABASE_URL here: files go to the folder backend of server/storage.ts under DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'private-files-'));
+const privateFilePath = (storageKey: string, format: string) => path.join(dataDir, privateFileKey(storageKey, format));
 const pdf = (body: string) => new TextEncoder().encode(`%PDF-1.4\n${body}\n%%EOF\n`);
 
 beforeAll(() => {

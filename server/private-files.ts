@@ -1,12 +1,11 @@
-// Citizens' attachments (recommendation photos, objection documents): checked, cleaned and written
-// under DATA_DIR/private, which no public route serves. Server only.
+// Citizens' attachments (recommendation photos, objection documents): checked, cleaned and kept in the
+// file store (server/storage.ts) as private/<storage key>.<webp|pdf>, which no public route serves:
+// staff open them through /admin/files/<id>. Server only.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { dataDir } from '@/db/client';
 import { MAX_INPUT_PIXELS, sniffImageFormat } from './media';
+import { fileStore, type FileStore, type OpenedFile } from './storage';
 import { STORAGE_KEY_PATTERN } from '@/lib/media-url';
 
 /** Per file; a form takes at most 5 files, which keeps a whole submission under the 32 MB body limit. */
@@ -36,14 +35,13 @@ export class CitizenFileError extends Error {
 import type { StoredCitizenFile } from '@/lib/stored-files';
 export type { StoredCitizenFile };
 
-export function privateDir(): string {
-  return path.join(dataDir(), 'private');
+/** The store key of an attachment. */
+export function privateFileKey(storageKey: string, format: string): string {
+  if (!STORAGE_KEY_PATTERN.test(storageKey) || (format !== 'webp' && format !== 'pdf')) throw new Error('bad private file key');
+  return `private/${storageKey}.${format}`;
 }
 
-export function privateFilePath(storageKey: string, format: string): string {
-  if (!STORAGE_KEY_PATTERN.test(storageKey) || (format !== 'webp' && format !== 'pdf')) throw new Error('bad private file key');
-  return path.join(privateDir(), `${storageKey}.${format}`);
-}
+const CONTENT_TYPE = { webp: 'image/webp', pdf: 'application/pdf' } as const;
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 // Names of PDF features that run code or carry other files. Their presence (even obfuscated with #xx
@@ -84,25 +82,19 @@ export function pdfHasActiveContent(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-}
-
 /**
  * Checks one attachment and stores it. Images are re-encoded to WebP (EXIF rotation applied, metadata
  * such as GPS position dropped); PDFs are accepted only without active content. `allowPdf` is false
  * for recommendation photos.
  */
-export async function storeCitizenFile(bytes: Uint8Array, options: { allowPdf: boolean }): Promise<StoredCitizenFile> {
+export async function storeCitizenFile(bytes: Uint8Array, options: { allowPdf: boolean; store?: FileStore }): Promise<StoredCitizenFile> {
   if (bytes.byteLength > MAX_CITIZEN_FILE_BYTES) throw new CitizenFileError('too_large');
+  const store = options.store ?? fileStore();
   const storageKey = randomBytes(16).toString('hex');
   if (isPdf(bytes)) {
     if (!options.allowPdf) throw new CitizenFileError('format');
     if (pdfHasActiveContent(bytes)) throw new CitizenFileError('pdf_active');
-    await writeAtomically(privateFilePath(storageKey, 'pdf'), bytes);
+    await store.put(privateFileKey(storageKey, 'pdf'), bytes, CONTENT_TYPE.pdf);
     return { storageKey, format: 'pdf', bytes: bytes.byteLength };
   }
   const format = sniffImageFormat(bytes);
@@ -117,12 +109,22 @@ export async function storeCitizenFile(bytes: Uint8Array, options: { allowPdf: b
     if (error instanceof CitizenFileError) throw error;
     throw new CitizenFileError(error instanceof Error && /pixel limit/i.test(error.message) ? 'dimensions' : 'corrupt');
   }
-  await writeAtomically(privateFilePath(storageKey, 'webp'), out);
+  await store.put(privateFileKey(storageKey, 'webp'), out, CONTENT_TYPE.webp);
   return { storageKey, format: 'webp', bytes: out.byteLength };
 }
 
-export async function removeCitizenFile(storageKey: string, format: string): Promise<void> {
-  await fs.rm(privateFilePath(storageKey, format), { force: true });
+export async function removeCitizenFile(storageKey: string, format: string, store: FileStore = fileStore()): Promise<void> {
+  await store.delete(privateFileKey(storageKey, format));
+}
+
+/** An attachment's bytes (e.g. a recommendation photo taken into the media library), or null. */
+export async function readCitizenFile(storageKey: string, format: string, store: FileStore = fileStore()): Promise<Uint8Array | null> {
+  return store.get(privateFileKey(storageKey, format));
+}
+
+/** An attachment ready to serve to staff, or null. */
+export async function openCitizenFile(storageKey: string, format: string, store: FileStore = fileStore()): Promise<OpenedFile | null> {
+  return store.open(privateFileKey(storageKey, format));
 }
 
 /**

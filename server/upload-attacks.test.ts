@@ -7,10 +7,13 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadAttacks, type Outcome, type UploadAttack } from '@/e2e/corpus/uploads/attacks';
-import { MediaUploadError, processUpload, uploadsDir } from './media';
-import { CitizenFileError, filesOf, privateDir, privateFilePath, storeCitizenFile } from './private-files';
+import { MediaUploadError, processUpload } from './media';
+import { CitizenFileError, filesOf, privateFileKey, storeCitizenFile } from './private-files';
 
+// No DATABASE_URL here: files go to the folder backend of server/storage.ts under DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upload-attacks-'));
+const privateDir = () => path.join(dataDir, 'private');
+const uploadsDir = () => path.join(dataDir, 'uploads');
 const publicDir = path.join(import.meta.dirname, '..', 'public');
 let attacks: UploadAttack[];
 let publicBefore: string[];
@@ -62,7 +65,7 @@ describe('citizens\' attachments against the upload corpus', () => {
         if (expected === 'stored') {
           expect(result, attack.id).toHaveProperty('stored');
           const stored = (result as { stored: { storageKey: string; format: string } }).stored;
-          const file = privateFilePath(stored.storageKey, stored.format);
+          const file = path.join(dataDir, privateFileKey(stored.storageKey, stored.format));
           expect(file.startsWith(privateDir() + path.sep)).toBe(true);
           await expectClean(fs.readFileSync(file), attack);
         } else {

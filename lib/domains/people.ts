@@ -34,6 +34,7 @@ export const PEOPLE = {
       'recommendation.reject': '不予采纳推荐',
       'comment.approve': '评论审核通过',
       'comment.reject': '评论审核不通过',
+      'comment.take_down': '撤下已通过的评论',
     },
     entities: {
       good_person: '好人',

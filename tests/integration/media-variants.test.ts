@@ -1,19 +1,32 @@
 // The media route's stand-in sizes: a width that was not made (small images only have their own width)
-// is answered with the largest stored size narrower than it, else the smallest one.
+// is answered with the largest stored size narrower than it, else the smallest one. On each engine's
+// file store: the DATA_DIR folder (PGlite), the stored_files table (PostgreSQL).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processUpload, uploadsDir } from '@/server/media';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { processUpload } from '@/server/media';
+import { fileStore } from '@/server/storage';
+import { freshDatabase } from './helpers';
+
+const ctx = vi.hoisted(() => ({ handle: null as DbHandle | null }));
+vi.mock('@/server/storage', async (original) => {
+  const actual = await original<typeof import('@/server/storage')>();
+  const store = () => (process.env.TEST_DB_ENGINE === 'postgres' ? actual.databaseFileStore(ctx.handle!.db) : actual.folderFileStore(process.env.DATA_DIR!));
+  return { ...actual, fileStore: store };
+});
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'media-variants-'));
 const previousDataDir = process.env.DATA_DIR;
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
+  ctx.handle = await freshDatabase();
 });
-afterAll(() => {
+afterAll(async () => {
+  await ctx.handle?.close();
   process.env.DATA_DIR = previousDataDir;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -35,7 +48,7 @@ async function servedWidth(response: Response): Promise<number | undefined> {
 describe('GET /media/<key>/<width>.webp for a width that was not made', () => {
   it('serves a small image at its own width, with the usual headers', async () => {
     const key = await upload(200, 120);
-    expect(fs.readdirSync(path.join(uploadsDir(), key))).toEqual(['200.webp']);
+    expect((await fileStore().list(`uploads/${key}/`)).map((f) => f.key)).toEqual([`uploads/${key}/200.webp`]);
     for (const file of ['800.webp', '320.webp', '1600.webp', '100.webp']) {
       const response = await get(key, file);
       expect(response.status, file).toBe(200);

@@ -1,25 +1,33 @@
-// The media library on both engines: image processing into DATA_DIR/uploads, the queries, and the
-// upload/alt/delete actions with their audit entries.
+// The media library on both engines, each with its own file store (server/storage.ts): PGlite with the
+// DATA_DIR folder, PostgreSQL with the stored_files table. Image processing, the queries, the route and
+// the upload/alt/delete actions with their audit entries.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
 import { deleteMedia } from '@/server/media';
 import { findMedia, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import type { ActionState } from '@/server/actions';
-import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, uploadsDir } from '@/server/media';
-import { freshDatabase } from './helpers';
+import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, uploadKey } from '@/server/media';
+import { fileStore } from '@/server/storage';
+import { engine, freshDatabase } from './helpers';
 
 // The actions run outside a request: the signed-in user, the database and cache revalidation are stubbed.
 const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
 vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
+// What DATABASE_URL chooses in production: the table on PostgreSQL, the folder on PGlite.
+vi.mock('@/server/storage', async (original) => {
+  const actual = await original<typeof import('@/server/storage')>();
+  const store = () => (process.env.TEST_DB_ENGINE === 'postgres' ? actual.databaseFileStore(async () => ctx.db as Db) : actual.folderFileStore(process.env.DATA_DIR!));
+  return { ...actual, fileStore: store };
+});
 
 let handle: DbHandle;
 let editor: AuthUser;
@@ -51,25 +59,37 @@ async function refusal(promise: Promise<unknown>): Promise<MediaUploadError> {
   return error as MediaUploadError;
 }
 
-function leftovers(): string[] {
-  return fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).filter((name) => name.startsWith('.tmp-')) : [];
+/** Every stored upload file, and (folder) any temporary file left beside them. */
+async function storedUploads(): Promise<string[]> {
+  const keys = (await fileStore().list('uploads/')).map((f) => f.key);
+  const temporary = engine === 'pglite' && fs.existsSync(path.join(dataDir, 'uploads')) ? fs.readdirSync(path.join(dataDir, 'uploads'), { recursive: true, encoding: 'utf8' }).filter((name) => /(^|\/)\./.test(name)) : [];
+  return [...keys, ...temporary];
+}
+
+async function storedFile(storageKey: string, file: string): Promise<Uint8Array> {
+  const bytes = await fileStore().get(uploadKey(storageKey, file));
+  expect(bytes, `${storageKey}/${file} is stored`).not.toBeNull();
+  return bytes!;
 }
 
 describe('processUpload', () => {
-  it('writes WebP sizes 320/800/1600 under DATA_DIR/uploads/<key>/, never wider than the original', async () => {
+  it(`stores WebP sizes 320/800/1600 as uploads/<key>/<width>.webp (${engine === 'postgres' ? 'stored_files table' : 'DATA_DIR folder'}), never wider than the original`, async () => {
+    const before = await storedUploads();
     const result = await processUpload(await bytesOf(solid(2000, 1200).png()));
     expect(result.storageKey).toMatch(/^[0-9a-f]{32}$/);
     expect(result).toMatchObject({ format: 'png', width: 2000, height: 1200 });
     expect(result.variants.map((v) => v.width)).toEqual([320, 800, 1600]);
     for (const variant of result.variants) {
-      const file = path.join(dataDir, 'uploads', result.storageKey, variant.file);
-      const meta = await sharp(file).metadata();
+      const bytes = await storedFile(result.storageKey, variant.file);
+      const meta = await sharp(bytes).metadata();
       expect(meta.format).toBe('webp');
       expect(meta.width).toBe(variant.width);
       expect(meta.height).toBe(Math.round((variant.width * 1200) / 2000));
-      expect(fs.statSync(file).size).toBe(variant.bytes);
+      expect(bytes.byteLength).toBe(variant.bytes);
     }
-    expect(leftovers()).toEqual([]);
+    expect(await storedUploads()).toEqual([...before, ...result.variants.map((v) => uploadKey(result.storageKey, v.file))].sort());
+    // On PostgreSQL nothing is written to the local folder: another machine could not see it.
+    if (engine === 'postgres') expect(fs.existsSync(path.join(dataDir, 'uploads'))).toBe(false);
   });
 
   it('keeps a small image at its own width, applies the EXIF rotation and strips the metadata', async () => {
@@ -78,37 +98,40 @@ describe('processUpload', () => {
     const result = await processUpload(jpeg);
     expect(result).toMatchObject({ format: 'jpeg', width: 100, height: 200 });
     expect(result.variants).toEqual([expect.objectContaining({ width: 100, height: 200, file: '100.webp' })]);
-    const meta = await sharp(path.join(uploadsDir(), result.storageKey, '100.webp')).metadata();
+    const meta = await sharp(await storedFile(result.storageKey, '100.webp')).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.orientation).toBeUndefined();
   });
 
   it('refuses a script renamed .png, and a file that only starts like a PNG', async () => {
+    const before = await storedUploads();
     const script = new TextEncoder().encode('#!/bin/sh\nrm -rf / --no-preserve-root\n');
     expect((await refusal(processUpload(script))).message).toContain('已根据文件内容识别');
     const polyglot = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode('<script>alert(1)</script>')]);
     expect((await refusal(processUpload(polyglot))).code).toBe('corrupt');
-    expect(leftovers()).toEqual([]);
+    expect(await storedUploads()).toEqual(before);
   });
 
   it('refuses images over 40 megapixels before decoding them', async () => {
     // 9000x5000 = 45 MP of one colour: a valid PNG of ~140 KB (sharp's own limit is lifted to make it).
+    const before = await storedUploads();
     const maker = sharp({ create: { width: 9000, height: 5000, channels: 3, background: '#fff' }, limitInputPixels: false });
     const error = await refusal(processUpload(await bytesOf(maker.png())));
     expect(error.code).toBe('dimensions');
     expect(error.message).toBe('图片尺寸过大（不能超过4000万像素），请缩小后再上传');
-    expect(leftovers()).toEqual([]);
+    expect(await storedUploads()).toEqual(before);
   });
 
   it('refuses a decompression bomb: a tiny PNG whose header declares 20000x20000 pixels', async () => {
     // Encoding a real 400 MP image takes ~10 s here; a bomb only needs the header to lie, so patch it.
+    const before = await storedUploads();
     const png = Buffer.from(await bytesOf(solid(1, 1).png()));
     png.writeUInt32BE(20000, 16);
     png.writeUInt32BE(20000, 20);
     png.writeUInt32BE(crc32(png.subarray(12, 29)), 29); // IHDR CRC covers type + data
     expect(png.byteLength).toBeLessThan(200);
     expect((await refusal(processUpload(new Uint8Array(png)))).code).toBe('dimensions');
-    expect(leftovers()).toEqual([]);
+    expect(await storedUploads()).toEqual(before);
   });
 
   it('refuses files over 10 MB, whatever they contain', async () => {
@@ -123,8 +146,8 @@ describe('media queries', () => {
   it('insert, list, rename and delete an asset; deleting removes its files', async () => {
     const processed = await processUpload(await bytesOf(solid(900, 600).webp()));
     const row = await insertMedia(handle.db, { ...processed, originalName: 'square.webp', alt: '江城市文明广场夜景', uploadedBy: editor.id });
-    const folder = path.join(uploadsDir(), row.storageKey);
-    expect(fs.existsSync(folder)).toBe(true);
+    const files = async () => (await fileStore().list(`uploads/${row.storageKey}/`)).length;
+    expect(await files()).toBe(3);
 
     const page = await listMedia(handle.db, 1, 10);
     const listed = page.rows.find((r) => r.id === row.id);
@@ -137,7 +160,7 @@ describe('media queries', () => {
 
     expect((await deleteMedia(handle.db, row.id))?.storageKey).toBe(row.storageKey);
     expect(await findMedia(handle.db, row.id)).toBeNull();
-    expect(fs.existsSync(folder)).toBe(false);
+    expect(await files()).toBe(0);
     expect(await deleteMedia(handle.db, row.id)).toBeNull();
   });
 });
@@ -206,7 +229,7 @@ describe('media actions', () => {
     expect(unconfirmed.fieldErrors?.confirm).toBe('请先勾选“确认删除”');
     expect(await findMedia(handle.db, asset!.id)).not.toBeNull();
     expect(await deleteMediaAsset({}, await form({ id: String(asset!.id), confirm: 'yes' }))).toEqual({ ok: true });
-    expect(fs.existsSync(path.join(uploadsDir(), asset!.storageKey))).toBe(false);
+    expect(await fileStore().list(`uploads/${asset!.storageKey}/`)).toEqual([]);
 
     const { rows } = await listAuditEntries(handle.db, { entityType: 'media', entityId: String(asset!.id) }, 1, 10);
     expect(rows.map((r) => r.action).reverse()).toEqual(['media.upload', 'media.update_alt', 'media.delete']);

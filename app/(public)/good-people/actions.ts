@@ -6,7 +6,7 @@ import { addComment, findRecommendationStatus, likePerson, reportComment, saveRe
 import { getSetting } from '@/db/queries/settings';
 import { citizenAction, type ActionState } from '@/server/actions';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
-import { normalizeTrackingNo, phoneSchema, visibleText } from '@/lib/citizen-input';
+import { commentFields, recommendationStatusFields, recommendFields, recordId } from '@/lib/person-input';
 import { formatDateTime } from '@/lib/dates';
 import { maskPhone } from '@/lib/mask';
 import { ALREADY_LIKED, REPORT_RECEIVED, STATUS_NOT_FOUND } from '@/lib/people-public';
@@ -15,7 +15,6 @@ import { POLICIES } from '@/server/rate-limit';
 import { findSensitiveWords } from '@/lib/sensitive-words';
 import { currentVisitor, reporterKeys } from '@/server/visitor-id';
 import { visitorStoredKey } from '@/lib/visitor-signature';
-import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 export type LikeState = ActionState & { likeCount?: number };
 export type RecommendState = ActionState & { receiptNo?: string };
@@ -30,11 +29,6 @@ export type StatusView = {
   publicPersonId: number | null;
 };
 export type StatusState = ActionState & { result?: StatusView };
-
-const recordId = (label: string) => {
-  const error = `${label}无效，请刷新页面后重试`;
-  return z.coerce.number({ error }).int({ error }).positive({ error }).max(2_147_483_647, { error });
-};
 
 export const likeAction = citizenAction(POLICIES.like, z.object({ personId: recordId('人物') }), async ({ personId }, { db }) => {
   const result = await likePerson(db, personId, visitorStoredKey((await currentVisitor()).id));
@@ -52,13 +46,7 @@ export const likeAction = citizenAction(POLICIES.like, z.object({ personId: reco
   return state;
 });
 
-const commentSchema = z.object({
-  personId: recordId('人物'),
-  nickname: visibleText('昵称', 0, 20).transform((v) => v || '网友'),
-  body: visibleText('评论内容', 5, 500),
-});
-
-export const commentAction = citizenAction(POLICIES.comment, commentSchema, async (input, { db }) => {
+export const commentAction = citizenAction(POLICIES.comment, commentFields, async (input, { db }) => {
   const words = await getSetting(db, 'sensitiveWords');
   const flaggedWords = findSensitiveWords(`${input.nickname}\n${input.body}`, words);
   const id = await addComment(db, { ...input, flaggedWords });
@@ -73,20 +61,9 @@ export const reportAction = citizenAction(POLICIES.report, z.object({ commentId:
   return { ok: true, message: REPORT_RECEIVED };
 });
 
-const recommendSchema = z.object({
-  nomineeName: visibleText('被推荐人姓名', 2, 20),
-  region: visibleText('所在地区/单位', 2, 50),
-  category: z.enum(GOOD_PERSON_CATEGORIES, { error: '请选择类别' }),
-  deed: visibleText('一句话事迹', 30, 200),
-  story: visibleText('详细事迹', 0, 3000),
-  recommenderName: visibleText('推荐人姓名', 2, 20),
-  recommenderPhone: phoneSchema,
-  consent: z.literal('on', { error: '请确认所填信息真实后勾选承诺' }),
-});
-
 const MAX_PHOTOS = 5;
 
-export const recommendAction = citizenAction(POLICIES.recommend, recommendSchema, async (input, { db }, formData) => {
+export const recommendAction = citizenAction(POLICIES.recommend, recommendFields, async (input, { db }, formData) => {
   const { nomineeName, region, category, deed, story, recommenderName, recommenderPhone } = input;
   const fields = { nomineeName, region, category, deed, story, recommenderName, recommenderPhone };
   // A refused form keeps what was typed; files cannot be echoed, so the citizen is told to choose them again.
@@ -118,16 +95,7 @@ export const recommendAction = citizenAction(POLICIES.recommend, recommendSchema
   }
 });
 
-const statusSchema = z.object({
-  receiptNo: z
-    .string()
-    .transform(normalizeTrackingNo)
-    .refine((v) => v.length > 0, '请填写回执号')
-    .refine((v) => v.length === 0 || /^TJ\d{8}-[0-9A-Z]{6}$/.test(v), '回执号格式为 TJ+8位日期-6位字母数字，如 TJ20261123-7KQ4M9'),
-  phone: phoneSchema,
-});
-
-export const statusLookupAction = citizenAction(POLICIES.statusLookup, statusSchema, async ({ receiptNo, phone }, { db }) => {
+export const statusLookupAction = citizenAction(POLICIES.statusLookup, recommendationStatusFields, async ({ receiptNo, phone }, { db }) => {
   const found = await findRecommendationStatus(db, receiptNo, phone);
   // The phone is never sent back: the form is cleared of it, the answer shows it masked.
   if (!found) return { message: STATUS_NOT_FOUND, values: { receiptNo } };

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import type { CreditEntryForEdit } from '@/db/queries/credit-admin/entries';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
-import { validateCreditEntry, type CreditEntryDraft, type ValidCreditEntry } from '@/lib/credit-entry';
+import { CREDIT_TEXT_FIELDS, maskCreditDraft, validateCreditEntry, type CreditEntryDraft, type ValidCreditEntry } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
 
 export const id = z.coerce.number().int().positive().max(2_000_000_000);
@@ -60,12 +60,20 @@ export const entryFields = z.object({
 });
 type EntryFields = z.infer<typeof entryFields>;
 
-/** The list comes from the chosen category; the shared validation still checks that they agree. */
-export async function checkEntry(db: Db, input: EntryFields, previous?: { decisionDate: string; publicationEnd: string; categoryId: number }) {
+/**
+ * The list comes from the chosen category; the shared validation still checks that they agree. With
+ * `form.maskPii` (自动打码后保存) personal numbers in the free text are masked first, and the echoed form
+ * values show the masked text.
+ */
+export async function checkEntry(db: Db, input: EntryFields, previous?: { decisionDate: string; publicationEnd: string; categoryId: number } | null, form?: { maskPii: boolean; values: Record<string, string> }) {
   const categories = await listCreditCategories(db);
   const categoryId = /^\d{1,9}$/.test(input.categoryId) ? Number(input.categoryId) : null;
   const category = categories.find((c) => c.id === categoryId);
-  const draft: CreditEntryDraft = { ...input, list: category?.list ?? '', categoryId };
+  let draft: CreditEntryDraft = { ...input, list: category?.list ?? '', categoryId };
+  if (form?.maskPii) {
+    draft = maskCreditDraft(draft);
+    for (const field of CREDIT_TEXT_FIELDS) if (field in form.values) form.values[field] = draft[field];
+  }
   const checked = validateCreditEntry(draft, categories, cityDay(), previous);
   if (!checked.ok && checked.errors.list && !checked.errors.categoryId) checked.errors.categoryId = checked.errors.list;
   return checked;

@@ -5,6 +5,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
+import { PiiMaskOption } from '../../../_components/pii-mask-option';
 import { createCreditEntryAction, saveCreditEntry } from './entries/actions';
 import { SUBJECT_KINDS } from '@/lib/enums';
 
@@ -83,6 +84,7 @@ export function CreditEntryForm({ categories, mode, initial }: { categories: Cat
       <FieldShell id="field-publicationEndReason" label="调整原因" hint="仅在公示截止日期与自动计算的日期不同时填写" error={errors.publicationEndReason}>
         {(aria) => <textarea {...aria} name="publicationEndReason" rows={2} defaultValue={value('publicationEndReason')} maxLength={500} className={inputClass} />}
       </FieldShell>
+      <PiiMaskOption state={state} />
       <SubmitButton pendingText="保存中…">{mode.kind === 'create' ? '保存条目' : '保存修改'}</SubmitButton>
       <FormMessage state={state} />
     </form>

@@ -5,6 +5,7 @@
 import { useActionState } from 'react';
 import { FieldShell, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../../../_components/form-fields';
 import { MediaPicker } from '../../../_components/media-picker';
+import { PiiMaskOption } from '../../../_components/pii-mask-option';
 import { createGoodPerson, saveGoodPerson, type PersonActionState } from './actions';
 import type { PersonFormValues } from '@/lib/person-input';
 import { GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS } from '@/lib/enums';
@@ -59,6 +60,7 @@ export function PersonForm({ personId, version, initial, batches }: Props) {
       <TextArea state={state} name="story" label="事迹全文" initial={initial} rows={12} hint="不超过5000个字；段落之间空一行" />
       <TextArea state={state} name="honors" label="所获荣誉" initial={initial} rows={2} hint="不超过500个字，多项用分号隔开" />
       <div className="space-y-2">
+        <PiiMaskOption state={state} />
         <SubmitButton pendingText="保存中…">{personId ? '保存' : '保存草稿'}</SubmitButton>
         <FormMessage state={state} success={personId ? `已保存（版本 ${currentVersion}）。` : undefined} />
       </div>

@@ -1,13 +1,13 @@
 'use server';
 
 // Citizens' 异议申诉 / 信用修复 applications and the status look-up. No sign-in: rate-limited per address.
-import { z } from 'zod';
 import { findPublicCreditEntry } from '@/db/queries/credit';
 import { findObjectionProgress, insertObjection, type ObjectionAttachment, type ObjectionProgress } from '@/db/queries/credit-objections';
 import { getSetting } from '@/db/queries/settings';
 import { citizenAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
-import { makeTrackingNo, normalizeTrackingNo, phoneSchema, visibleText } from '@/lib/citizen-input';
+import { makeTrackingNo } from '@/lib/citizen-input';
+import { objectionFields, objectionStatusFields } from '@/lib/credit-input';
 import { cityDay } from '@/lib/dates';
 import { CitizenFileError, filesOf, removeCitizenFile, storeCitizenFile } from '@/server/private-files';
 import { POLICIES } from '@/server/rate-limit';
@@ -20,16 +20,7 @@ const MAX_FILES = 5;
 const FIX = '请按提示修改标出的项目。';
 const ENTRY_GONE = '该信息已不在公示期内或已移出公示，无法对其提交申请。如有疑问，请联系认定部门。';
 
-const objectionSchema = z.object({
-  entryId: z.coerce.number({ error: '请先选择要申请的公示信息' }).int('请先选择要申请的公示信息').positive('请先选择要申请的公示信息').max(Number.MAX_SAFE_INTEGER, '请先选择要申请的公示信息'),
-  kind: z.enum(['objection', 'repair'], { error: '请选择申请类型：异议申诉或信用修复' }),
-  applicantName: visibleText('申请人姓名', 2, 50),
-  applicantPhone: phoneSchema,
-  explanation: visibleText('申请说明', 20, 2000),
-  consent: z.literal('on', { error: '请阅读并勾选承诺后再提交' }),
-});
-
-const submit = citizenAction(POLICIES.objection, objectionSchema, async (input, { db }, formData): Promise<ObjectionState> => {
+const submit = citizenAction(POLICIES.objection, objectionFields, async (input, { db }, formData): Promise<ObjectionState> => {
   const values = { entryId: String(input.entryId), kind: input.kind, applicantName: input.applicantName, applicantPhone: input.applicantPhone, explanation: input.explanation, consent: 'on' };
   const entry = await findPublicCreditEntry(db, input.entryId);
   if (!entry) return { fieldErrors: { entryId: ENTRY_GONE }, message: FIX, values };
@@ -86,17 +77,7 @@ export async function submitObjection(previous: ObjectionState, formData: FormDa
 
 const NOT_FOUND = '未查到与该受理编号和联系电话对应的申请。请核对受理编号和提交申请时填写的联系电话后重新查询。';
 
-const statusSchema = z.object({
-  trackingNo: z
-    .string()
-    .transform(normalizeTrackingNo)
-    .refine((v) => v.length > 0, '请填写受理编号')
-    .refine((v) => v.length <= 40, '受理编号过长，请核对，例如 YS20261122-7KQ4M9')
-    .refine((v) => v.length === 0 || /^[0-9A-Z-]+$/.test(v), '受理编号只含字母、数字和连字符，请核对，例如 YS20261122-7KQ4M9'),
-  phone: phoneSchema,
-});
-
-const lookup = citizenAction(POLICIES.statusLookup, statusSchema, async (input, { db }): Promise<StatusState> => {
+const lookup = citizenAction(POLICIES.statusLookup, objectionStatusFields, async (input, { db }): Promise<StatusState> => {
   const progress = await findObjectionProgress(db, input.trackingNo, input.phone);
   return progress ? { ok: true, progress } : { message: NOT_FOUND, values: { trackingNo: input.trackingNo, phone: input.phone } };
 });

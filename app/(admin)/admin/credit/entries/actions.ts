@@ -9,10 +9,10 @@ import { recordAudit } from '@/server/audit';
 import { can } from '@/lib/roles';
 import { checkEntry, entryFields, entryView, id, reasonText, refreshCredit, version } from '../action-helpers';
 
-export const createCreditEntryAction = guardedAction('content.edit', entryFields.extend({ batchId: id }), async (input, { db, user, invalid, refuse }) => {
-  const checked = await checkEntry(db, input);
-  if (!checked.ok) return invalid(checked.errors);
-  const created = await createCreditEntry(db, input.batchId, checked.entry, (tx, entryId) =>
+export const createCreditEntryAction = guardedAction('content.edit', entryFields.extend({ batchId: id }), async (input, { db, user, values, invalid, refuse, maskPii }) => {
+  const checked = await checkEntry(db, input, null, { maskPii, values });
+  if (!checked.ok) return invalid(checked.errors, checked.piiFields);
+  const created = await createCreditEntry(db, input.batchId, checked.entry, user.id, (tx, entryId) =>
     recordAudit(tx, user, { action: 'credit_entry.create', entityType: 'credit_entry', entityId: entryId, after: { ...entryView(checked.entry), batchId: input.batchId } }),
   );
   if (!created.ok) return refuse(created.message);
@@ -20,15 +20,15 @@ export const createCreditEntryAction = guardedAction('content.edit', entryFields
   redirect(`/admin/credit/entries/${created.id}?done=created`);
 });
 
-export const saveCreditEntry = guardedAction('content.edit', entryFields.extend({ id, version }), async (input, { db, user, invalid, refuse }) => {
+export const saveCreditEntry = guardedAction('content.edit', entryFields.extend({ id, version }), async (input, { db, user, values, invalid, refuse, maskPii }) => {
   const current = await findCreditEntryForEdit(db, input.id);
   if (!current) return refuse('条目不存在。');
   // Entries of a batch under review or published change what citizens see: a reviewer's decision.
   if (current.batchStatus !== 'draft' && current.batchStatus !== 'rejected' && !can(user.role, 'content.review')) {
     return refuse('该条目所在批次已提交审核或已发布，只有审核人员可以修改。您填写的内容仍保留在表单中。');
   }
-  const checked = await checkEntry(db, input, current);
-  if (!checked.ok) return invalid(checked.errors);
+  const checked = await checkEntry(db, input, current, { maskPii, values });
+  if (!checked.ok) return invalid(checked.errors, checked.piiFields);
   const saved = await updateCreditEntry(db, input.id, input.version, checked.entry, user, (tx, change) =>
     recordAudit(tx, user, { action: 'credit_entry.update', entityType: 'credit_entry', entityId: input.id, before: change.before, after: change.after, note: `版本 ${change.version}` }),
   );

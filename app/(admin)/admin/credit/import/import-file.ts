@@ -1,14 +1,15 @@
 // Import files between 预检 and 确认导入: React resets the form after an action, so the uploaded bytes
-// wait under DATA_DIR/private/imports/<token>.bin (not served by any route) and are removed after a day.
+// wait in the file store (server/storage.ts) as private/imports/<token>.bin, not served by any route, and
+// are removed after a day. With PostgreSQL the 确认导入 may reach another instance than the 预检: both
+// read the same table.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { dataDir, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { listCreditCategories } from '@/db/queries/credit-categories';
 import { findExistingDedupeKeys } from '@/db/queries/credit-admin/import';
 import type { ValidCreditEntry } from '@/lib/credit-entry';
 import { checkImportRows, readSpreadsheet } from '@/lib/credit-import';
 import { cityDay } from '@/lib/dates';
+import { fileStore } from '@/server/storage';
 import type { ImportReport } from '../types';
 
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -17,9 +18,9 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** The report lists every bad row up to this many; a file with more needs fixing at the source anyway. */
 const MAX_LISTED_PROBLEMS = 5000;
 
-function importDir(): string {
-  return path.join(dataDir(), 'private', 'imports');
-}
+const IMPORTS = 'private/imports/';
+const importKey = (token: string) => `${IMPORTS}${token}.bin`;
+const CONTENT_TYPE = 'application/octet-stream';
 
 export function isImportToken(token: string): boolean {
   return TOKEN.test(token);
@@ -27,41 +28,25 @@ export function isImportToken(token: string): boolean {
 
 /** Removes import files older than a day (abandoned previews). */
 export async function removeStaleImports(now = Date.now()): Promise<void> {
-  let names: string[];
-  try {
-    names = await fs.readdir(importDir());
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(importDir(), name);
-      const stat = await fs.stat(file).catch(() => null);
-      if (stat && now - stat.mtimeMs > MAX_AGE_MS) await fs.rm(file, { force: true });
-    }),
-  );
+  const store = fileStore();
+  for (const file of await store.list(IMPORTS)) if (now - file.createdAt.getTime() > MAX_AGE_MS) await store.delete(file.key);
 }
 
 export async function keepImportFile(bytes: Uint8Array): Promise<string> {
   await removeStaleImports();
   const token = randomBytes(16).toString('hex');
-  await fs.mkdir(importDir(), { recursive: true });
-  await fs.writeFile(path.join(importDir(), `${token}.bin`), bytes, { mode: 0o600 });
+  await fileStore().put(importKey(token), bytes, CONTENT_TYPE);
   return token;
 }
 
 /** The kept bytes, or null when the token is malformed, expired or already used. */
 export async function readImportFile(token: string): Promise<Uint8Array | null> {
   if (!isImportToken(token)) return null;
-  try {
-    return new Uint8Array(await fs.readFile(path.join(importDir(), `${token}.bin`)));
-  } catch {
-    return null;
-  }
+  return fileStore().get(importKey(token));
 }
 
 export async function dropImportFile(token: string): Promise<void> {
-  if (isImportToken(token)) await fs.rm(path.join(importDir(), `${token}.bin`), { force: true });
+  if (isImportToken(token)) await fileStore().delete(importKey(token));
 }
 
 /**

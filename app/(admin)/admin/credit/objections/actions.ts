@@ -11,7 +11,7 @@ import { findObjectionForAdmin, moveObjection, type ObjectionEntryChange } from 
 import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import type { AuthUser } from '@/server/auth';
-import { validateCreditEntry, type CreditEntryDraft } from '@/lib/credit-entry';
+import { maskCreditDraft, validateCreditEntry, type CreditEntryDraft } from '@/lib/credit-entry';
 import { cityDay } from '@/lib/dates';
 import { OBJECTION_WORKFLOW, transitionObjection, type ObjectionAction } from '@/lib/objection-workflow';
 import { id, refreshCredit } from '../action-helpers';
@@ -61,7 +61,7 @@ function modifiedDraft(entry: CreditEntryForEdit, input: z.infer<typeof objectio
 }
 
 /** 受理, 核实通过 / 核实未通过, 完成 (applying a passed objection's outcome to the entry in the same transaction). */
-export const moveCreditObjection = guardedAction('content.edit', objectionSchema, async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
+export const moveCreditObjection = guardedAction('content.edit', objectionSchema, async (input, { db, user, invalid, refuse, maskPii }): Promise<ActionState> => {
   const objection = await findObjectionForAdmin(db, input.id);
   if (!objection) return refuse('申请不存在。');
   if (objection.status !== input.from) return refuse('该申请的状态刚被他人更改，请刷新页面查看最新进度。');
@@ -82,8 +82,9 @@ export const moveCreditObjection = guardedAction('content.edit', objectionSchema
       if (objection.entry.status !== 'public') return refuse('条目已不在公示状态，不能再移出。请选择“修改条目”或刷新页面。');
       entryChange = { kind: 'remove', reason: input.note, baseVersion };
     } else {
-      const checked = validateCreditEntry(modifiedDraft(objection.entry, input), await listCreditCategories(db), cityDay(), objection.entry);
-      if (!checked.ok) return invalid(checked.errors);
+      const draft = modifiedDraft(objection.entry, input);
+      const checked = validateCreditEntry(maskPii ? maskCreditDraft(draft) : draft, await listCreditCategories(db), cityDay(), objection.entry);
+      if (!checked.ok) return invalid(checked.errors, checked.piiFields);
       entryChange = { kind: 'modify', entry: checked.entry, baseVersion };
     }
   }

@@ -6,6 +6,7 @@ import { useActionState, useState } from 'react';
 import type { ActionState } from '@/server/actions';
 import type { ObjectionAction } from '@/lib/objection-workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../../_components/form-fields';
+import { PiiMaskOption } from '../../../../_components/pii-mask-option';
 import { moveCreditObjection } from './actions';
 
 export type EntryFields = { version: number; name: string; reason: string; amount: string; authority: string; basisDoc: string; publicationEnd: string; publicationEndReason: string };
@@ -78,6 +79,7 @@ function StepForm({ objectionId, status, action, entry, withOutcome, entryPublic
       <FieldShell id={noteId} label={text.note} required={text.required} hint={text.hint} error={state.fieldErrors?.note}>
         {(aria) => <textarea {...aria} name="note" rows={3} maxLength={1000} required={text.required} defaultValue={state.values?.note} className={inputClass} />}
       </FieldShell>
+      <PiiMaskOption state={state} />
       <SubmitButton tone={action === 'fail' ? 'danger' : 'primary'} pendingText="处理中…">
         {text.button}
       </SubmitButton>

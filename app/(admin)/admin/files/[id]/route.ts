@@ -1,10 +1,10 @@
 // Serves a citizen's attachment to signed-in staff only: never cached, never sniffed, PDFs downloaded.
-import fs from 'node:fs/promises';
+// The bytes come from the file store (server/storage.ts), so every instance serves every attachment.
 import { getDb } from '@/db/client';
 import { findPrivateFile } from '@/db/queries/private-files';
 import { currentUser } from '@/server/auth';
 import { can } from '@/lib/roles';
-import { privateFilePath } from '@/server/private-files';
+import { openCitizenFile } from '@/server/private-files';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,16 +21,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const db = await getDb();
   const file = await findPrivateFile(db, Number(id));
   if (!file) return answer(404, '文件不存在');
-  let body: Buffer;
+  let opened;
   try {
-    body = await fs.readFile(privateFilePath(file.storageKey, file.format));
-  } catch {
-    return answer(404, '文件不存在');
+    opened = await openCitizenFile(file.storageKey, file.format);
+  } catch (error) {
+    console.error('private file unreadable', file.id, error);
+    return answer(503, '文件暂时无法读取，请稍后再试');
   }
+  if (!opened) return answer(404, '文件不存在');
   const pdf = file.format === 'pdf';
-  return new Response(new Uint8Array(body), {
+  return new Response(opened.body, {
     headers: {
       'Content-Type': pdf ? 'application/pdf' : 'image/webp',
+      'Content-Length': String(opened.size),
       'Content-Disposition': `${pdf ? 'attachment' : 'inline'}; filename="file-${file.id}.${file.format}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',

@@ -1,6 +1,5 @@
 'use server';
 
-import fs from 'node:fs/promises';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -13,7 +12,7 @@ import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { cityDay } from '@/lib/dates';
 import { MediaUploadError, processUpload, removeUploadFiles, type ProcessedUpload } from '@/server/media';
-import { privateFilePath } from '@/server/private-files';
+import { readCitizenFile } from '@/server/private-files';
 
 const ENTITY = 'good_person_recommendation';
 const id = z.coerce.number().int().positive();
@@ -22,9 +21,10 @@ const id = z.coerce.number().int().positive();
 async function photoUpload(db: Db, fileId: number | undefined): Promise<ProcessedUpload | null | string> {
   if (!fileId) return '这条推荐没有照片，请取消勾选“使用第一张照片”。';
   const file = await findPrivateFile(db, fileId);
-  if (!file || file.format !== 'webp') return '第一张照片已不存在或不是图片，请取消勾选“使用第一张照片”。';
+  const bytes = file?.format === 'webp' ? await readCitizenFile(file.storageKey, file.format) : null;
+  if (!bytes) return '第一张照片已不存在或不是图片，请取消勾选“使用第一张照片”。';
   try {
-    return await processUpload(new Uint8Array(await fs.readFile(privateFilePath(file.storageKey, file.format))));
+    return await processUpload(bytes);
   } catch (error) {
     if (error instanceof MediaUploadError) return `第一张照片无法放入媒体库：${error.message}。可取消勾选后采纳，再另选照片。`;
     throw error;
