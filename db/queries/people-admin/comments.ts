@@ -1,4 +1,4 @@
-// Comment moderation of 好人 profiles: the queue and approve / reject / hide.
+// Comment moderation of 好人 profiles: the queue, approve / reject, and taking an approved comment down.
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { goodPeople, goodPersonCommentReports, goodPersonComments, type CommentStatus } from '../../schema';
@@ -34,17 +34,35 @@ export async function listCommentsForModeration(db: Db, which: CommentQueue, pag
   return { items, total: total?.n ?? 0 };
 }
 
+/** A comment's text as moderators see it (in full: they decide on it). */
+export async function findCommentForModeration(db: Db, id: number) {
+  const [comment] = await db
+    .select({ id: goodPersonComments.id, status: goodPersonComments.status, nickname: goodPersonComments.nickname, body: goodPersonComments.body })
+    .from(goodPersonComments)
+    .where(eq(goodPersonComments.id, id))
+    .limit(1);
+  return comment ?? null;
+}
+
+export type CommentDecision = 'approve' | 'reject' | 'takeDown';
+export type CommentChange = { from: CommentStatus; to: CommentStatus; personId: number; reportCount: number };
+
+const DECIDES_FROM: Record<CommentDecision, readonly CommentStatus[]> = { approve: ['pending', 'hidden'], reject: ['pending', 'hidden'], takeDown: ['approved'] };
+
 /**
- * 通过 or 不通过 a pending or hidden comment. Approving a hidden one also clears its reports (count and
- * rows), so citizens can report it again if needed. Answers the change, or null when already decided.
+ * 通过 / 不通过 a pending or hidden comment, or 撤下 (takeDown) an approved one: it leaves the person's page,
+ * with the reason kept. Approving a hidden one also clears its reports (count and rows), so citizens can
+ * report it again if needed. `text` replaces the nickname and body in the same update (approving with
+ * personal numbers masked). Answers the change, or null when the comment is not in a state the decision
+ * applies to (already decided, or taken down meanwhile).
  */
 export async function moderateComment(
   db: Db,
   id: number,
-  decision: 'approve' | 'reject',
+  decision: CommentDecision,
   actor: Actor,
-  options: { reason?: string | null; onDone?: (tx: Db, change: { from: CommentStatus; to: CommentStatus; personId: number; reportCount: number }) => Promise<void> } = {},
-): Promise<{ from: CommentStatus; to: CommentStatus; personId: number; reportCount: number } | null> {
+  options: { reason?: string | null; text?: { nickname: string; body: string } | null; onDone?: (tx: Db, change: CommentChange) => Promise<void> } = {},
+): Promise<CommentChange | null> {
   return db.transaction(async (t) => {
     const [comment] = await t
       .select({ status: goodPersonComments.status, personId: goodPersonComments.personId, reportCount: goodPersonComments.reportCount })
@@ -52,7 +70,7 @@ export async function moderateComment(
       .where(eq(goodPersonComments.id, id))
       .for('update')
       .limit(1);
-    if (!comment || (comment.status !== 'pending' && comment.status !== 'hidden')) return null;
+    if (!comment || !DECIDES_FROM[decision].includes(comment.status)) return null;
     const to: CommentStatus = decision === 'approve' ? 'approved' : 'rejected';
     const clearReports = decision === 'approve' && comment.status === 'hidden';
     await t
@@ -61,8 +79,9 @@ export async function moderateComment(
         status: to,
         moderatedBy: actor.id,
         moderatedAt: new Date(),
-        rejectReason: decision === 'reject' ? options.reason?.trim() || null : null,
+        rejectReason: decision === 'approve' ? null : options.reason?.trim() || null,
         ...(clearReports ? { reportCount: 0 } : {}),
+        ...(decision === 'approve' && options.text ? { nickname: options.text.nickname, body: options.text.body } : {}),
       })
       .where(eq(goodPersonComments.id, id));
     if (clearReports) await t.delete(goodPersonCommentReports).where(eq(goodPersonCommentReports.commentId, id));

@@ -9,7 +9,7 @@ import { FilterSelect, FilterSubmit, NoResults } from '../../../../_components/a
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { FlaggedWords, Highlighted } from '@/app/_components/sensitive-highlight';
 import { GoodPeopleNav } from '../section-nav';
-import { CommentForms } from './comment-forms';
+import { CommentForms, TakeDownForm } from './comment-forms';
 
 export const metadata: Metadata = { title: '评论审核' };
 export const dynamic = 'force-dynamic';
@@ -62,7 +62,13 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
                 <p className="text-base">
                   <Highlighted text={c.body} words={c.flaggedWords} />
                 </p>
-                {c.status === 'pending' || c.status === 'hidden' ? <CommentForms id={c.id} hidden={c.status === 'hidden'} /> : c.rejectReason && <p className="text-sm text-muted">不通过理由：{c.rejectReason}</p>}
+                {c.status === 'pending' || c.status === 'hidden' ? (
+                  <CommentForms id={c.id} hidden={c.status === 'hidden'} />
+                ) : c.status === 'approved' ? (
+                  <TakeDownForm id={c.id} />
+                ) : (
+                  c.rejectReason && <p className="text-sm text-muted">不通过（或撤下）理由：{c.rejectReason}</p>
+                )}
               </article>
             </li>
           ))}
