@@ -1,5 +1,6 @@
 // Citizens' 好人 recommendations in the editors' area: the queue, accept (creates a draft person) and reject.
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { maskPiiInText } from '@/lib/pii-detect';
 import { EDITABLE_STATUSES } from '@/lib/workflow';
 import type { Db } from '../../client';
 import { goodPeople, goodPersonRecommendations, type RecommendationStatus } from '../../schema';
@@ -35,7 +36,14 @@ export async function acceptRecommendation(
   db: Db,
   id: number,
   actor: Actor,
-  options: { batchId?: number | null; month: string; photo?: { key: string; alt: string } | null; onAccepted?: (tx: Db, done: { personId: number; batchId: number }) => Promise<void> },
+  options: {
+    batchId?: number | null;
+    month: string;
+    photo?: { key: string; alt: string } | null;
+    /** The nominee's text goes into the profile with ID, mobile and bank card numbers masked. */
+    maskPersonalNumbers?: boolean;
+    onAccepted?: (tx: Db, done: { personId: number; batchId: number }) => Promise<void>;
+  },
 ): Promise<{ ok: true; personId: number; batchId: number } | { ok: false; message: string }> {
   return db.transaction(async (t) => {
     const [rec] = await t.select().from(goodPersonRecommendations).where(eq(goodPersonRecommendations.id, id)).for('update').limit(1);
@@ -44,16 +52,17 @@ export async function acceptRecommendation(
     const batch = options.batchId ? await findBatch(t, options.batchId) : await ensureMonthBatch(t, options.month);
     if (!batch) return { ok: false as const, message: '所选榜单不存在，请刷新页面。' };
     if (!EDITABLE_STATUSES.includes(batch.status)) return { ok: false as const, message: `“${batch.title}”正在审核或已发布，不能再加入人物。请选择其他榜单。` };
+    const text = (value: string) => (options.maskPersonalNumbers ? maskPiiInText(value) : value);
     const [person] = await t
       .insert(goodPeople)
       .values({
-        name: rec.nomineeName,
-        region: rec.region,
+        name: text(rec.nomineeName),
+        region: text(rec.region),
         category: rec.category,
         level: '身边好人',
         batchId: batch.id,
-        deed: rec.deed,
-        story: rec.story,
+        deed: text(rec.deed),
+        story: text(rec.story),
         photo: options.photo?.key ?? null,
         photoAlt: options.photo?.alt ?? null,
         status: 'draft',

@@ -11,6 +11,7 @@ import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { cityDay } from '@/lib/dates';
+import { maskPiiInText, personalNumbersMessage } from '@/lib/pii-detect';
 import { MediaUploadError, processUpload, removeUploadFiles, type ProcessedUpload } from '@/server/media';
 import { readCitizenFile } from '@/server/private-files';
 
@@ -41,10 +42,15 @@ const acceptSchema = z.object({
 });
 
 /** 采纳: a draft 身边好人 in the chosen batch (default this month's, made if missing), linked to the recommendation. */
-export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
+export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSchema, async (input, { db, user, values, refuse, maskPii }): Promise<ActionState> => {
   const rec = await findRecommendation(db, input.id);
   if (!rec) return refuse('推荐不存在。');
   if (rec.status !== 'pending') return refuse('此推荐已处理过，请刷新页面。');
+  // The nominee's text becomes a public profile: personal numbers in it are refused, or masked on request.
+  const withNumbers = (['nomineeName', 'region', 'deed', 'story'] as const).filter((field) => personalNumbersMessage(rec[field]));
+  if (withNumbers.length > 0 && !maskPii) {
+    return { message: '推荐内容含有身份证号、手机号或银行卡号等个人信息，不能原样采纳。请不予采纳，或勾选“打码后采纳”后再点“采纳”（采纳后仍可在人物编辑页修改）。', values, piiFields: [...withNumbers] };
+  }
   let upload: ProcessedUpload | null = null;
   if (input.usePhoto) {
     const made = await photoUpload(db, rec.photoIds[0]);
@@ -58,13 +64,14 @@ export const acceptPeopleRecommendation = guardedAction('content.edit', acceptSc
       batchId: input.batchId,
       month: cityDay().slice(0, 7),
       photo: upload ? { key: upload.storageKey, alt } : null,
+      maskPersonalNumbers: withNumbers.length > 0,
       onAccepted: async (tx, done) => {
         if (upload) {
           const media = await insertMedia(tx, { ...upload, originalName: `推荐${rec.receiptNo}的照片`, alt, uploadedBy: user.id });
           await recordAudit(tx, user, { action: 'media.upload', entityType: 'media', entityId: media.id, after: { storageKey: media.storageKey, alt, from: `recommendation ${rec.id}` } });
         }
-        await recordAudit(tx, user, { action: 'good_person.create', entityType: 'good_person', entityId: done.personId, after: { name: rec.nomineeName, region: rec.region, category: rec.category, level: '身边好人', batchId: done.batchId, photo: upload?.storageKey ?? null }, note: `采纳推荐 ${rec.receiptNo}` });
-        await recordAudit(tx, user, { action: 'recommendation.accept', entityType: ENTITY, entityId: rec.id, before: { status: 'pending' }, after: { status: 'accepted', personId: done.personId, batchId: done.batchId } });
+        await recordAudit(tx, user, { action: 'good_person.create', entityType: 'good_person', entityId: done.personId, after: { name: maskPiiInText(rec.nomineeName), region: maskPiiInText(rec.region), category: rec.category, level: '身边好人', batchId: done.batchId, photo: upload?.storageKey ?? null }, note: `采纳推荐 ${rec.receiptNo}` });
+        await recordAudit(tx, user, { action: 'recommendation.accept', entityType: ENTITY, entityId: rec.id, before: { status: 'pending' }, after: { status: 'accepted', personId: done.personId, batchId: done.batchId, ...(withNumbers.length > 0 ? { personalNumbersMasked: withNumbers } : {}) } });
       },
     });
   } catch (error) {

@@ -4,6 +4,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, inputClass, SubmitButton } from '../../../../_components/form-fields';
+import { PiiMaskOption } from '../../../../_components/pii-mask-option';
 import { acceptPeopleRecommendation, rejectPeopleRecommendation } from './actions';
 
 type Props = { id: number; nominee: string; hasPhoto: boolean; batches: { id: number; title: string }[]; thisMonthLabel: string | null; thisMonthId: number | null };
@@ -34,6 +35,7 @@ export function RecommendationForms({ id, nominee, hasPhoto, batches, thisMonthL
             使用第一张照片（放入媒体库作为人物照片）
           </label>
         )}
+        <PiiMaskOption state={accepted} label="打码后采纳" />
         <SubmitButton pendingText="处理中…">采纳</SubmitButton>
         <FormMessage state={accepted} />
       </form>
