@@ -5,8 +5,9 @@
 // from a stale copy is refused with a diff, and others editing the same article are shown.
 import Link from 'next/link';
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ArticleFormValues } from '@/lib/article-input';
+import { maskedFormValues, type ArticleFormValues } from '@/lib/article-input';
 import { FieldShell, FormMessage, inputClass, type ControlAria } from '../../../_components/form-fields';
+import { PiiMaskOption } from '../../../_components/pii-mask-option';
 import { MediaPicker } from '../../../_components/media-picker';
 import { createNewsArticle, saveNewsArticle } from './actions';
 import { discardNewsAutosave } from './editor-actions';
@@ -66,14 +67,20 @@ export function ArticleEditor(props: Props) {
     // Kept before sending: if the session has expired, this copy is what comes back after signing in.
     writeLocal(key, { savedAt: new Date().toISOString(), baseVersion: baseRef.current, values: submitted });
     const result: ArticleActionState = await (mode === 'new' ? createNewsArticle : saveNewsArticle)(previous, data);
-    setDefaults(submitted);
+    // Saved with 自动打码: the answer carries the masked text, which the editor then shows.
+    const stored = result.ok && result.values ? maskedFormValues(submitted, result.values) : submitted;
+    setDefaults(stored);
+    if (stored !== submitted) {
+      setBody(stored.body);
+      setFormSeq((n) => n + 1);
+    }
     if (result.message === signedOutMessage) setSignedOut(true);
     if (result.ok && result.version) {
       setBase(result.version);
       setAcceptedConflict(null);
       setSignedOut(false);
-      savedRef.current = submitted;
-      lastAutosaveRef.current = JSON.stringify(submitted);
+      savedRef.current = stored;
+      lastAutosaveRef.current = JSON.stringify(stored);
       removeLocal(key);
     }
     return result;
@@ -248,6 +255,7 @@ export function ArticleEditor(props: Props) {
         </div>
 
         {/* Signed out: the fuller notice below replaces the generic message. */}
+        <PiiMaskOption state={state} />
         {!signedOut && <FormMessage state={state} success={mode === 'edit' && state.version ? `已保存（版本 ${state.version}）。` : undefined} />}
 
         {signedOut && (
