@@ -7,6 +7,7 @@ import type { Db } from '../client';
 import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
+import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
 
 export function publicCredit(today: string = cityDay(), now: Date = new Date()): SQL {
   return and(
@@ -74,10 +75,15 @@ type PublicRow = {
   authority: string;
 };
 
-function toPublicEntry({ personNameMasking, ...row }: PublicRow) {
-  return { ...row, name: publicSubjectName({ ...row, personNameMasking }) };
+/**
+ * A row as citizens see it: the name masked by its category's rule, and ID, mobile and bank card numbers
+ * masked in every text field (the last line of defence for numbers in old data, lib/pii-detect.ts). Every
+ * public read of entries (lists, lookups, the entry page, search, the public-view export) ends here.
+ */
+export function toPublicEntry<R extends PublicRow>({ personNameMasking, ...row }: R): Omit<R, 'personNameMasking'> {
+  return maskPublicFields({ ...row, name: publicSubjectName({ ...row, personNameMasking }) });
 }
-export type PublicCreditEntry = ReturnType<typeof toPublicEntry>;
+export type PublicCreditEntry = Omit<PublicRow, 'personNameMasking'>;
 
 export async function findLatestPublicCreditBatch(db: Db) {
   const [batch] = await db
@@ -86,7 +92,7 @@ export async function findLatestPublicCreditBatch(db: Db) {
     .where(and(eq(creditBatches.status, 'published'), lte(creditBatches.publishedAt, new Date())))
     .orderBy(desc(creditBatches.publishedAt), desc(creditBatches.id))
     .limit(1);
-  return batch ?? null;
+  return batch ? maskPublicFields(batch) : null;
 }
 
 export async function listPublicEntriesOfBatch(db: Db, batchId: number, list: CreditList, limit: number): Promise<PublicCreditEntry[]> {
@@ -132,9 +138,7 @@ export async function findPublicCreditEntry(db: Db, id: number) {
     .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
     .where(and(publicCredit(), eq(creditEntries.id, id)))
     .limit(1);
-  if (!row) return null;
-  const { legalRep, reason, amount, basisDoc, batchId, batchTitle, ...base } = row;
-  return { ...toPublicEntry(base), legalRep, reason, amount, basisDoc, batchId, batchTitle };
+  return row ? toPublicEntry(row) : null;
 }
 
 export const CREDIT_PAGE_SIZE = 20;
@@ -307,7 +311,7 @@ export async function listPublicCreditBatches(db: Db) {
     .where(publishedBatch())
     .groupBy(creditBatches.id)
     .orderBy(desc(creditBatches.publishedAt), desc(creditBatches.id));
-  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt! }));
+  return maskPublicRows(rows.map((row) => ({ ...row, publishedAt: row.publishedAt! })));
 }
 
 /** A published batch (null for drafts, batches under review and scheduled ones). */
@@ -317,7 +321,7 @@ export async function findPublicCreditBatch(db: Db, id: number) {
     .from(creditBatches)
     .where(and(publishedBatch(), eq(creditBatches.id, id)))
     .limit(1);
-  return batch ? { ...batch, publishedAt: batch.publishedAt! } : null;
+  return batch ? maskPublicFields({ ...batch, publishedAt: batch.publishedAt! }) : null;
 }
 
 /** A page of a published batch's 公示中 entries, optionally of one list. */

@@ -1,10 +1,12 @@
-// 文明动态 queries. Public ones go through publicNews(), the one place that defines "visible to citizens".
+// 文明动态 queries. Public ones go through publicNews(), the one place that defines "visible to citizens",
+// and hand their rows out through maskPublicFields / maskPublicRows (personal numbers in old text masked).
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
 import { addDays, cityDay } from '../../lib/dates';
 import type { Db } from '../client';
 import { newsArticles, newsChannels, newsDailyViews } from '../schema';
 import { isLookupText } from '@/lib/lookup-text';
 import { newsPath } from '@/lib/routes';
+import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
 
 /** Published and due: scheduled articles stay hidden until their time. */
 export function publicNews(now: Date = new Date()): SQL {
@@ -35,13 +37,14 @@ export type NewsListItem = {
 
 /** Pinned articles first, then the newest. */
 export async function listHeadlineNews(db: Db, limit: number): Promise<NewsListItem[]> {
-  return db
+  const rows = await db
     .select(listColumns)
     .from(newsArticles)
     .innerJoin(newsChannels, eq(newsChannels.id, newsArticles.channelId))
     .where(publicNews())
     .orderBy(desc(newsArticles.pinned), desc(newsArticles.publishedAt), desc(newsArticles.id))
     .limit(limit);
+  return maskPublicRows(rows);
 }
 
 export async function listChannels(db: Db) {
@@ -74,7 +77,7 @@ async function pageOfNews(db: Db, where: SQL, options: PageOptions): Promise<{ i
       .offset((options.page - 1) * options.pageSize),
     db.select({ n: count() }).from(newsArticles).where(where),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items: maskPublicRows(items), total: total?.n ?? 0 };
 }
 
 export async function listPublicNews(db: Db, options: PageOptions & { channelId?: number }) {
@@ -122,7 +125,7 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
     .innerJoin(newsChannels, eq(newsChannels.id, newsArticles.channelId))
     .where(and(publicNews(), byId ? eq(newsArticles.id, Number(slugOrId)) : eq(newsArticles.slug, slugOrId)))
     .limit(1);
-  return article ?? null;
+  return article ? maskPublicFields(article, ['body']) : null;
 }
 
 export async function findChannelBySlug(db: Db, slug: string) {
@@ -168,7 +171,7 @@ export async function findAdjacentArticles(db: Db, article: { id: number; channe
       .orderBy(asc(newsArticles.publishedAt), asc(newsArticles.id))
       .limit(1),
   ]);
-  return { prev: prev[0] ?? null, next: next[0] ?? null };
+  return { prev: prev[0] ? maskPublicFields(prev[0]) : null, next: next[0] ? maskPublicFields(next[0]) : null };
 }
 
 /** Articles sharing the most tags first, then others of the same channel; newest first within each. */
@@ -177,25 +180,26 @@ export async function listRelatedArticles(db: Db, article: { id: number; channel
   const sameChannel = eq(newsArticles.channelId, article.channelId);
   const newest = [desc(newsArticles.publishedAt), desc(newsArticles.id)];
   if (tags.length === 0) {
-    return db.select(linkColumns).from(newsArticles).where(and(publicNews(), ne(newsArticles.id, article.id), sameChannel)).orderBy(...newest).limit(limit);
+    return maskPublicRows(await db.select(linkColumns).from(newsArticles).where(and(publicNews(), ne(newsArticles.id, article.id), sameChannel)).orderBy(...newest).limit(limit));
   }
   const shared = sql.join(
     tags.map((tag) => sql`(${arrayContains(newsArticles.tags, [tag])})::int`),
     sql` + `,
   );
-  return db
+  const rows = await db
     .select(linkColumns)
     .from(newsArticles)
     .where(and(publicNews(), ne(newsArticles.id, article.id), or(arrayOverlaps(newsArticles.tags, tags), sameChannel)))
     .orderBy(sql`${shared} desc`, ...newest)
     .limit(limit);
+  return maskPublicRows(rows);
 }
 
 /** 最火资讯: public articles by views counted in news_daily_views over the last `days` city days (today included). */
 export async function listMostViewedNews(db: Db, options: { days?: number; limit?: number; today?: string } = {}): Promise<(NewsLink & { views: number })[]> {
   const since = addDays(options.today ?? cityDay(), -((options.days ?? 30) - 1));
   const views = sum(newsDailyViews.views).mapWith(Number);
-  return db
+  const rows = await db
     .select({ ...linkColumns, views })
     .from(newsDailyViews)
     .innerJoin(newsArticles, eq(newsArticles.id, newsDailyViews.articleId))
@@ -203,6 +207,7 @@ export async function listMostViewedNews(db: Db, options: { days?: number; limit
     .groupBy(newsArticles.id)
     .orderBy(desc(views), desc(newsArticles.publishedAt), desc(newsArticles.id))
     .limit(options.limit ?? 8);
+  return maskPublicRows(rows);
 }
 
 export type FeedItem = NewsLink & { summary: string; channelName: string };
@@ -210,13 +215,14 @@ export type FeedItem = NewsLink & { summary: string; channelName: string };
 /** The newest public articles for RSS, of one channel or all. */
 export async function listFeedItems(db: Db, options: { channelId?: number; limit?: number } = {}): Promise<FeedItem[]> {
   const where = options.channelId ? and(publicNews(), eq(newsArticles.channelId, options.channelId)) : publicNews();
-  return db
+  const rows = await db
     .select({ ...linkColumns, summary: newsArticles.summary, channelName: newsChannels.name })
     .from(newsArticles)
     .innerJoin(newsChannels, eq(newsChannels.id, newsArticles.channelId))
     .where(where)
     .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
     .limit(options.limit ?? 50);
+  return maskPublicRows(rows);
 }
 
 /** Every public article's path parts and last change, for sitemap.xml (one file holds at most 50,000 URLs). */

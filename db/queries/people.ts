@@ -1,10 +1,12 @@
 // 好人榜 queries. publicPeople() is the one definition of "visible to citizens"; candidatePeople() adds the
-// people of a batch in its 点赞评议 window. Public reads only: citizens' writes are in people-citizen.ts.
+// people of a batch in its 点赞评议 window. Public reads only (citizens' writes are in people-citizen.ts);
+// every row leaves through maskPublicFields / maskPublicRows (personal numbers in old text masked).
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { goodPeople, goodPeopleBatches, goodPersonComments } from '../schema';
 import { cityDay } from '@/lib/dates';
 import type { PeopleFilters } from '@/lib/people-public';
+import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
 
 /** A person is public when published and either in a published batch or outside batches (道德模范). */
 export function publicPeople(now: Date = new Date()): SQL {
@@ -26,11 +28,11 @@ export async function findLatestPublicBatch(db: Db) {
     .where(publicBatches())
     .orderBy(desc(goodPeopleBatches.month))
     .limit(1);
-  return batch ?? null;
+  return batch ? maskPublicFields(batch) : null;
 }
 
 export async function listPublicPeopleOfBatch(db: Db, batchId: number, limit = 100) {
-  return db
+  const rows = await db
     .select({
       id: goodPeople.id,
       name: goodPeople.name,
@@ -44,6 +46,7 @@ export async function listPublicPeopleOfBatch(db: Db, batchId: number, limit = 1
     .where(and(publicPeople(), eq(goodPeople.batchId, batchId)))
     .orderBy(goodPeople.category, goodPeople.id)
     .limit(limit);
+  return maskPublicRows(rows);
 }
 
 export async function countPublicPeople(db: Db): Promise<number> {
@@ -73,27 +76,31 @@ export async function findPublicBatchByMonth(db: Db, month: string) {
     .from(goodPeopleBatches)
     .where(and(publicBatches(), eq(goodPeopleBatches.month, month)))
     .limit(1);
-  return batch ?? null;
+  return batch ? maskPublicFields(batch) : null;
 }
 
 export async function listPublicBatches(db: Db) {
-  return db
-    .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title })
-    .from(goodPeopleBatches)
-    .where(publicBatches())
-    .orderBy(desc(goodPeopleBatches.month));
+  return maskPublicRows(
+    await db
+      .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title })
+      .from(goodPeopleBatches)
+      .where(publicBatches())
+      .orderBy(desc(goodPeopleBatches.month)),
+  );
 }
 
 export async function listPublicPeopleCards(db: Db, options: { batchId?: number; level?: '道德模范' }) {
   const filters = [publicPeople()];
   if (options.batchId) filters.push(eq(goodPeople.batchId, options.batchId));
   if (options.level) filters.push(eq(goodPeople.level, options.level));
-  return db
-    .select(cardColumns)
-    .from(goodPeople)
-    .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
-    .where(and(...filters))
-    .orderBy(goodPeople.category, goodPeople.id);
+  return maskPublicRows(
+    await db
+      .select(cardColumns)
+      .from(goodPeople)
+      .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
+      .where(and(...filters))
+      .orderBy(goodPeople.category, goodPeople.id),
+  );
 }
 
 /** A person's profile page: the card, the full story, and the batch (left-joined). */
@@ -116,7 +123,7 @@ export async function findPublicPerson(db: Db, id: number) {
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(and(publicPeople(), eq(goodPeople.id, id)))
     .limit(1);
-  return person ?? null;
+  return person ? maskPublicFields(person) : null;
 }
 
 /** Batches whose 点赞评议 window contains `today` (city day) and that are not yet published. */
@@ -164,7 +171,7 @@ export async function listFilteredPeople(db: Db, filters: PeopleFilters, page: n
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(goodPeople).leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId)).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: maskPublicRows(rows), total: total?.n ?? 0 };
 }
 
 /** The years that have public people, newest first (for the year filter). */
@@ -182,42 +189,46 @@ export async function listPublicYears(db: Db): Promise<number[]> {
 
 /** Every published month with the number of public people in it, newest first (the archive). */
 export async function listPublicBatchesWithCounts(db: Db) {
-  return db
+  const rows = await db
     .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title, people: count(goodPeople.id) })
     .from(goodPeopleBatches)
     .leftJoin(goodPeople, and(eq(goodPeople.batchId, goodPeopleBatches.id), eq(goodPeople.status, 'published'), lte(goodPeople.publishedAt, new Date())))
     .where(publicBatches())
     .groupBy(goodPeopleBatches.id)
     .orderBy(desc(goodPeopleBatches.month));
+  return maskPublicRows(rows);
 }
 
 /** Public 道德模范 with their 届, newest term first. */
 export async function listPublicModels(db: Db) {
-  return db
+  const rows = await db
     .select({ ...cardColumns, term: goodPeople.term })
     .from(goodPeople)
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(and(publicPeople(), eq(goodPeople.level, '道德模范')))
     .orderBy(sql`${goodPeople.term} desc nulls last`, goodPeople.category, goodPeople.id);
+  return maskPublicRows(rows);
 }
 
 /** Batches open for 点赞评议 today. */
 export async function listOpenVotingBatches(db: Db, today: string = cityDay()) {
-  return db
+  const rows = await db
     .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title, votingStart: goodPeopleBatches.votingStart, votingEnd: goodPeopleBatches.votingEnd })
     .from(goodPeopleBatches)
     .where(openVotingBatches(today))
     .orderBy(desc(goodPeopleBatches.month));
+  return maskPublicRows(rows);
 }
 
 /** The candidates of every batch in its voting window, grouped by batch id then category. */
 export async function listCandidates(db: Db, today: string = cityDay()) {
-  return db
+  const rows = await db
     .select({ ...cardColumns, batchId: goodPeople.batchId })
     .from(goodPeople)
     .innerJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(candidatePeople(today))
     .orderBy(desc(goodPeopleBatches.month), goodPeople.category, goodPeople.id);
+  return maskPublicRows(rows);
 }
 
 /**
@@ -235,7 +246,7 @@ export async function findVisiblePerson(db: Db, id: number, today: string = city
     .where(and(visiblePeople(today), eq(goodPeople.id, id)))
     .limit(1);
   if (!person) return null;
-  const { isPublic, ...rest } = person;
+  const { isPublic, ...rest } = maskPublicFields(person);
   return isPublic ? { ...rest, candidate: false } : { ...rest, batchMonth: null, batchTitle: null, candidate: true };
 }
 
@@ -252,5 +263,5 @@ export async function listApprovedComments(db: Db, personId: number, page: numbe
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(goodPersonComments).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: maskPublicRows(rows), total: total?.n ?? 0 };
 }

@@ -12,6 +12,7 @@ import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleB
 import { COUNT_CAP, FENCE } from './capped-count';
 import { fencedEntries, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
 import { likeContains } from '@/lib/lookup-text';
+import { maskPublicFields } from '@/lib/pii-detect';
 import { newsPath, publicNews } from './news';
 import { publicPeople } from './people';
 
@@ -362,6 +363,8 @@ async function hitsOf(db: Db, kind: SearchKind, ids: number[]): Promise<Map<numb
       });
     }
   }
+  // Personal numbers in old text are masked before the snippet is cut (a cut must not leave digits showing).
+  for (const [id, hit] of found) found.set(id, maskPublicFields(hit));
   return found;
 }
 

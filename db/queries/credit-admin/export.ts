@@ -3,12 +3,12 @@ import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
 import { normalizeCreditCode } from '@/lib/credit-code';
 import type { Db } from '../../client';
 import { creditBatches, creditCategories, creditEntries, type CreditList } from '../../schema';
-import { publicCredit, publicDetailColumns, publicSubjectName } from '../credit';
+import { publicCredit, publicDetailColumns, toPublicEntry } from '../credit';
 import { likeContains } from '@/lib/lookup-text';
 
 export type PublicExportFilter = { list?: CreditList; categoryId?: number; batchId?: number; q?: string };
 
-/** The public view (公示中 only, names masked as the public pages show them, masked ID numbers), in id order, batch by batch. */
+/** The public view (公示中 only, names and personal numbers masked as the public pages show them, masked ID numbers), in id order, batch by batch. */
 export async function* iteratePublicCreditExport(db: Db, filter: PublicExportFilter, batchSize = 1000) {
   const q = filter.q?.trim();
   const base = and(
@@ -29,7 +29,7 @@ export async function* iteratePublicCreditExport(db: Db, filter: PublicExportFil
       .orderBy(asc(creditEntries.id))
       .limit(batchSize);
     if (rows.length === 0) return;
-    yield rows.map(({ personNameMasking, ...row }) => ({ ...row, name: publicSubjectName({ ...row, personNameMasking }) }));
+    yield rows.map(toPublicEntry);
     after = rows[rows.length - 1]!.id;
   }
 }
