@@ -1,21 +1,45 @@
 // Moving stored files between the two backends of server/storage.ts, so each engine keeps its files
 // in one place: with PostgreSQL every file is in stored_files; with PGlite every file is in the folder.
 // - A portal that used PostgreSQL before files moved into it has them in each machine's DATA_DIR:
-//   every instance moves its own into the table when it starts (npm start, scripts/prepare-db.ts).
+//   every instance moves its own into the table when it starts (npm start, scripts/prepare-db.ts). Only
+//   files the database's rows refer to are moved: a folder that belongs to another database (a PGlite
+//   install pointed at a new PostgreSQL, a developer's data/) is left alone, as are unfinished imports.
 // - A dump restored into PGlite puts its files into PGlite's stored_files table: db:restore (and, if it
 //   was interrupted, the next start) writes them into the folder and empties the table.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir, type Db, type DbHandle } from '@/db/client';
-import { deleteStoredFileIfUnchanged, insertStoredFileIfMissing, listStoredFiles, readStoredFile } from '@/db/queries/storage';
+import { deleteStoredFileIfUnchanged, insertStoredFileIfMissing, listStoredFiles, readStoredFile, referencedStorageKeys } from '@/db/queries/storage';
 import { folderFileStore, isFileKey, type FileStore } from './storage';
 
 export type MoveSummary = { moved: number; skipped: string[]; removed: number };
 
-/** Copies the folder's files into the table (keeping a file the table already has), deleting each copied one. */
+/** uploads/<key>/... or private/<key>.<format>: the storage key and its kind, or null (imports, odd names). */
+function ownerOf(fileKey: string): { kind: 'media' | 'private'; key: string } | null {
+  const upload = /^uploads\/([0-9a-f]{32})\//.exec(fileKey);
+  if (upload) return { kind: 'media', key: upload[1]! };
+  const attachment = /^private\/([0-9a-f]{32})\.(webp|pdf)$/.exec(fileKey);
+  return attachment ? { kind: 'private', key: attachment[1]! } : null;
+}
+
+/**
+ * Copies the folder's files that the database's rows refer to into the table (keeping a file the table
+ * already has), deleting each copied one. Other files stay, listed in `skipped`.
+ */
 export async function moveFolderIntoDatabase(folder: FileStore, db: Db, root?: string): Promise<MoveSummary> {
   const summary: MoveSummary = { moved: 0, skipped: [], removed: 0 };
-  for (const info of await folder.list()) {
+  const files = await folder.list();
+  const owners = files.map((f) => ownerOf(f.key));
+  const referenced = await referencedStorageKeys(db, {
+    media: [...new Set(owners.filter((o) => o?.kind === 'media').map((o) => o!.key))],
+    private: [...new Set(owners.filter((o) => o?.kind === 'private').map((o) => o!.key))],
+  });
+  for (const [i, info] of files.entries()) {
+    const owner = owners[i];
+    if (!owner || !referenced.has(`${owner.kind === 'media' ? 'uploads' : 'private'}/${owner.key}`)) {
+      summary.skipped.push(info.key);
+      continue;
+    }
     const bytes = await folder.get(info.key);
     if (!bytes) continue; // moved meanwhile by another instance sharing the folder
     await insertStoredFileIfMissing(db, { key: info.key, contentType: info.contentType, bytes, createdAt: info.createdAt });
@@ -69,8 +93,9 @@ async function removeEmptyFolders(dir: string): Promise<void> {
 export async function settleStoredFiles(handle: DbHandle, root = dataDir()): Promise<string | null> {
   const folder = folderFileStore(root);
   if (handle.engine === 'postgres') {
-    const { moved } = await moveFolderIntoDatabase(folder, handle.db, root);
-    return moved > 0 ? `Moved ${moved} files from ${root} into PostgreSQL (stored_files).` : null;
+    const { moved, skipped } = await moveFolderIntoDatabase(folder, handle.db, root);
+    const left = skipped.length > 0 ? ` ${skipped.length} files there belong to no row of this database and were left in place.` : '';
+    return moved > 0 || left ? `Moved ${moved} files from ${root} into PostgreSQL (stored_files).${left}` : null;
   }
   const { moved, skipped } = await moveDatabaseIntoFolder(handle.db, folder);
   for (const line of skipped) console.warn(`stored file left in the database: ${line}`);

@@ -1,7 +1,7 @@
 // Rows of stored_files: the PostgreSQL backend of server/storage.ts (keys are checked there).
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { storedFiles } from '../schema';
+import { mediaAssets, privateFiles, storedFiles } from '../schema';
 import { likeStartsWith } from '@/lib/lookup-text';
 
 export type StoredFileInfo = { key: string; contentType: string; size: number; createdAt: Date };
@@ -77,4 +77,19 @@ export async function listStoredFiles(db: Db, prefix: string): Promise<StoredFil
 /** Deletes a file only if it is the one that was read (same size and time): used when moving files out. */
 export async function deleteStoredFileIfUnchanged(db: Db, file: StoredFileInfo): Promise<void> {
   await db.delete(storedFiles).where(and(eq(storedFiles.key, file.key), eq(storedFiles.size, file.size), eq(storedFiles.createdAt, file.createdAt)));
+}
+
+/** Of these storage keys, the ones a media row (uploads/) or an attachment row (private/) refers to. */
+export async function referencedStorageKeys(db: Db, keys: { media: readonly string[]; private: readonly string[] }): Promise<Set<string>> {
+  const found = new Set<string>();
+  const CHUNK = 1000;
+  for (let i = 0; i < keys.media.length; i += CHUNK) {
+    const rows = await db.select({ key: mediaAssets.storageKey }).from(mediaAssets).where(inArray(mediaAssets.storageKey, keys.media.slice(i, i + CHUNK)));
+    for (const r of rows) found.add(`uploads/${r.key}`);
+  }
+  for (let i = 0; i < keys.private.length; i += CHUNK) {
+    const rows = await db.select({ key: privateFiles.storageKey }).from(privateFiles).where(inArray(privateFiles.storageKey, keys.private.slice(i, i + CHUNK)));
+    for (const r of rows) found.add(`private/${r.key}`);
+  }
+  return found;
 }

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { insertMedia } from '@/db/queries/media';
+import { insertPrivateFile } from '@/db/queries/private-files';
 import { listStoredFiles, putStoredFile } from '@/db/queries/storage';
 import { storedFiles } from '@/db/schema';
 import { databaseFileStore, folderFileStore, INLINE_LIMIT, isFileKey, type FileStore, type OpenedFile } from '@/server/storage';
@@ -154,22 +156,32 @@ describe('the folder backend on disk', () => {
 });
 
 describe('moving files between folder and table', () => {
-  it('moves a folder into the table (keeping what the table has) and back, with times and bytes intact', async () => {
+  it('moves the files its rows refer to from a folder into the table (keeping what the table has) and back, with times and bytes intact', async () => {
     const dir = newFolder();
     const folder = folderFileStore(dir);
     const table = databaseFileStore(handle.db);
     const a = key('320.webp');
-    const b = `private/${randomBytes(16).toString('hex')}.pdf`;
+    const attachment = randomBytes(16).toString('hex');
+    const b = `private/${attachment}.pdf`;
+    const stranger = key('800.webp');
+    const unfinishedImport = `private/imports/${randomBytes(16).toString('hex')}.bin`;
     const at = new Date('2026-05-06T07:08:09.123Z');
     await folder.put(a, AWKWARD, 'image/webp', { createdAt: at });
     await folder.put(b, new TextEncoder().encode('%PDF-1.4 folder'), 'application/pdf', { createdAt: at });
+    await folder.put(stranger, new Uint8Array([1]), 'image/webp');
+    await folder.put(unfinishedImport, new Uint8Array([2]), 'application/octet-stream');
+    await insertMedia(handle.db, { storageKey: a.split('/')[1]!, originalName: 'a.png', format: 'png', width: 320, height: 200, bytes: 1, alt: '测试', variants: [], uploadedBy: null });
+    await insertPrivateFile(handle.db, { storageKey: attachment, format: 'pdf', bytes: 15, purpose: 'objection', originalName: 'b.pdf' });
     // The table already has b: its copy wins (keys are random, so the same key is the same file).
     await table.put(b, new TextEncoder().encode('%PDF-1.4 table'), 'application/pdf');
 
     const into = await moveFolderIntoDatabase(folder, handle.db, dir);
     expect(into.moved).toBe(2);
-    expect(await folder.list()).toEqual([]);
-    expect(fs.existsSync(path.join(dir, 'uploads'))).toBe(false);
+    // A file no row refers to (another database's, an unfinished import) stays where it is.
+    expect(into.skipped).toEqual([unfinishedImport, stranger]);
+    expect((await folder.list()).map((f) => f.key)).toEqual([unfinishedImport, stranger]);
+    expect(fs.existsSync(path.join(dir, ...path.posix.dirname(a).split('/')))).toBe(false);
+    expect(await table.get(stranger)).toBeNull();
     expect(Buffer.from((await table.get(a))!)).toEqual(Buffer.from(AWKWARD));
     expect((await table.open(a))?.createdAt.toISOString()).toBe(at.toISOString());
     expect(Buffer.from((await table.get(b))!).toString()).toBe('%PDF-1.4 table');
