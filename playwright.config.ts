@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_HEALTH_TOKEN } from './e2e/server-env';
 
 // scripts/test.sh sets CHROMIUM_PATH ('playwright' means Playwright's own browser).
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'playwright');
@@ -67,6 +68,12 @@ export default defineConfig({
       // The bootstrap administrator of the test server (see e2e/fixtures.ts).
       ADMIN_USERNAME: 'e2e-admin',
       ADMIN_PASSWORD: 'e2e-Admin-2026',
+      // The test client on loopback plays the trusted proxy: specs give requests X-Forwarded-For addresses
+      // of their own so that per-address limits shared with other specs are not used up. A client on any
+      // other address cannot (e2e/security-client-ip.spec.ts).
+      TRUST_PROXY: '127.0.0.1',
+      // /api/health answers details (the engine) only with this token.
+      HEALTH_TOKEN: E2E_HEALTH_TOKEN,
     },
     stdout: 'pipe',
     stderr: 'pipe',

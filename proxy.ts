@@ -1,10 +1,12 @@
 // Runs before every page and API route (not static files), for these jobs:
-// 1. Security: a per-request CSP nonce (lib/security-headers.ts), and state-changing requests from
-//    other sites are refused before they reach a server action or an API route.
+// 1. Security: a per-request CSP nonce (lib/security-headers.ts; file routes get the file CSP instead),
+//    and state-changing requests from other sites are refused before they reach a server action or an
+//    API route.
 // 2. A convenience only: visitors without a session cookie go straight to the sign-in page.
 //    Every admin page and action still checks the user and role on the server (server/auth.ts).
-// 3. The page cache (server/cache/page-cache.ts): anonymous visitors get public pages from memory; a miss is
-//    rendered once over loopback and stored with its render's nonce.
+// 3. The page cache (server/cache/page-cache.ts): anonymous visitors of the public origin
+//    (server/site-url.ts) get public pages from memory; a miss is rendered once over loopback and stored
+//    with its render's nonce.
 // 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
 //    are fetched again from this server over loopback and converted to Traditional characters.
 import { randomBytes } from 'node:crypto';
@@ -27,7 +29,9 @@ import {
   pageExpiry,
   type CachedPage,
 } from '@/server/cache/page-cache';
-import { contentSecurityPolicy, isCrossOriginWrite, newNonce } from '@/lib/security-headers';
+import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
+import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite, isFileRoute, newNonce } from '@/lib/security-headers';
+import { publicOrigin, requestOrigin } from '@/server/site-url';
 
 /** Marks this server's own loopback renders for the page cache; unknown outside the process. */
 const RENDER_HEADER = 'x-civic-render';
@@ -46,11 +50,18 @@ function nextWithNonce(request: NextRequest, nonce: string): NextResponse {
   return response;
 }
 
-function adminGate(request: NextRequest, nonce: string) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return nextWithNonce(request, nonce);
+/** Passes a file route on (/admin/files/<id>, /media/...) with the file CSP: `sandbox`, no scripts at all. */
+function nextFile(): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set('Content-Security-Policy', FILE_CONTENT_SECURITY_POLICY);
+  return response;
+}
+
+function adminGate(request: NextRequest, pass: () => NextResponse) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return pass();
   // Only page visits are redirected. A server action posted after the session expired must reach the
   // action, which answers "登录已过期" so that the editor's form keeps its text.
-  if (request.method !== 'GET' && request.method !== 'HEAD') return nextWithNonce(request, nonce);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return pass();
   const login = new URL('/login', request.url);
   const back = new URL(request.nextUrl.href);
   back.searchParams.delete('_rsc'); // present only with skipProxyUrlNormalize
@@ -74,9 +85,13 @@ interface InnerResponse {
   body: Buffer;
 }
 
-/** GET the same path from this server with the visitor's headers (Host included, so links stay right). */
+/**
+ * GET the same path from this server with the visitor's headers. The loopback secret of
+ * server/http/serve.ts (when it runs the app) keeps the visitor's client address on the inner request.
+ */
 function fetchInner(request: NextRequest, path: string, extraHeaders: Record<string, string> = {}): Promise<InnerResponse> {
   const origin = innerOrigin();
+  const loopbackSecret = process.env[LOOPBACK_SECRET_ENV];
   return new Promise((resolve, reject) => {
     const inner = http.request(
       {
@@ -84,7 +99,7 @@ function fetchInner(request: NextRequest, path: string, extraHeaders: Record<str
         port: origin.port || 80,
         path,
         method: 'GET',
-        headers: { ...innerRequestHeaders(request.headers), ...extraHeaders },
+        headers: { ...innerRequestHeaders(request.headers), ...extraHeaders, ...(loopbackSecret ? { [LOOPBACK_HEADER]: loopbackSecret } : {}) },
         timeout: INNER_TIMEOUT_MS,
         signal: request.signal,
       },
@@ -102,11 +117,23 @@ function fetchInner(request: NextRequest, path: string, extraHeaders: Record<str
 }
 
 /** The inner response with its body converted when it is a page or an RSC payload. */
-function convertedResponse(inner: InnerResponse): Response {
+function convertedResponse(inner: InnerResponse, request: NextRequest): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(inner.headers)) {
     if (value === undefined || /^(content-length|content-encoding|transfer-encoding|connection|keep-alive|etag)$/i.test(name)) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // Next.js answers a redirect (an RSC request without its _rsc parameter, /news/<id> to its slug) with
+  // a relative Location, but a proxy's answer must carry an absolute one: Next.js parses it with
+  // new URL() (a relative one threw: a 500) and, with skipProxyUrlNormalize, passes it on as it is. So
+  // it names the origin the visitor addressed (request.nextUrl would say localhost for 127.0.0.1).
+  const location = headers.get('location');
+  if (location !== null) {
+    try {
+      headers.set('location', new URL(location, requestOrigin(request.headers) + request.nextUrl.pathname).href);
+    } catch {
+      headers.delete('location');
+    }
   }
   const contentType = headers.get('content-type');
   let body: Uint8Array<ArrayBuffer> | string = Uint8Array.from(inner.body);
@@ -133,7 +160,7 @@ async function serveTraditional(request: NextRequest, nonce: string): Promise<Re
   }
   try {
     const inner = await fetchInner(request, pathname + request.nextUrl.search);
-    return convertedResponse(inner);
+    return convertedResponse(inner, request);
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });
     console.error(`zh-script: loopback request for ${pathname} failed, serving Simplified`, error);
@@ -168,8 +195,8 @@ async function renderForCache(request: NextRequest, fingerprint: string): Promis
   return { status: 200, headers, body: inner.body, nonce, fingerprint, expires };
 }
 
-async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant'): Promise<Response> {
-  const key = pageCacheKey(request.nextUrl, request.headers, script);
+async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant', origin: string): Promise<Response> {
+  const key = pageCacheKey(request.nextUrl, script, origin);
   const fingerprint = PageCache.fingerprint(request.nextUrl.pathname);
   const cached = pages.get(key, fingerprint);
   if (cached) return pageResponse(cached, 'HIT');
@@ -210,7 +237,9 @@ export async function proxy(request: NextRequest) {
     return Response.json({ error: '已拒绝来自其他网站的请求。' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
   }
   const nonce = newNonce();
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminGate(request, nonce);
+  const file = isFileRoute(pathname);
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminGate(request, file ? nextFile : () => nextWithNonce(request, nonce));
+  if (file) return nextFile();
   const scriptCookie = request.cookies.get(SCRIPT_COOKIE)?.value;
   const route = scriptRoute({
     method: request.method,
@@ -220,13 +249,15 @@ export async function proxy(request: NextRequest) {
     serverAction: request.headers.has('next-action'),
   });
   if (route === 'page') return serveTraditional(request, nonce);
+  const origin = publicOrigin();
   const cacheable = isCacheablePage({
     method: request.method,
     url: request.nextUrl,
     headers: request.headers,
     cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
+    origin,
   });
-  return cacheable ? servePage(request, nonce, scriptCookie === 'hant' ? 'hant' : 'hans') : nextWithNonce(request, nonce);
+  return cacheable ? servePage(request, nonce, scriptCookie === 'hant' ? 'hant' : 'hans', origin) : nextWithNonce(request, nonce);
 }
 
 export const config = {

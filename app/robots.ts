@@ -2,7 +2,7 @@
 import type { MetadataRoute } from 'next';
 import { absoluteUrl, siteOrigin } from '@/server/site-url';
 
-// The sitemap address follows SITE_URL or the request's host, so this is rendered per request.
+// The sitemap address follows SITE_URL as the server sees it (not the build), so this is rendered per request.
 export const dynamic = 'force-dynamic';
 
 export default async function robots(): Promise<MetadataRoute.Robots> {

@@ -1,5 +1,6 @@
 // A citizen's first visit: the shell, the seeded content, each section reachable from the navigation.
 import { expect, test } from '@playwright/test';
+import { E2E_HEALTH_TOKEN } from './server-env';
 
 const FULL_ID = /\b\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]\b/;
 
@@ -97,13 +98,18 @@ test('unknown pages get a Chinese 404 inside the site shell', async ({ page }) =
   }
 });
 
-test('the health endpoint reports the database', async ({ request }) => {
+test('the health endpoint says ok to anyone, and names the database engine only with the token', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toContain('no-store');
-  const body = await response.json();
-  expect(body.status).toBe('ok');
-  expect(body.database).toMatchObject({ status: 'ok', engine: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite' });
+  expect(await response.json()).toEqual({ ok: true });
+  for (const authorization of ['Bearer wrong-token', `Basic ${E2E_HEALTH_TOKEN}`, `Bearer ${E2E_HEALTH_TOKEN}x`]) {
+    expect(await (await request.get('/api/health', { headers: { authorization } })).json(), authorization).toEqual({ ok: true });
+  }
+  const detailed = await request.get('/api/health', { headers: { authorization: `Bearer ${E2E_HEALTH_TOKEN}` } });
+  const body = await detailed.json();
+  expect(body.ok).toBe(true);
+  expect(body.database).toMatchObject({ ok: true, engine: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite' });
 });
 
 test('pages fit a 360 px phone without sideways scrolling', async ({ browser }) => {

@@ -50,7 +50,8 @@ class Server {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...inherited, HOST: '127.0.0.1', PORT: String(PORT), ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...env },
+      // TRUST_PROXY: the likes come from many X-Forwarded-For addresses (the test plays the proxy).
+      env: { ...inherited, HOST: '127.0.0.1', PORT: String(PORT), TRUST_PROXY: '127.0.0.1', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...env },
     });
     return new Server(child);
   }

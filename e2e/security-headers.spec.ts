@@ -1,7 +1,10 @@
 // Security headers on every response, a nonce CSP that no page of the portal violates (the site works
 // with it: scripts hydrate, the editor loads), and cross-origin writes refused.
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { ADMIN, signedInPage } from './fixtures';
+import { ADMIN_LOGIN, anonymousRequest, signInRequest } from './security-helpers';
+import { ACTIONS, citizenCall } from './security-inputs-helpers';
 
 const STATIC_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -46,6 +49,44 @@ test('every kind of response carries the security headers; pages a CSP with a fr
     }
   }
   expect(nonces.size).toBeGreaterThan(5);
+});
+
+test("a citizen's attachment served to staff carries the file CSP (sandbox), not the page CSP (issue 15)", async ({ baseURL }) => {
+  const citizen = await anonymousRequest(baseURL!);
+  const admin = await signInRequest(baseURL!, ADMIN_LOGIN.username, ADMIN_LOGIN.password);
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#b22222' } }).jpeg().toBuffer();
+  const nominee = `头像${Date.now().toString(36).slice(-4).toUpperCase()}`;
+  const result = await citizenCall(
+    citizen,
+    baseURL!,
+    ACTIONS.recommend(),
+    {
+      nomineeName: nominee,
+      region: '城关区东街社区',
+      category: '敬业奉献',
+      deed: '坚守岗位二十年，默默奉献，带动身边人一起参加志愿服务，深受群众好评。',
+      story: '安全响应头测试。',
+      recommenderName: '李华',
+      recommenderPhone: '13912345678',
+      consent: 'on',
+      photos: [{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo }],
+    },
+    '/good-people/recommend',
+  );
+  expect(result.state, JSON.stringify(result.state)).toMatchObject({ ok: true });
+  const html = await (await admin.get('/admin/good-people/recommendations')).text();
+  const ids = [...html.matchAll(/href="\/admin\/files\/(\d+)"/g)].map((m) => Number(m[1]));
+  expect(ids.length).toBeGreaterThan(0);
+  const file = await admin.get(`/admin/files/${Math.max(...ids)}`, { maxRedirects: 0 });
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('image/webp');
+  const csp = file.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain('sandbox');
+  expect(csp).not.toContain('nonce-');
+  expect(csp).not.toContain('script-src');
+  await citizen.dispose();
+  await admin.dispose();
 });
 
 test('public pages and the editor run without a single CSP violation', async ({ browser }) => {

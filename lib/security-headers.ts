@@ -30,6 +30,18 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join('; ');
 }
 
+/**
+ * The CSP of files: uploaded images, citizens' attachments (/admin/files/<id>), static files and feeds.
+ * No script can run and the document is sandboxed. next.config.js sends the same value for paths with an
+ * extension; proxy.ts sets it on the file routes it sees, where the page CSP would otherwise win.
+ */
+export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; sandbox";
+
+/** Routes that answer files rather than pages: staff downloads of attachments, and uploaded images. */
+export function isFileRoute(pathname: string): boolean {
+  return /^\/(?:admin\/files|media)\//.test(pathname);
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -1,4 +1,5 @@
-// npm start: build when needed, migrate, seed an empty database, then serve (PORT, default 3000).
+// npm start: build when needed, migrate, seed an empty database, then serve (PORT, default 3000) through
+// server/http/serve.ts: Next.js behind a small HTTP server that works out each client's address.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,12 +22,14 @@ runScript(async () => {
   // database (a new DATA_DIR, a restored backup). It is only an optimisation, so start without it.
   fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 
-  const port = process.env.PORT || '3000';
-  const args = [nextBin, 'start', '-p', port];
-  if (process.env.HOST) args.push('-H', process.env.HOST);
   // next-auth builds its URLs from the request's Host unless NEXTAUTH_URL names the public address.
-  const env = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? (process.env.NEXTAUTH_URL ? '' : 'true') };
-  const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: process.env.PORT || '3000',
+    NODE_ENV: 'production',
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? (process.env.NEXTAUTH_URL ? '' : 'true'),
+  };
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'http', 'serve.ts')], { cwd: root, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   return new Promise<number>((resolve) => server.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 });

@@ -2,15 +2,15 @@
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
-import { originFromHeaders } from '@/server/site-url';
+import { publicOrigin } from '@/server/site-url';
 import { publicNewsData } from '@/server/public-news';
 
 // Rendered per request (the build never opens the database); proxies may cache it for 5 minutes.
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+export async function GET() {
   const db = await getDb();
-  const origin = originFromHeaders(request.headers);
+  const origin = publicOrigin();
   const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), publicNewsData.feed({ limit: 50 })]);
   const xml = buildRss({
     title: `${info.siteName} · 文明动态`,

@@ -2,9 +2,11 @@
 // memory until content under its tags changes (server/cache/state.ts), its short lifetime ends, or the
 // city's day ends (credit entries and 好人榜 windows change by date, so no page outlives midnight).
 // Hits cost no rendering: the stored bytes are sent as they are.
-// Only anonymous document requests are cached; sign-in sessions, client navigation (RSC), look-ups
-// with a query text (q) and everything personal go to the renderer as before.
+// Only anonymous document requests for the public origin (server/site-url.ts) are cached; requests for
+// another host, sign-in sessions, client navigation (RSC), look-ups with a query text (q) and everything
+// personal go to the renderer as before.
 import { isExcludedPath } from '@/lib/chinese-script';
+import { isPublicHost, publicOrigin } from '../site-url';
 import { tagFingerprint } from './state';
 import { pageTags } from './tags';
 
@@ -24,11 +26,15 @@ export interface PageRequest {
   url: URL;
   headers: Headers;
   cookieNames: string[];
+  /** The public origin (server/site-url.ts); requests for another host never touch the cache. */
+  origin?: string;
 }
 
 /** Whether this request may be answered from (and fill) the page cache. */
-export function isCacheablePage({ method, url, headers, cookieNames }: PageRequest): boolean {
+export function isCacheablePage({ method, url, headers, cookieNames, origin = publicOrigin() }: PageRequest): boolean {
   if (method !== 'GET') return false;
+  // A Host or X-Forwarded-Host of the client's choosing must neither read nor fill the shared cache.
+  if (!isPublicHost(headers, origin)) return false;
   if (isExcludedPath(url.pathname)) return false;
   if (url.href.length > MAX_URL_LENGTH) return false;
   // Client-side navigation and prefetches ask for RSC payloads that depend on the router's state.
@@ -38,11 +44,12 @@ export function isCacheablePage({ method, url, headers, cookieNames }: PageReque
   return !cookieNames.some((name) => SESSION_COOKIES.includes(name));
 }
 
-/** The cache key: the page as the visitor addressed it, and its script variant (简/繁 markup differs). */
-export function pageCacheKey(url: URL, headers: Headers, script: 'hans' | 'hant'): string {
-  const host = (headers.get('x-forwarded-host') ?? headers.get('host') ?? url.host).toLowerCase();
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http';
-  return `${script} ${proto}://${host}${url.pathname}${url.search}`;
+/**
+ * The cache key: the page at the public origin (never a request header), and its script variant
+ * (简/繁 markup differs). Only requests addressed to that origin get here (isCacheablePage).
+ */
+export function pageCacheKey(url: URL, script: 'hans' | 'hant', origin: string = publicOrigin()): string {
+  return `${script} ${origin}${url.pathname}${url.search}`;
 }
 
 const DAY_MS = 86_400_000;

@@ -14,6 +14,9 @@ beforeAll(async () => {
     innerRequests.push({ url: request.url ?? '', headers: request.headers });
     if (request.url === '/redirect') {
       response.writeHead(307, { location: '/credit' }).end();
+    } else if (request.url === '/credit/9' && request.headers.rsc === '1') {
+      // Next.js 16 sends an RSC request without its _rsc parameter to the address with one.
+      response.writeHead(307, { location: '/credit/9?_rsc' }).end();
     } else if (request.url === '/_next/static/chunks/a.js') {
       response.writeHead(200, { 'content-type': 'application/javascript; charset=UTF-8', 'cache-control': 'public, max-age=31536000, immutable', etag: '"c"' });
       response.end('a="高对比度"');
@@ -87,7 +90,12 @@ describe('proxy in 繁體 mode', () => {
   it('passes redirects, server actions, the inner request and other routes through', async () => {
     const redirect = await visit('/redirect', HANT);
     expect(redirect.status).toBe(307);
-    expect(redirect.headers.get('location')).toBe('/credit');
+    // Absolute: Next.js parses a proxy's Location with new URL() (a relative one was a 500, issue 15)
+    // and makes it relative again itself.
+    expect(redirect.headers.get('location')).toBe('http://portal.test/credit');
+    const rsc = await visit('/credit/9', { ...HANT, rsc: '1' });
+    expect(rsc.status).toBe(307);
+    expect(rsc.headers.get('location')).toBe('http://portal.test/credit/9?_rsc');
     expect(passesThrough(await visit('/credit', { ...HANT, 'next-action': 'abc' }, 'POST'))).toBe(true);
     // (The anonymous inner request goes to the page cache: lib/page-cache-proxy.test.ts.)
     expect(passesThrough(await visit('/credit', { cookie: 'zh-script=hant; next-auth.session-token=t', 'x-zh-script-inner': '1' }))).toBe(true);

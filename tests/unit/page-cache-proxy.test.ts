@@ -10,6 +10,7 @@ let server: http.Server;
 let renders: { url: string; headers: http.IncomingHttpHeaders }[] = [];
 let release: (() => void) | null = null;
 const savedOrigin = process.env.__NEXT_PRIVATE_ORIGIN;
+const savedSiteUrl = process.env.SITE_URL;
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
@@ -30,11 +31,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // The public address (server/site-url.ts): the only host whose pages are cached.
+  process.env.SITE_URL = 'http://portal.test';
 });
 
 afterAll(() => {
   server.close();
   process.env.__NEXT_PRIVATE_ORIGIN = savedOrigin;
+  if (savedSiteUrl === undefined) delete process.env.SITE_URL;
+  else process.env.SITE_URL = savedSiteUrl;
 });
 
 beforeEach(() => {
@@ -72,13 +77,29 @@ describe('page cache', () => {
     expect(renders).toHaveLength(1);
   });
 
-  it('keys pages by host, path, query and script', async () => {
+  it('keys pages by path, query and script', async () => {
     await visit('/news/1');
-    await visit('/news/1', {}, 'GET', 'other.test');
     await visit('/news/1?x=1');
     await visit('/news/1', { cookie: 'zh-script=hant', 'x-zh-script-inner': '1' });
-    expect(renders).toHaveLength(4);
+    expect(renders).toHaveLength(3);
     expect((await visit('/news/1')).headers.get('x-page-cache')).toBe('HIT');
+  });
+
+  it('serves requests for any other host without the cache: neither read nor filled (issue 15)', async () => {
+    const poisoned = [
+      visit('/news/7', { 'x-forwarded-host': 'portal.test' }, 'GET', 'evil.example'),
+      visit('/news/7', { 'x-forwarded-host': 'evil.example' }),
+      visit('/news/7', {}, 'GET', 'portal.test:8080'),
+    ];
+    for (const response of await Promise.all(poisoned)) {
+      expect(passesThrough(response)).toBe(true);
+      expect(response.headers.get('x-page-cache')).toBeNull();
+    }
+    expect(renders).toHaveLength(0);
+    // The real visitor's first request renders: nothing was stored by the others.
+    expect((await visit('/news/7')).headers.get('x-page-cache')).toBe('MISS');
+    expect((await visit('/news/7', { 'x-forwarded-host': 'evil.example' })).headers.get('x-page-cache')).toBeNull();
+    expect((await visit('/news/7', { 'x-forwarded-host': 'portal.test' })).headers.get('x-page-cache')).toBe('HIT');
   });
 
   it('drops a page when one of its tags changes, and only then', async () => {
@@ -128,6 +149,22 @@ describe('page cache', () => {
   it('does not trust a render marker it did not send', async () => {
     const response = await visit('/news?page=3', { 'x-civic-render': 'guess', 'x-nonce': 'chosen-by-visitor' });
     expect(nonceOf(response)).not.toBe('chosen-by-visitor');
+  });
+});
+
+describe('file routes', () => {
+  it('get the file CSP (sandbox, no scripts), not the page CSP with its nonce', async () => {
+    for (const [path, headers] of [
+      ['/admin/files/12', { cookie: 'next-auth.session-token=t' }],
+      ['/media/abc/800', {}],
+    ] as const) {
+      const response = await visit(path, headers);
+      expect(passesThrough(response), path).toBe(true);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toContain('sandbox');
+      expect(csp, path).not.toContain('nonce-');
+    }
   });
 });
 

@@ -1,21 +1,32 @@
-// Liveness plus a database round trip, for load balancers and monitoring.
+// Liveness plus a database round trip, for load balancers and monitoring. Anonymous callers learn only
+// ok / not ok (200 {ok:true} or 503 {ok:false}); the details (engine, latency) need
+// `Authorization: Bearer <HEALTH_TOKEN>`, and are never given when HEALTH_TOKEN is unset.
+import { timingSafeEqual } from 'node:crypto';
 import { pingDatabase } from '@/db/client';
 import { safeErrorSummary } from '@/lib/log-error';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
+const HEADERS = { 'Cache-Control': 'no-store' };
+
+function maySeeDetails(request: Request): boolean {
+  const token = process.env.HEALTH_TOKEN?.trim();
+  const given = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (!token || !given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function GET(request: Request) {
+  const details = maySeeDetails(request);
   try {
     const db = await pingDatabase();
-    return Response.json(
-      { status: 'ok', database: { status: 'ok', ...db }, time: new Date().toISOString() },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
+    const body = details ? { ok: true, database: { ok: true, ...db }, time: new Date().toISOString() } : { ok: true };
+    return Response.json(body, { headers: HEADERS });
   } catch (error) {
     console.error(`health check: database unavailable: ${safeErrorSummary(error)}`);
-    return Response.json(
-      { status: 'error', database: { status: 'error' }, time: new Date().toISOString() },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    );
+    const body = details ? { ok: false, database: { ok: false }, time: new Date().toISOString() } : { ok: false };
+    return Response.json(body, { status: 503, headers: HEADERS });
   }
 }

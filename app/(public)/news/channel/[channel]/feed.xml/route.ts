@@ -2,18 +2,18 @@
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { buildRss, newsRssItem, RSS_HEADERS } from '@/lib/rss';
-import { originFromHeaders } from '@/server/site-url';
+import { publicOrigin } from '@/server/site-url';
 import { publicNewsData } from '@/server/public-news';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ channel: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ channel: string }> }) {
   const db = await getDb();
   const channel = await publicNewsData.channelBySlug((await params).channel);
   if (!channel) {
     return new Response('栏目不存在', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
-  const origin = originFromHeaders(request.headers);
+  const origin = publicOrigin();
   const [info, items] = await Promise.all([getSetting(db, 'siteInfo'), publicNewsData.feed({ channelId: channel.id, limit: 50 })]);
   const page = `/news/channel/${channel.slug}`;
   const xml = buildRss({

@@ -1,0 +1,84 @@
+// `npm start` and `npm run serve` run the app through this small HTTP server (Next.js's custom-server API,
+// `next({ dev: false })`) instead of `next start`, for the client's address: before Next.js sees a
+// request, its socket address, or from a trusted proxy (TRUST_PROXY) the address the proxy forwarded, is
+// put in a header of the portal's own, and forwarding headers from anyone else are dropped
+// (server/http/forwarding.ts). Everything else is Next.js as usual, proxy.ts included.
+// Environment: PORT (3000), HOST (all interfaces), TRUST_PROXY (see lib/client-ip.ts).
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { LOOPBACK_SECRET_ENV, parseTrustProxy, type TrustProxy } from '@/lib/client-ip';
+import { configuredOrigin, listenOrigin, publicOrigin } from '../site-url';
+import { applyClientAddress } from './forwarding';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function describeTrust(trust: TrustProxy): string {
+  if (trust.kind === 'none') return 'client addresses from the socket (TRUST_PROXY unset)';
+  if (trust.kind === 'any') return 'client addresses from X-Forwarded-For of any peer (TRUST_PROXY=1)';
+  return `client addresses from X-Forwarded-For of ${trust.entries.join(', ')} (TRUST_PROXY)`;
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || undefined;
+  let trust: TrustProxy;
+  try {
+    trust = parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const loopbackSecret = randomBytes(24).toString('base64url');
+  const origin = listenOrigin(host, port);
+  // Read by the app in this process: proxy.ts's loopback requests, and the public origin when none is configured.
+  Object.assign(process.env, {
+    NODE_ENV: process.env.NODE_ENV || 'production',
+    PORT: String(port),
+    [LOOPBACK_SECRET_ENV]: loopbackSecret,
+    CIVIC_LISTEN_ORIGIN: origin,
+    __NEXT_PRIVATE_ORIGIN: origin,
+  });
+
+  // Imported only now: Next.js reads NODE_ENV while it loads.
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname: host ?? 'localhost', port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    applyClientAddress(req.headers, req.socket.remoteAddress, { trust, loopbackSecret });
+    handle(req, res).catch((error: unknown) => {
+      console.error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  console.log(`Serving on ${origin}; public address ${publicOrigin()}${configuredOrigin() ? '' : ' (set SITE_URL in production)'}; ${describeTrust(trust)}.`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting connections, let running requests finish, then close Next.js (as `next start` does).
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      app
+        .close()
+        .catch((error: unknown) => console.error('closing Next.js failed', error))
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
