@@ -50,3 +50,73 @@ export function transition(from: ContentStatus, action: WorkflowAction, role: Us
 export function availableActions(from: ContentStatus, role: UserRole): WorkflowAction[] {
   return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((action) => transition(from, action, role, 'x').ok);
 }
+
+// ------------------------------------------------------------------ separation of duties (三审三校)
+
+/**
+ * Who took part in the version under review. Ids may be null where nobody is known (demo data,
+ * imports): an unknown party refuses nobody. Batches name every last editor of their members.
+ */
+export type ReviewParties = {
+  /** Who created the item (the author of an article or a 好人 profile, the creator of a credit batch). */
+  authorId?: number | null;
+  /** Who last changed the content under review: the item, its membership, or any item in the batch. */
+  lastEditorIds?: readonly (number | null | undefined)[];
+  /** Who submitted it for review this time. */
+  submitterId?: number | null;
+};
+
+export type ReviewRole = 'author' | 'lastEditor' | 'submitter';
+
+const ROLE_REASONS: Record<ReviewRole, string> = {
+  author: '您是此内容的作者',
+  lastEditor: '待审核的版本由您最后修改',
+  submitter: '此次审核由您提交',
+};
+
+/** The first part the actor played in the version under review, or null when they took no part. */
+export function reviewRoleOf(actorId: number, parties: ReviewParties): ReviewRole | null {
+  if (parties.authorId === actorId) return 'author';
+  if (parties.lastEditorIds?.includes(actorId)) return 'lastEditor';
+  if (parties.submitterId === actorId) return 'submitter';
+  return null;
+}
+
+export const OVERRIDE_LABEL = '越权审核理由';
+export const OVERRIDE_REASON_MISSING = `请填写${OVERRIDE_LABEL}，说明为何须由您自行审核通过`;
+
+/**
+ * Why the actor may not approve (三审三校: whoever wrote, last changed or submitted a version may not
+ * approve it), or null. The message says what to do instead; for an admin, that a written reason overrides.
+ */
+export function approvalRefusal(actor: { id: number; role: UserRole }, parties: ReviewParties): string | null {
+  const role = reviewRoleOf(actor.id, parties);
+  if (!role) return null;
+  const base = `${ROLE_REASONS[role]}，按“三审三校”不能由您审核通过，请由其他审核人员审核。`;
+  return can(actor.role, 'content.forcePublish') ? `${base}管理员确需自行审核时，须填写${OVERRIDE_LABEL}，理由记入审计日志。` : base;
+}
+
+export type ApprovalCheck =
+  | { ok: true; override: null }
+  /** An admin approves their own work with a written reason: the caller records it in the audit log. */
+  | { ok: true; override: { reason: string; role: ReviewRole } }
+  | { ok: false; message: string; needsOverrideReason: boolean };
+
+/**
+ * The separation-of-duties check of an approval. Only a role allowed to publish without a reviewer
+ * (admins) may override it, and only with a written reason; anyone else is refused with the reason.
+ */
+export function checkApproval(actor: { id: number; role: UserRole }, parties: ReviewParties, overrideReason?: string | null): ApprovalCheck {
+  const role = reviewRoleOf(actor.id, parties);
+  if (!role) return { ok: true, override: null };
+  const message = approvalRefusal(actor, parties)!;
+  if (!can(actor.role, 'content.forcePublish')) return { ok: false, message, needsOverrideReason: false };
+  const reason = overrideReason?.trim();
+  if (!reason) return { ok: false, message, needsOverrideReason: true };
+  return { ok: true, override: { reason, role } };
+}
+
+/** The note kept with an overridden approval (review trail and audit log). */
+export function overrideNote(override: { reason: string; role: ReviewRole }): string {
+  return `越权审核（${ROLE_REASONS[override.role]}）：${override.reason}`;
+}

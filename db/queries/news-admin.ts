@@ -9,6 +9,8 @@ import { ADMIN_COUNT_CAP, countUpTo, ONE, type CappedTotal } from './capped-coun
 import { articleSnapshotColumns as snapshotColumns } from './news';
 import { newsArticles, newsAutosaves, newsChannels, newsRevisions, users, type ArticleSnapshot, type ContentStatus } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
+import type { ReviewParties } from '@/lib/workflow';
+import { lastSubmitterId } from './workflow';
 
 type Actor = { id: number; displayName: string };
 
@@ -21,6 +23,9 @@ export type AdminNewsRow = {
   title: string;
   channelName: string;
   status: ContentStatus;
+  /** The byline (作者) as printed on the public page. */
+  byline: string;
+  /** The account that created the article (录入人); null for imported and demo articles. */
   authorName: string | null;
   updatedAt: Date;
   publishedAt: Date | null;
@@ -49,6 +54,7 @@ export async function listAdminNews(db: Db, filter: AdminNewsFilter, page: numbe
         title: newsArticles.title,
         channelName: newsChannels.name,
         status: newsArticles.status,
+        byline: newsArticles.author,
         authorName: users.displayName,
         updatedAt: newsArticles.updatedAt,
         publishedAt: newsArticles.publishedAt,
@@ -270,6 +276,28 @@ export async function setArticleStatus(
     .where(and(eq(newsArticles.id, id), eq(newsArticles.status, change.from), change.version ? eq(newsArticles.version, change.version) : undefined))
     .returning({ id: newsArticles.id });
   return rows.length > 0;
+}
+
+/** The article's row locked for a review step (so the version approved is the one checked). */
+export async function lockArticleForReview(db: Db, id: number): Promise<{ version: number; createdBy: number | null } | null> {
+  const [row] = await db.select({ version: newsArticles.version, createdBy: newsArticles.createdBy }).from(newsArticles).where(eq(newsArticles.id, id)).for('update').limit(1);
+  return row ?? null;
+}
+
+/**
+ * Who wrote the version under review (三审三校): the author (who created the article), whoever saved this
+ * version, and whoever submitted it. Articles from before revisions (demo data, imports) name nobody.
+ */
+export async function newsReviewParties(db: Db, article: { id: number; version: number; createdBy: number | null }): Promise<ReviewParties> {
+  const [[revision], submitterId] = await Promise.all([
+    db
+      .select({ savedBy: newsRevisions.savedBy })
+      .from(newsRevisions)
+      .where(and(eq(newsRevisions.articleId, article.id), eq(newsRevisions.version, article.version)))
+      .limit(1),
+    lastSubmitterId(db, 'news_article', article.id),
+  ]);
+  return { authorId: article.createdBy, lastEditorIds: [revision?.savedBy ?? null], submitterId };
 }
 
 // ---------------------------------------------------------------------------------------- revisions

@@ -1,5 +1,5 @@
 // The review trail: one row per status change of any content item.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { reviewEvents, type ContentStatus } from '../schema';
 
@@ -25,4 +25,15 @@ export async function listReviewEvents(db: Db, entityType: string, entityId: str
     .from(reviewEvents)
     .where(and(eq(reviewEvents.entityType, entityType), eq(reviewEvents.entityId, String(entityId))))
     .orderBy(asc(reviewEvents.at), asc(reviewEvents.id));
+}
+
+/** Who last submitted the item for review (三审三校: they may not approve it), or null. */
+export async function lastSubmitterId(db: Db, entityType: string, entityId: string | number): Promise<number | null> {
+  const [row] = await db
+    .select({ actorId: reviewEvents.actorId })
+    .from(reviewEvents)
+    .where(and(eq(reviewEvents.entityType, entityType), eq(reviewEvents.entityId, String(entityId)), eq(reviewEvents.toStatus, 'pending')))
+    .orderBy(desc(reviewEvents.at), desc(reviewEvents.id))
+    .limit(1);
+  return row?.actorId ?? null;
 }

@@ -122,7 +122,7 @@ describe('credit import, batch review and visibility', () => {
 
   it('refuses a whole file with one bad row, imports the fixed file, and adds nothing the second time', async () => {
     ctx.user = editor;
-    batchId = (await insertCreditBatch(handle.db, '测试年第1期'))!;
+    batchId = (await insertCreditBatch(handle.db, '测试年第1期', editor.id))!;
     const bad = companyRow(4, { 统一社会信用代码: '91420100MA4K000046' });
     const { preview, confirm } = await importFile(batchId, csvFile([companyRow(1), companyRow(2), bad, companyRow(3)]));
     expect(preview.report).toMatchObject({ fileError: null, totalRows: 4, validCount: 3, newCount: 3, invalidCount: 1, ignoredColumns: ['联系电话'] });
@@ -176,7 +176,7 @@ describe('credit import, batch review and visibility', () => {
   it('refuses to submit an empty batch', async () => {
     const { reviewCreditBatch } = await import('@/app/(admin)/admin/credit/batches/actions');
     ctx.user = editor;
-    const empty = (await insertCreditBatch(handle.db, '测试年第2期'))!;
+    const empty = (await insertCreditBatch(handle.db, '测试年第2期', editor.id))!;
     expect((await reviewCreditBatch({}, form({ id: empty, version: 1, action: 'submit' }))).message).toContain('还没有条目');
   });
 });
@@ -201,7 +201,7 @@ describe('entries: validation, edits, history', () => {
   };
 
   beforeAll(async () => {
-    batchId = (await insertCreditBatch(handle.db, '测试年第3期'))!;
+    batchId = (await insertCreditBatch(handle.db, '测试年第3期', editor.id))!;
     const [category] = await handle.db.select({ id: creditCategories.id }).from(creditCategories).where(eq(creditCategories.name, '失信被执行人'));
     base.categoryId = String(category!.id);
   });
@@ -260,7 +260,7 @@ describe('entries: validation, edits, history', () => {
       today,
     );
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    const created = await createCreditEntry(handle.db, batchId, checked.entry);
+    const created = await createCreditEntry(handle.db, batchId, checked.entry, editor.id);
     expect(created.ok).toBe(true);
     const expired = await listAdminCreditEntries(handle.db, { batchId, status: 'expired' }, 1, 20);
     expect(expired.items.map((i) => i.name)).toEqual(['江城已到期测试有限公司']);
@@ -337,7 +337,7 @@ describe('objection workflow', () => {
 describe('bulk insert and the public export', () => {
   it('inserts in chunks inside one transaction and skips stored rows on the second run', async () => {
     const [category] = await handle.db.select().from(creditCategories).where(eq(creditCategories.name, '诚信经营企业'));
-    const batchId = (await insertCreditBatch(handle.db, '测试年第9期'))!;
+    const batchId = (await insertCreditBatch(handle.db, '测试年第9期', editor.id))!;
     const entries: ValidCreditEntry[] = [];
     for (let i = 0; i < 2500; i++) {
       const body = `91420100${String(i).padStart(9, '0')}`;
@@ -349,21 +349,21 @@ describe('bulk insert and the public export', () => {
       if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
       entries.push(checked.entry);
     }
-    expect(await importCreditEntries(handle.db, batchId, entries)).toEqual({ ok: true, inserted: 2500, existing: 0 });
-    expect(await importCreditEntries(handle.db, batchId, entries)).toEqual({ ok: true, inserted: 0, existing: 2500 });
+    expect(await importCreditEntries(handle.db, batchId, entries, editor.id)).toEqual({ ok: true, inserted: 2500, existing: 0 });
+    expect(await importCreditEntries(handle.db, batchId, entries, editor.id)).toEqual({ ok: true, inserted: 0, existing: 2500 });
     expect(await entriesOf(batchId)).toHaveLength(2500);
   });
 
   it('exports only 公示中 entries of published batches, masked as the public pages show them', async () => {
     const [person] = await handle.db.select().from(creditCategories).where(eq(creditCategories.name, '失信被执行人'));
-    const batchId = (await insertCreditBatch(handle.db, '测试年第10期'))!;
+    const batchId = (await insertCreditBatch(handle.db, '测试年第10期', editor.id))!;
     const checked = validateCreditEntry(
       { list: 'black', categoryId: person!.id, subjectKind: '自然人', name: '欧阳导出', creditCode: '', legalRep: '', idNumber: '11010519491231002X', reason: '拒不履行生效判决确定的给付义务。', amount: '100', authority: '江城市中级人民法院', basisDoc: '（2026）江01执9号', decisionDate: decision, listedDate: listed, publicationEnd: '', publicationEndReason: '' },
       [person!],
       today,
     );
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    await importCreditEntries(handle.db, batchId, [checked.entry]);
+    await importCreditEntries(handle.db, batchId, [checked.entry], editor.id);
     const exported = async () => {
       const rows = [];
       for await (const chunk of iteratePublicCreditExport(handle.db, { batchId })) rows.push(...chunk);

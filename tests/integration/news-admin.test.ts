@@ -252,8 +252,9 @@ describe(`admin list on ${engine}`, () => {
     const { items, total } = await listAdminNews(handle.db, {}, 1, 20);
     expect(total).toBe(25);
     expect(items).toHaveLength(20);
-    expect(Object.keys(items[0]!).sort()).toEqual(['authorName', 'channelName', 'id', 'publishedAt', 'status', 'title', 'updatedAt', 'viewCount']);
-    expect(items[0]).toMatchObject({ id: ids[24], authorName: '李编辑', channelName: '要闻', status: 'offline', viewCount: 24 });
+    expect(Object.keys(items[0]!).sort()).toEqual(['authorName', 'byline', 'channelName', 'id', 'publishedAt', 'status', 'title', 'updatedAt', 'viewCount']);
+    // The byline as printed publicly, and the account that entered the article.
+    expect(items[0]).toMatchObject({ id: ids[24], byline: '李明', authorName: '李编辑', channelName: '要闻', status: 'offline', viewCount: 24 });
     expect((await listAdminNews(handle.db, {}, 2, 20)).items.map((r) => r.id)).toEqual(ids.slice(0, 5).reverse());
   });
 

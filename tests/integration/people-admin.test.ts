@@ -107,20 +107,20 @@ afterAll(async () => {
 
 describe(`people and batches on ${engine}`, () => {
   it('creates a draft and refuses a stale save without changing anything', async () => {
-    const id = await createPerson(handle.db, fields());
+    const id = await createPerson(handle.db, fields(), editor.id);
     expect(await findPersonForEdit(handle.db, id)).toMatchObject({ status: 'draft', version: 1, name: '王秀兰' });
-    const first = await savePersonVersion(handle.db, id, 1, fields({ unit: '幸福社区居委会' }));
+    const first = await savePersonVersion(handle.db, id, 1, fields({ unit: '幸福社区居委会' }), editor.id);
     expect(first).toMatchObject({ ok: true, changed: true, version: 2, before: { unit: null }, after: { unit: '幸福社区居委会' } });
-    const stale = await savePersonVersion(handle.db, id, 1, fields({ name: '王秀英' }));
+    const stale = await savePersonVersion(handle.db, id, 1, fields({ name: '王秀英' }), editor.id);
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', version: 2 });
     expect(await findPersonForEdit(handle.db, id)).toMatchObject({ version: 2, name: '王秀兰', unit: '幸福社区居委会' });
-    expect(await savePersonVersion(handle.db, id, 2, fields({ unit: '幸福社区居委会' }))).toMatchObject({ ok: true, changed: false, version: 2 });
+    expect(await savePersonVersion(handle.db, id, 2, fields({ unit: '幸福社区居委会' }), editor.id)).toMatchObject({ ok: true, changed: false, version: 2 });
   });
 
   it('lists people with filters by batch, level, category and name fragment', async () => {
     const batch = (await createBatch(handle.db, { month: '2030-01', title: '2030年1月 身边好人榜' }))!;
-    const inBatch = await createPerson(handle.db, fields({ name: '陈志远', batchId: batch.id, category: '敬业奉献' }));
-    await createPerson(handle.db, fields({ name: '陈志强', level: '道德模范', term: 5, category: '敬业奉献' }));
+    const inBatch = await createPerson(handle.db, fields({ name: '陈志远', batchId: batch.id, category: '敬业奉献' }), editor.id);
+    await createPerson(handle.db, fields({ name: '陈志强', level: '道德模范', term: 5, category: '敬业奉献' }), editor.id);
     expect((await listAdminPeople(handle.db, { batchId: batch.id }, 1, 20)).items.map((p) => p.id)).toEqual([inBatch]);
     const models = await listAdminPeople(handle.db, { level: '道德模范', q: '志' }, 1, 20);
     expect(models.items.map((p) => p.name)).toEqual(['陈志强']);
@@ -143,15 +143,15 @@ describe(`people and batches on ${engine}`, () => {
 
   it('submits a batch with its people, and publishes all of them at once on approval', async () => {
     const batch = (await createBatch(handle.db, { month: '2030-04', title: '2030年4月 身边好人榜' }))!;
-    const a = await createPerson(handle.db, fields({ name: '甲', batchId: batch.id }));
-    const b = await createPerson(handle.db, fields({ name: '乙', batchId: batch.id, level: '市级好人' }));
+    const a = await createPerson(handle.db, fields({ name: '甲', batchId: batch.id }), editor.id);
+    const b = await createPerson(handle.db, fields({ name: '乙', batchId: batch.id, level: '市级好人' }), editor.id);
     expect(await publicIdsOfBatch(batch.id)).toEqual([]);
 
     expect(await moveBatch(handle.db, batch.id, 'approve', reviewer)).toMatchObject({ ok: false }); // still a draft
     expect(await moveBatch(handle.db, batch.id, 'submit', editor)).toMatchObject({ ok: true, from: 'draft', to: 'pending' });
     expect((await findPersonForEdit(handle.db, a))!.status).toBe('pending');
     // Pending: no one may move people in or out.
-    expect(await setPersonBatch(handle.db, a, null)).toMatchObject({ ok: false });
+    expect(await setPersonBatch(handle.db, a, null, editor.id)).toMatchObject({ ok: false });
 
     expect(await moveBatch(handle.db, batch.id, 'approve', editor)).toEqual({ ok: false, message: '您的角色不能执行“审核通过并发布”。' });
     const approved = await moveBatch(handle.db, batch.id, 'approve', reviewer);
@@ -178,7 +178,7 @@ describe(`people and batches on ${engine}`, () => {
 
   it('rejects a batch with its reason, and the people go back to the editors', async () => {
     const batch = (await createBatch(handle.db, { month: '2030-05', title: '2030年5月 身边好人榜' }))!;
-    const a = await createPerson(handle.db, fields({ batchId: batch.id }));
+    const a = await createPerson(handle.db, fields({ batchId: batch.id }), editor.id);
     await moveBatch(handle.db, batch.id, 'submit', editor);
     expect(await moveBatch(handle.db, batch.id, 'reject', reviewer, { reason: '' })).toMatchObject({ ok: false });
     expect(await moveBatch(handle.db, batch.id, 'reject', reviewer, { reason: '第二位人物事迹需补充材料' })).toMatchObject({ ok: true, to: 'rejected' });
@@ -192,11 +192,11 @@ describe(`people and batches on ${engine}`, () => {
 
   it('keeps 道德模范 out of batches and runs their own review', async () => {
     const batch = (await createBatch(handle.db, { month: '2030-06', title: '2030年6月 身边好人榜' }))!;
-    const model = await createPerson(handle.db, fields({ level: '道德模范', term: 5 }));
-    expect(await setPersonBatch(handle.db, model, batch.id)).toMatchObject({ ok: false, message: expect.stringContaining('道德模范') });
+    const model = await createPerson(handle.db, fields({ level: '道德模范', term: 5 }), editor.id);
+    expect(await setPersonBatch(handle.db, model, batch.id, editor.id)).toMatchObject({ ok: false, message: expect.stringContaining('道德模范') });
     expect(await movePerson(handle.db, model, 'submit', editor)).toMatchObject({ ok: true, to: 'pending' });
     expect(await movePerson(handle.db, model, 'approve', reviewer)).toMatchObject({ ok: true, to: 'published' });
-    const inBatch = await createPerson(handle.db, fields({ batchId: batch.id }));
+    const inBatch = await createPerson(handle.db, fields({ batchId: batch.id }), editor.id);
     expect(await movePerson(handle.db, inBatch, 'submit', editor)).toMatchObject({ ok: false, message: expect.stringContaining('随榜单') });
   });
 });
@@ -219,7 +219,7 @@ describe(`recommendations on ${engine}`, () => {
 
   it('refuses a batch that is no longer open, changing nothing', async () => {
     const batch = (await createBatch(handle.db, { month: '2031-05', title: '2031年5月 身边好人榜' }))!;
-    await createPerson(handle.db, fields({ batchId: batch.id }));
+    await createPerson(handle.db, fields({ batchId: batch.id }), editor.id);
     await moveBatch(handle.db, batch.id, 'submit', editor);
     const rec = await insertRecommendation();
     expect(await acceptRecommendation(handle.db, rec.id, editor, { month: '2031-05' })).toMatchObject({ ok: false, message: expect.stringContaining('正在审核或已发布') });
@@ -241,7 +241,7 @@ describe(`comment moderation on ${engine}`, () => {
   }
 
   it('approves and rejects pending comments; the queue holds pending and hidden ones', async () => {
-    const person = await createPerson(handle.db, fields());
+    const person = await createPerson(handle.db, fields(), editor.id);
     const a = await insertComment(person);
     const b = await insertComment(person, { body: '加微信领红包', flaggedWords: ['加微信'] });
     const queue = await listCommentsForModeration(handle.db, 'queue', 1, 50);
@@ -254,7 +254,7 @@ describe(`comment moderation on ${engine}`, () => {
   });
 
   it('approving a comment hidden by reports clears its reports so it can be reported again', async () => {
-    const person = await createPerson(handle.db, fields());
+    const person = await createPerson(handle.db, fields(), editor.id);
     const c = await insertComment(person, { status: 'hidden', reportCount: 3 });
     await handle.db.insert(goodPersonCommentReports).values(['k1', 'k2', 'k3'].map((reporterKey) => ({ commentId: c.id, reporterKey })));
     expect(await moderateComment(handle.db, c.id, 'approve', reviewer)).toMatchObject({ from: 'hidden', to: 'approved', reportCount: 3 });
@@ -276,7 +276,7 @@ describe(`batch statistics on ${engine}`, () => {
     const accepted = await acceptRecommendation(handle.db, inMonth.id, editor, { month: '2032-04' });
     if (!accepted.ok) throw new Error(accepted.message);
     const batchId = accepted.batchId;
-    const other = await createPerson(handle.db, fields({ name: '赵六', batchId }));
+    const other = await createPerson(handle.db, fields({ name: '赵六', batchId }), editor.id);
     await handle.db.update(goodPeople).set({ likeCount: 12, viewCount: 300 }).where(eq(goodPeople.id, accepted.personId));
     await handle.db.update(goodPeople).set({ likeCount: 30, viewCount: 100 }).where(eq(goodPeople.id, other));
     const stats = await batchStats(handle.db, batchId);
@@ -348,7 +348,7 @@ describe(`server actions on ${engine}`, () => {
     expect((await createPeopleBatch({}, form({ month: '2033-13', title: '' }))).fieldErrors?.month).toContain('格式');
 
     expect((await reviewPeopleBatch({}, form({ id: batchId, action: 'submit' }))).message).toContain('还没有待提交的人物');
-    const person = await createPerson(handle.db, fields({ name: '钱七' }));
+    const person = await createPerson(handle.db, fields({ name: '钱七' }), editor.id);
     expect(await addPersonToBatch({}, form({ batchId, personId: person }))).toMatchObject({ ok: true });
     expect((await findPersonForEdit(handle.db, person))!.batchId).toBe(batchId);
 
@@ -389,7 +389,7 @@ describe(`server actions on ${engine}`, () => {
     expect(recAudit.rows.map((r) => r.action)).toEqual(['recommendation.reject']);
     expect(JSON.stringify(recAudit.rows)).not.toContain('13800001234');
 
-    const person = await createPerson(handle.db, fields());
+    const person = await createPerson(handle.db, fields(), editor.id);
     const [c] = await handle.db.insert(goodPersonComments).values({ personId: person, body: '好样的', status: 'hidden', reportCount: 3 }).returning();
     expect(await moderatePeopleComment({}, form({ id: c!.id, decision: 'approve' }))).toMatchObject({ ok: true });
     const audit = await listAuditEntries(handle.db, { entityType: 'good_person_comment', entityId: String(c!.id) }, 1, 10);

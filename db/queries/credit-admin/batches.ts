@@ -1,8 +1,9 @@
 // Release batches (发布批次) of the 红黑榜 in the editors' area; reviewed and published as a whole.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { BATCH_OPEN_FOR_ENTRIES } from '@/lib/workflow';
+import { BATCH_OPEN_FOR_ENTRIES, type ReviewParties } from '@/lib/workflow';
 import type { Db } from '../../client';
 import { creditBatches, creditEntries, type ContentStatus } from '../../schema';
+import { lastSubmitterId } from '../workflow';
 
 export async function listAdminCreditBatches(db: Db) {
   return db
@@ -45,10 +46,10 @@ export function isOpenBatch(status: ContentStatus): boolean {
   return BATCH_OPEN_FOR_ENTRIES.includes(status);
 }
 
-/** A new draft batch; null when the title is taken. */
-export async function insertCreditBatch(db: Db, title: string, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number | null> {
+/** A new draft batch made by `actorId`; null when the title is taken. */
+export async function insertCreditBatch(db: Db, title: string, actorId: number | null, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number | null> {
   return db.transaction(async (t) => {
-    const [row] = await t.insert(creditBatches).values({ title }).onConflictDoNothing({ target: creditBatches.title }).returning({ id: creditBatches.id });
+    const [row] = await t.insert(creditBatches).values({ title, createdBy: actorId }).onConflictDoNothing({ target: creditBatches.title }).returning({ id: creditBatches.id });
     if (!row) return null;
     await onCreated?.(t, row.id);
     return row.id;
@@ -68,4 +69,23 @@ export async function setCreditBatchStatus(db: Db, id: number, change: { from: C
     .where(and(eq(creditBatches.id, id), eq(creditBatches.status, change.from), eq(creditBatches.version, change.version)))
     .returning({ id: creditBatches.id });
   return rows.length > 0;
+}
+
+/**
+ * Who wrote the batch under review (三审三校): its creator, the last editor of every entry in it (whoever
+ * created, imported or last changed the entry) and whoever submitted it.
+ */
+export async function creditBatchReviewParties(db: Db, batchId: number): Promise<ReviewParties> {
+  const [[batch], editors, submitterId] = await Promise.all([
+    db.select({ createdBy: creditBatches.createdBy }).from(creditBatches).where(eq(creditBatches.id, batchId)).limit(1),
+    db.selectDistinct({ updatedBy: creditEntries.updatedBy }).from(creditEntries).where(eq(creditEntries.batchId, batchId)),
+    lastSubmitterId(db, 'credit_batch', batchId),
+  ]);
+  return { authorId: batch?.createdBy ?? null, lastEditorIds: editors.map((e) => e.updatedBy), submitterId };
+}
+
+/** The batch row locked for a review step, so the check and the move see the same batch. */
+export async function lockCreditBatch(db: Db, id: number): Promise<{ status: ContentStatus; version: number } | null> {
+  const [row] = await db.select({ status: creditBatches.status, version: creditBatches.version }).from(creditBatches).where(eq(creditBatches.id, id)).for('update').limit(1);
+  return row ?? null;
 }

@@ -143,13 +143,14 @@ export async function createCreditEntry(
   db: Db,
   batchId: number,
   entry: ValidCreditEntry,
+  actorId: number | null,
   onCreated?: (tx: Db, id: number) => Promise<void>,
 ): Promise<{ ok: true; id: number } | EntryWriteRefusal> {
   return db.transaction(async (t) => {
     const [batch] = await t.select({ status: creditBatches.status }).from(creditBatches).where(eq(creditBatches.id, batchId)).for('update');
     if (!batch) return { ok: false, reason: 'missing', message: '批次不存在。' } as const;
     if (!BATCH_OPEN_FOR_ENTRIES.includes(batch.status)) return { ok: false, reason: 'closed', message: CLOSED_MESSAGE } as const;
-    const [row] = await t.insert(creditEntries).values({ ...entry, batchId }).onConflictDoNothing({ target: creditEntries.dedupeKey }).returning({ id: creditEntries.id });
+    const [row] = await t.insert(creditEntries).values({ ...entry, batchId, updatedBy: actorId }).onConflictDoNothing({ target: creditEntries.dedupeKey }).returning({ id: creditEntries.id });
     if (!row) return { ok: false, reason: 'duplicate', message: '同一主体、同一决定（类别、决定日期、文号相同）的条目已经存在，不能重复录入。' } as const;
     await onCreated?.(t, row.id);
     return { ok: true, id: row.id } as const;
@@ -178,7 +179,7 @@ export async function writeEntry(t: Db, row: EntryRow, entry: ValidCreditEntry, 
   }
   const [saved] = await t
     .update(creditEntries)
-    .set({ ...entry, version: row.version + 1, updatedAt: new Date() })
+    .set({ ...entry, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date() })
     .where(and(eq(creditEntries.id, row.id), eq(creditEntries.version, row.version)))
     .returning({ version: creditEntries.version });
   if (!saved) return conflict(row);
@@ -225,7 +226,7 @@ export async function writeEntryStatus(t: Db, row: EntryRow, to: EntryStatusTarg
   const at = new Date();
   const [saved] = await t
     .update(creditEntries)
-    .set({ status: to, statusReason: reason, statusChangedAt: at, version: row.version + 1, updatedAt: at })
+    .set({ status: to, statusReason: reason, statusChangedAt: at, version: row.version + 1, updatedBy: actor.id, updatedAt: at })
     .where(and(eq(creditEntries.id, row.id), eq(creditEntries.version, row.version)))
     .returning({ version: creditEntries.version });
   if (!saved) return conflict(row);

@@ -1,11 +1,11 @@
 // 好人 in the editors' area: lists, versioned saves, workflow moves; shared helpers of the 好人榜 admin queries.
 import { and, desc, eq, ilike, isNull, type SQL } from 'drizzle-orm';
-import { transition, type WorkflowAction } from '@/lib/workflow';
+import { checkApproval, overrideNote, transition, type ReviewParties, type WorkflowAction } from '@/lib/workflow';
 import type { UserRole } from '../../schema';
 import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
 import { goodPeople, goodPeopleBatches, type ContentStatus } from '../../schema';
-import { recordReviewEvent } from '../workflow';
+import { lastSubmitterId, recordReviewEvent } from '../workflow';
 import { likeContains } from '@/lib/lookup-text';
 
 export type Actor = { id: number; displayName: string; role: UserRole };
@@ -116,6 +116,8 @@ export async function findPersonForEdit(db: Db, id: number) {
       viewCount: goodPeople.viewCount,
       publishedAt: goodPeople.publishedAt,
       updatedAt: goodPeople.updatedAt,
+      createdBy: goodPeople.createdBy,
+      updatedBy: goodPeople.updatedBy,
       batchMonth: goodPeopleBatches.month,
       batchTitle: goodPeopleBatches.title,
       batchStatus: goodPeopleBatches.status,
@@ -129,9 +131,11 @@ export async function findPersonForEdit(db: Db, id: number) {
 
 export type PersonForEdit = NonNullable<Awaited<ReturnType<typeof findPersonForEdit>>>;
 
-export async function createPerson(db: Db, fields: PersonFields, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number> {
+/** A new draft written by `actorId` (its author and, for now, its last editor). */
+export async function createPerson(db: Db, fields: PersonFields, actorId: number | null, onCreated?: (tx: Db, id: number) => Promise<void>): Promise<number> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(goodPeople).values({ ...personFieldsOf(fields), status: 'draft', version: 1 }).returning({ id: goodPeople.id });
+    const [row] = await tx.insert(goodPeople).values({ ...personFieldsOf(fields), status: 'draft', version: 1, createdBy: actorId, updatedBy: actorId }).returning({ id: goodPeople.id });
+    if (fields.batchId !== null) await markBatchChanged(tx, [fields.batchId], actorId);
     await onCreated?.(tx, row!.id);
     return row!.id;
   });
@@ -143,15 +147,23 @@ export type PersonSaveResult =
   | { ok: false; reason: 'refused'; message: string }
   | { ok: false; reason: 'conflict'; version: number; updatedAt: Date };
 
+/** A batch's membership changed: its updated_by names who changed it last (三审三校). */
+export async function markBatchChanged(db: Db, batchIds: readonly (number | null)[], actorId: number | null): Promise<void> {
+  const ids = [...new Set(batchIds.filter((id): id is number => id !== null))];
+  for (const batchId of ids) await db.update(goodPeopleBatches).set({ updatedBy: actorId, updatedAt: new Date() }).where(eq(goodPeopleBatches.id, batchId));
+}
+
 /**
  * Saves over `baseVersion` (UPDATE … WHERE version = baseVersion on the locked row): a save from a
- * stale copy changes nothing and answers `conflict`. Equal content is a no-op.
+ * stale copy changes nothing and answers `conflict`. Equal content is a no-op. `actorId` becomes the
+ * last editor; a changed batch marks both batches as changed by them.
  */
 export async function savePersonVersion(
   db: Db,
   id: number,
   baseVersion: number,
   fields: PersonFields,
+  actorId: number | null,
   options: { refusal?: (current: { status: ContentStatus }) => string | null; onSaved?: (tx: Db, saved: Extract<PersonSaveResult, { ok: true }>) => Promise<void> } = {},
 ): Promise<PersonSaveResult> {
   const after = personFieldsOf(fields);
@@ -164,7 +176,8 @@ export async function savePersonVersion(
     const before = personFieldsOf(current);
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true, changed: false, version: current.version, status: current.status, before, after };
     const next = baseVersion + 1;
-    await t.update(goodPeople).set({ ...after, version: next, updatedAt: new Date() }).where(and(eq(goodPeople.id, id), eq(goodPeople.version, baseVersion)));
+    await t.update(goodPeople).set({ ...after, version: next, updatedBy: actorId, updatedAt: new Date() }).where(and(eq(goodPeople.id, id), eq(goodPeople.version, baseVersion)));
+    if (before.batchId !== after.batchId) await markBatchChanged(t, [before.batchId, after.batchId], actorId);
     const saved = { ok: true as const, changed: true, version: next, status: current.status, before, after };
     await options.onSaved?.(t, saved);
     return saved;
@@ -180,10 +193,15 @@ export async function movePerson(
   id: number,
   action: WorkflowAction,
   actor: Actor,
-  options: { version?: number; reason?: string | null; onMoved?: (tx: Db, move: { from: ContentStatus; to: ContentStatus }) => Promise<void> } = {},
-): Promise<{ ok: true; from: ContentStatus; to: ContentStatus } | { ok: false; message: string }> {
+  options: { version?: number; reason?: string | null; overrideReason?: string | null; onMoved?: (tx: Db, move: PersonMove) => Promise<void> } = {},
+): Promise<({ ok: true } & PersonMove) | { ok: false; message: string; needsOverrideReason?: boolean }> {
   return db.transaction(async (t) => {
-    const [person] = await t.select({ status: goodPeople.status, version: goodPeople.version, batchId: goodPeople.batchId, level: goodPeople.level }).from(goodPeople).where(eq(goodPeople.id, id)).for('update').limit(1);
+    const [person] = await t
+      .select({ status: goodPeople.status, version: goodPeople.version, batchId: goodPeople.batchId, level: goodPeople.level, createdBy: goodPeople.createdBy, updatedBy: goodPeople.updatedBy })
+      .from(goodPeople)
+      .where(eq(goodPeople.id, id))
+      .for('update')
+      .limit(1);
     if (!person) return { ok: false as const, message: '人物不存在或已被删除。' };
     if (person.batchId !== null) return { ok: false as const, message: '此人属于月度榜单，须随榜单一起提交审核和发布。' };
     if (person.level === '身边好人') return { ok: false as const, message: '身边好人须加入月度榜单，随榜单发布。请先选择所属榜单。' };
@@ -191,12 +209,27 @@ export async function movePerson(
     const reason = options.reason?.trim() || null;
     const rule = transition(person.status, action, actor.role, reason);
     if (!rule.ok) return rule;
+    let override: string | null = null;
+    if (action === 'approve') {
+      const check = checkApproval(actor, await personReviewParties(t, { id, ...person }), options.overrideReason);
+      if (!check.ok) return { ok: false as const, message: check.message, needsOverrideReason: check.needsOverrideReason };
+      override = check.override ? overrideNote(check.override) : null;
+    }
     await t
       .update(goodPeople)
       .set({ status: rule.to, updatedAt: new Date(), ...(rule.to === 'published' ? { publishedAt: new Date() } : {}) })
       .where(eq(goodPeople.id, id));
-    await recordReviewEvent(t, { entityType: 'good_person', entityId: id, from: person.status, to: rule.to, actor, reason });
-    await options.onMoved?.(t, { from: person.status, to: rule.to });
-    return { ok: true as const, from: person.status, to: rule.to };
+    await recordReviewEvent(t, { entityType: 'good_person', entityId: id, from: person.status, to: rule.to, actor, reason: override ?? reason });
+    const move = { from: person.status, to: rule.to, override };
+    await options.onMoved?.(t, move);
+    return { ok: true as const, ...move };
   });
+}
+
+/** A person's review step; `override` is the note of an admin's approval of their own work (三审三校). */
+export type PersonMove = { from: ContentStatus; to: ContentStatus; override: string | null };
+
+/** Who wrote the profile under review (三审三校): its author, its last editor and who submitted it. */
+export async function personReviewParties(db: Db, person: { id: number; createdBy: number | null; updatedBy: number | null }): Promise<ReviewParties> {
+  return { authorId: person.createdBy, lastEditorIds: [person.updatedBy], submitterId: await lastSubmitterId(db, 'good_person', person.id) };
 }

@@ -5,7 +5,7 @@ import { EDITABLE_STATUSES } from '@/lib/workflow';
 import type { Db } from '../../client';
 import { goodPeople, goodPersonRecommendations, type RecommendationStatus } from '../../schema';
 import { ensureMonthBatch, findBatch } from './batches';
-import type { Actor } from './people';
+import { markBatchChanged, type Actor } from './people';
 
 export async function listRecommendations(db: Db, status: RecommendationStatus | undefined, page: number, pageSize: number) {
   const where = status ? eq(goodPersonRecommendations.status, status) : undefined;
@@ -66,8 +66,11 @@ export async function acceptRecommendation(
         photo: options.photo?.key ?? null,
         photoAlt: options.photo?.alt ?? null,
         status: 'draft',
+        createdBy: actor.id,
+        updatedBy: actor.id,
       })
       .returning({ id: goodPeople.id });
+    await markBatchChanged(t, [batch.id], actor.id);
     await t
       .update(goodPersonRecommendations)
       .set({ status: 'accepted', personId: person!.id, handledBy: actor.id, handledAt: new Date() })

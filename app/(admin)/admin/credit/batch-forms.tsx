@@ -1,9 +1,11 @@
 'use client';
 
-// Creating a batch, and its workflow buttons (提交审核, 审核通过并发布, 退回修改, 下线, 强制发布).
+// Creating a batch, and its workflow buttons (提交审核, 审核通过并发布, 退回修改, 下线, 强制发布). Whoever made,
+// filled or submitted the batch sees why they may not approve it (三审三校) instead of the approve button; an
+// admin gets the button with a required written reason (audited).
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
-import type { WorkflowAction } from '@/lib/workflow';
+import { OVERRIDE_LABEL, type WorkflowAction } from '@/lib/workflow';
 import { FieldShell, FormMessage, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { createCreditBatch, reviewCreditBatch } from './batches/actions';
 
@@ -30,18 +32,34 @@ const TEXTS: Record<WorkflowAction, { button: string; reason?: string; hint?: st
   forcePublish: { button: '强制发布', reason: '强制发布理由', hint: '管理员不经审核直接发布，理由记入审计日志' },
 };
 
-export function BatchReviewPanel({ batchId, version, actions }: { batchId: number; version: number; actions: WorkflowAction[] }) {
+type PanelProps = {
+  batchId: number;
+  version: number;
+  actions: WorkflowAction[];
+  /** Why this user may not approve the batch (三审三校), or null. */
+  approvalRefusal?: string | null;
+  /** An admin may approve anyway with a written reason. */
+  mayOverride?: boolean;
+};
+
+export function BatchReviewPanel({ batchId, version, actions, approvalRefusal = null, mayOverride = false }: PanelProps) {
   if (actions.length === 0) return <p className="text-sm text-muted">当前状态下您没有可执行的操作。</p>;
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-      {actions.map((a) => (
-        <BatchActionForm key={a} batchId={batchId} version={version} action={a} />
-      ))}
+      {actions.map((a) =>
+        a === 'approve' && approvalRefusal && !mayOverride ? (
+          <p key={a} role="note" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            不能审核通过：{approvalRefusal}
+          </p>
+        ) : (
+          <BatchActionForm key={a} batchId={batchId} version={version} action={a} overrideHint={a === 'approve' ? approvalRefusal : null} />
+        ),
+      )}
     </div>
   );
 }
 
-function BatchActionForm({ batchId, version, action }: { batchId: number; version: number; action: WorkflowAction }) {
+function BatchActionForm({ batchId, version, action, overrideHint }: { batchId: number; version: number; action: WorkflowAction; overrideHint: string | null }) {
   const [state, formAction] = useActionState(reviewCreditBatch, {} as ActionState);
   const text = TEXTS[action];
   return (
@@ -55,6 +73,11 @@ function BatchActionForm({ batchId, version, action }: { batchId: number; versio
         </FieldShell>
       ) : text.hint ? (
         <p className="text-sm text-muted">{text.hint}</p>
+      ) : null}
+      {overrideHint ? (
+        <FieldShell id={`batch-${action}-override`} label={OVERRIDE_LABEL} required hint={overrideHint} error={state.fieldErrors?.overrideReason}>
+          {(aria) => <textarea {...aria} name="overrideReason" rows={2} maxLength={500} required defaultValue={state.values?.overrideReason} className={inputClass} />}
+        </FieldShell>
       ) : null}
       <SubmitButton tone={action === 'reject' || action === 'takeOffline' || action === 'forcePublish' ? 'danger' : 'primary'} pendingText="处理中…">
         {text.button}

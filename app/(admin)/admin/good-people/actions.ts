@@ -12,7 +12,7 @@ import { changedFields, recordAudit } from '@/server/audit';
 import type { ContentStatus } from '@/db/schema';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
-import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
+import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES, OVERRIDE_LABEL, OVERRIDE_REASON_MISSING } from '@/lib/workflow';
 import { editRefusal } from './access';
 import { personFields, type PersonInput } from '@/lib/person-input';
 
@@ -74,7 +74,7 @@ function auditView(f: PersonFields): Record<string, unknown> {
 export const createGoodPerson = guardedAction('content.edit', personFields, async (input, { db, user, values }) => {
   const checked = await checkedFields(db, input, null, values);
   if ('refused' in checked) return checked.refused;
-  const personId = await createPerson(db, checked.fields, (tx, newId) => recordAudit(tx, user, { action: 'good_person.create', entityType: ENTITY, entityId: newId, after: auditView(checked.fields) }));
+  const personId = await createPerson(db, checked.fields, user.id, (tx, newId) => recordAudit(tx, user, { action: 'good_person.create', entityType: ENTITY, entityId: newId, after: auditView(checked.fields) }));
   refreshPages();
   redirect(`/admin/good-people/${personId}?created=1`);
 });
@@ -86,7 +86,7 @@ export const saveGoodPerson = guardedAction('content.edit', personFields.and(z.o
   if (refusal) return refuse(refusal);
   const checked = await checkedFields(db, input, person, values);
   if ('refused' in checked) return checked.refused;
-  const result = await savePersonVersion(db, input.id, input.version, checked.fields, {
+  const result = await savePersonVersion(db, input.id, input.version, checked.fields, user.id, {
     refusal: (current) => editRefusal(user, current.status),
     onSaved: (tx, saved) => recordAudit(tx, user, { action: 'good_person.update', entityType: ENTITY, entityId: input.id, ...changedFields(auditView(saved.before), auditView(saved.after)), note: `版本 ${saved.version}` }),
   });
@@ -110,12 +110,15 @@ const AUDIT_ACTIONS: Record<WorkflowAction, string> = {
   takeOffline: 'good_person.take_offline',
   forcePublish: 'good_person.force_publish',
 };
+/** An admin's approval of their own work, with a written reason (三审三校 overridden). */
+const APPROVE_OVERRIDE = 'good_person.approve_override';
 
 const reviewSchema = z.object({
   id,
   version,
   action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]),
   reason: z.string().trim().max(500, '理由不超过500个字').optional(),
+  overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
 });
 
 /** 提交审核, 审核通过并发布, 退回修改, 下线 for people outside batches (市级好人, 道德模范). */
@@ -124,9 +127,18 @@ export const reviewGoodPerson = guardedAction('content.edit', reviewSchema, asyn
   const result = await movePerson(db, input.id, input.action, user, {
     version: input.version,
     reason: input.reason,
-    onMoved: (tx, move) => recordAudit(tx, user, { action: AUDIT_ACTIONS[input.action], entityType: ENTITY, entityId: input.id, before: { status: move.from }, after: { status: move.to }, note: input.reason || null }),
+    overrideReason: input.overrideReason,
+    onMoved: (tx, move) =>
+      recordAudit(tx, user, {
+        action: move.override ? APPROVE_OVERRIDE : AUDIT_ACTIONS[input.action],
+        entityType: ENTITY,
+        entityId: input.id,
+        before: { status: move.from },
+        after: { status: move.to },
+        note: move.override ?? (input.reason || null),
+      }),
   });
-  if (!result.ok) return refuse(result.message);
+  if (!result.ok) return result.needsOverrideReason ? invalid({ overrideReason: OVERRIDE_REASON_MISSING }) : refuse(result.message);
   await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/${input.id}?done=${input.action}`);

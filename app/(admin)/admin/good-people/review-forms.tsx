@@ -1,10 +1,12 @@
 'use client';
 
 // Workflow buttons of one person outside batches, or of a whole batch: submit, approve, reject with a
-// reason, take offline with a reason. Each is its own small form bound to a server action.
+// reason, take offline with a reason. Each is its own small form bound to a server action. Whoever wrote,
+// last changed or submitted what is under review sees why they may not approve it (三审三校) instead of the
+// approve button; an admin gets the button with a required written reason (audited).
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
-import type { WorkflowAction } from '@/lib/workflow';
+import { OVERRIDE_LABEL, type WorkflowAction } from '@/lib/workflow';
 import { FormMessage, inputClass, SubmitButton } from '../../../_components/form-fields';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -16,23 +18,42 @@ const FORMS: Partial<Record<WorkflowAction, { button: string; reasonLabel?: stri
   takeOffline: { button: '下线', reasonLabel: '下线理由', reasonHint: '下线后公众页面不再显示', tone: 'danger' },
 };
 
-export function WorkflowForms({ action, hidden, actions, label }: { action: Action; hidden: Record<string, string | number>; actions: WorkflowAction[]; label: string }) {
+type Props = {
+  action: Action;
+  hidden: Record<string, string | number>;
+  actions: WorkflowAction[];
+  label: string;
+  /** Why this user may not approve (三审三校), or null. */
+  approvalRefusal?: string | null;
+  /** An admin may approve anyway with a written reason. */
+  mayOverride?: boolean;
+};
+
+export function WorkflowForms({ action, hidden, actions, label, approvalRefusal = null, mayOverride = false }: Props) {
   const shown = actions.filter((a) => FORMS[a]);
   if (shown.length === 0) return null;
   return (
     <div className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={label} role="group">
-      {shown.map((a) => (
-        <WorkflowForm key={a} action={action} hidden={hidden} workflow={a} />
-      ))}
+      {shown.map((a) =>
+        a === 'approve' && approvalRefusal && !mayOverride ? (
+          <p key={a} role="note" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            不能审核通过：{approvalRefusal}
+          </p>
+        ) : (
+          <WorkflowForm key={a} action={action} hidden={hidden} workflow={a} overrideHint={a === 'approve' ? approvalRefusal : null} />
+        ),
+      )}
     </div>
   );
 }
 
-function WorkflowForm({ action, hidden, workflow }: { action: Action; hidden: Record<string, string | number>; workflow: WorkflowAction }) {
+function WorkflowForm({ action, hidden, workflow, overrideHint }: { action: Action; hidden: Record<string, string | number>; workflow: WorkflowAction; overrideHint: string | null }) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   const form = FORMS[workflow]!;
   const reasonId = `workflow-${workflow}-reason`;
   const error = state.fieldErrors?.reason;
+  const overrideId = `workflow-${workflow}-override`;
+  const overrideError = state.fieldErrors?.overrideReason;
   return (
     <form action={formAction} aria-label={form.button} className="space-y-2 rounded border border-line p-3">
       {Object.entries(hidden).map(([name, value]) => (
@@ -61,6 +82,33 @@ function WorkflowForm({ action, hidden, workflow }: { action: Action; hidden: Re
           {error && (
             <p id={`${reasonId}-error`} className="mt-1 text-sm text-brand">
               {error}
+            </p>
+          )}
+        </div>
+      )}
+      {overrideHint && (
+        <div>
+          <label htmlFor={overrideId} className="block text-sm font-medium">
+            {OVERRIDE_LABEL}
+            <span className="text-brand"> *</span>
+          </label>
+          <textarea
+            id={overrideId}
+            name="overrideReason"
+            rows={2}
+            required
+            maxLength={500}
+            defaultValue={state.values?.overrideReason}
+            aria-invalid={overrideError ? true : undefined}
+            aria-describedby={`${overrideId}-hint${overrideError ? ` ${overrideId}-error` : ''}`}
+            className={inputClass}
+          />
+          <p id={`${overrideId}-hint`} className="mt-1 text-xs text-amber-900">
+            {overrideHint}
+          </p>
+          {overrideError && (
+            <p id={`${overrideId}-error`} className="mt-1 text-sm text-brand">
+              {overrideError}
             </p>
           )}
         </div>

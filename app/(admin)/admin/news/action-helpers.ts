@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findMediaByKey } from '@/db/queries/media';
 import { listChannels } from '@/db/queries/news';
-import { setArticleStatus, slugTaken, type ArticleForEdit } from '@/db/queries/news-admin';
+import { lockArticleForReview, newsReviewParties, setArticleStatus, slugTaken, type ArticleForEdit } from '@/db/queries/news-admin';
 import { recordReviewEvent } from '@/db/queries/workflow';
 import type { ArticleSnapshot } from '@/db/schema';
 import { articleFields, htmlToText, toSnapshot } from '@/lib/article-input';
@@ -14,7 +14,7 @@ import { recordAudit } from '@/server/audit';
 import type { AuthUser } from '@/server/auth';
 import { invalidateNews } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
-import { transition, type WorkflowAction } from '@/lib/workflow';
+import { checkApproval, overrideNote, transition, type WorkflowAction } from '@/lib/workflow';
 import type { ArticleActionState } from '@/app/(admin)/admin/news/types';
 
 export const ENTITY = 'news_article';
@@ -71,33 +71,60 @@ const AUDIT_ACTIONS: Record<WorkflowAction, string> = {
   takeOffline: 'news.take_offline',
   forcePublish: 'news.force_publish',
 };
+/** An admin's approval of their own work, with a written reason (三审三校 overridden). */
+const APPROVE_OVERRIDE = 'news.approve_override';
 
-/** One status change: the rule check, the update, the review event and the audit entry together. */
+/** Refused inside the transaction: the approval is checked against the row as it is then. */
+class Refused extends Error {}
+
+/**
+ * One status change: the rule check, the update, the review event and the audit entry together. An
+ * approval is also checked against who wrote, last saved and submitted the version (三审三校); an
+ * admin's written `overrideReason` lets their own approval through, marked as such in the audit log.
+ */
 export async function changeStatus(
   db: Db,
   user: AuthUser,
   article: { id: number; status: ArticleForEdit['status'] },
   action: WorkflowAction,
-  options: { version?: number; reason?: string | null; publishAt?: Date | null } = {},
+  options: { version?: number; reason?: string | null; publishAt?: Date | null; overrideReason?: string | null } = {},
 ): Promise<string | null> {
   const reason = options.reason?.trim() || null;
   const rule = transition(article.status, action, user.role, reason);
   if (!rule.ok) return rule.message;
   const publishAt = rule.to === 'published' ? (options.publishAt ?? new Date()) : null;
-  const moved = await db.transaction(async (t) => {
-    const ok = await setArticleStatus(t, article.id, { from: article.status, to: rule.to, version: options.version, publishedAt: publishAt, actorId: user.id });
-    if (!ok) return false;
-    await recordReviewEvent(t, { entityType: ENTITY, entityId: article.id, from: article.status, to: rule.to, actor: user, reason, publishAt: options.publishAt ?? null });
-    await recordAudit(t, user, {
-      action: AUDIT_ACTIONS[action],
-      entityType: ENTITY,
-      entityId: article.id,
-      before: { status: article.status },
-      after: { status: rule.to, ...(publishAt ? { publishedAt: publishAt.toISOString() } : {}) },
-      note: reason,
+  let moved: boolean;
+  try {
+    moved = await db.transaction(async (t) => {
+      let note = reason;
+      let auditAction = AUDIT_ACTIONS[action];
+      if (action === 'approve') {
+        const row = await lockArticleForReview(t, article.id);
+        if (!row || (options.version !== undefined && row.version !== options.version)) return false;
+        const check = checkApproval(user, await newsReviewParties(t, { id: article.id, version: row.version, createdBy: row.createdBy }), options.overrideReason);
+        if (!check.ok) throw new Refused(check.message);
+        if (check.override) {
+          note = overrideNote(check.override);
+          auditAction = APPROVE_OVERRIDE;
+        }
+      }
+      const ok = await setArticleStatus(t, article.id, { from: article.status, to: rule.to, version: options.version, publishedAt: publishAt, actorId: user.id });
+      if (!ok) return false;
+      await recordReviewEvent(t, { entityType: ENTITY, entityId: article.id, from: article.status, to: rule.to, actor: user, reason: note, publishAt: options.publishAt ?? null });
+      await recordAudit(t, user, {
+        action: auditAction,
+        entityType: ENTITY,
+        entityId: article.id,
+        before: { status: article.status },
+        after: { status: rule.to, ...(publishAt ? { publishedAt: publishAt.toISOString() } : {}) },
+        note,
+      });
+      return true;
     });
-    return true;
-  });
+  } catch (error) {
+    if (error instanceof Refused) return error.message;
+    throw error;
+  }
   if (!moved) return '文章的状态或内容刚被他人更改，请刷新页面查看最新版本后再操作。';
   await invalidateNews(article.id);
   return null;

@@ -48,7 +48,7 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
       <form method="get" action="/admin/news" role="search" aria-label="筛选文章" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <FilterSelect name="channel" label="栏目" value={values.channel} options={channels.map((c) => ({ value: String(c.id), label: c.name }))} />
         <FilterSelect name="status" label="状态" value={values.status} options={contentStatus.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-        <FilterSelect name="author" label="作者" value={values.author} options={authors.map((a) => ({ value: String(a.id), label: a.displayName }))} />
+        <FilterSelect name="author" label="录入人" value={values.author} options={authors.map((a) => ({ value: String(a.id), label: a.displayName }))} />
         <FilterSearch label="关键词" value={values.q} placeholder="标题中的文字" />
         <FilterActions clearHref="/admin/news" />
       </form>
@@ -68,7 +68,11 @@ export default async function NewsAdminPage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2">
                     <StatusBadge status={a.status} publishedAt={a.publishedAt} now={now} />
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{a.authorName ?? '—'}</td>
+                  <td className="px-3 py-2">
+                    {/* The byline as the public page prints it; the account that entered it when that differs. */}
+                    <span className="whitespace-nowrap">{a.byline || a.authorName || '—'}</span>
+                    {a.authorName && a.byline && a.authorName !== a.byline && <span className="block text-xs whitespace-nowrap text-muted">录入：{a.authorName}</span>}
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(a.updatedAt)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{a.publishedAt ? formatDateTime(a.publishedAt) : '—'}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{a.viewCount}</td>

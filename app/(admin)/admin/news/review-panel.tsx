@@ -2,15 +2,25 @@
 
 // Reviewers' and admins' workflow buttons on the edit page: approve (now or at a set time), reject with a
 // reason, take offline with a reason, force-publish with a reason. They act on the saved version shown.
+// Whoever wrote, last saved or submitted the version sees why they may not approve it (三审三校) instead of
+// the approve button; an admin gets the button with a required written reason (audited).
 import { useActionState } from 'react';
-import type { WorkflowAction } from '@/lib/workflow';
+import { OVERRIDE_LABEL, type WorkflowAction } from '@/lib/workflow';
 import { FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
 import { reviewNewsArticle } from './review-actions';
 import type { ArticleActionState } from './types';
 
-type Props = { articleId: number; version: number; actions: WorkflowAction[] };
+type Props = {
+  articleId: number;
+  version: number;
+  actions: WorkflowAction[];
+  /** Why this user may not approve this version (三审三校), or null. */
+  approvalRefusal?: string | null;
+  /** An admin may approve anyway with a written reason. */
+  mayOverride?: boolean;
+};
 
-export function ReviewPanel({ articleId, version, actions }: Props) {
+export function ReviewPanel({ articleId, version, actions, approvalRefusal = null, mayOverride = false }: Props) {
   const shown = actions.filter((a) => a !== 'submit');
   if (shown.length === 0) return null;
   return (
@@ -20,8 +30,20 @@ export function ReviewPanel({ articleId, version, actions }: Props) {
       </h2>
       <p className="text-sm text-muted">审核操作针对已保存的版本 {version}；如刚修改了内容，请先保存。</p>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        {shown.includes('approve') && (
-          <ReviewForm articleId={articleId} version={version} action="approve" button="审核通过并发布" schedule />
+        {shown.includes('approve') && approvalRefusal && !mayOverride && (
+          <p role="note" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            不能审核通过：{approvalRefusal}
+          </p>
+        )}
+        {shown.includes('approve') && (!approvalRefusal || mayOverride) && (
+          <ReviewForm
+            articleId={articleId}
+            version={version}
+            action="approve"
+            button="审核通过并发布"
+            schedule
+            {...(approvalRefusal ? { overrideHint: approvalRefusal } : {})}
+          />
         )}
         {shown.includes('reject') && <ReviewForm articleId={articleId} version={version} action="reject" button="退回修改" reasonLabel="退回理由" reasonHint="编辑将在文章页看到此理由" tone="danger" />}
         {shown.includes('takeOffline') && <ReviewForm articleId={articleId} version={version} action="takeOffline" button="下线" reasonLabel="下线理由" reasonHint="下线后公众页面、栏目、订阅和网站地图都不再显示此文章" tone="danger" />}
@@ -41,6 +63,7 @@ function ReviewForm({
   reasonLabel,
   reasonHint,
   schedule,
+  overrideHint,
   tone = 'primary',
 }: {
   articleId: number;
@@ -50,6 +73,8 @@ function ReviewForm({
   reasonLabel?: string;
   reasonHint?: string;
   schedule?: boolean;
+  /** 三审三校 refused this admin: the override reason field, with the refusal as its hint. */
+  overrideHint?: string;
   tone?: 'primary' | 'danger';
 }) {
   const [state, formAction] = useActionState(reviewNewsArticle, {} as ArticleActionState);
@@ -57,6 +82,8 @@ function ReviewForm({
   const timeId = `review-${action}-time`;
   const reasonError = state.fieldErrors?.reason;
   const timeError = state.fieldErrors?.publishAt;
+  const overrideId = `review-${action}-override`;
+  const overrideError = state.fieldErrors?.overrideReason;
   return (
     <form action={formAction} className="space-y-2 rounded border border-line p-3" aria-label={button}>
       <input type="hidden" name="id" value={articleId} />
@@ -86,6 +113,33 @@ function ReviewForm({
           {reasonError && (
             <p id={`${reasonId}-error`} className="mt-1 text-sm text-brand">
               {reasonError}
+            </p>
+          )}
+        </div>
+      )}
+      {overrideHint && (
+        <div>
+          <label htmlFor={overrideId} className="block text-sm font-medium">
+            {OVERRIDE_LABEL}
+            <span className="text-brand"> *</span>
+          </label>
+          <textarea
+            id={overrideId}
+            name="overrideReason"
+            rows={3}
+            required
+            maxLength={500}
+            defaultValue={state.values?.overrideReason}
+            aria-invalid={overrideError ? true : undefined}
+            aria-describedby={`${overrideId}-hint${overrideError ? ` ${overrideId}-error` : ''}`}
+            className={inputClass}
+          />
+          <p id={`${overrideId}-hint`} className="mt-1 text-xs text-amber-900">
+            {overrideHint}
+          </p>
+          {overrideError && (
+            <p id={`${overrideId}-error`} className="mt-1 text-sm text-brand">
+              {overrideError}
             </p>
           )}
         </div>

@@ -45,7 +45,7 @@ export const confirmCreditImport = guardedAction(
     const { report, entries } = await checkImportFile(db, bytes, { countExisting: false });
     const keep = { report, token: input.token, batchId: input.batchId, fileName: input.fileName, at };
     if (report.fileError || report.problems.length > 0) return { ...keep, message: '文件中有错误行，未导入任何数据。请按报告修改文件后重新预检。' };
-    const result = await importCreditEntries(db, input.batchId, entries, (tx, counts) =>
+    const result = await importCreditEntries(db, input.batchId, entries, user.id, (tx, counts) =>
       recordAudit(tx, user, { action: 'credit.import', entityType: 'credit_batch', entityId: input.batchId, after: { rows: entries.length, ...counts }, note: input.fileName || null }),
     );
     if (!result.ok) return { ...keep, message: result.message };

@@ -4,11 +4,12 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../_components/done-notice';
 import { listOpenBatches } from '@/db/queries/people-admin/batches';
-import { findPersonForEdit, type PersonForEdit } from '@/db/queries/people-admin/people';
+import { findPersonForEdit, personReviewParties, type PersonForEdit } from '@/db/queries/people-admin/people';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
-import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { approvalRefusal, availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { can } from '@/lib/roles';
 import { StatusBadge } from '../../news/status-badge';
 import { ReviewHistory, ReviewReason } from '../../../../_components/review-history';
 import { editRefusal, parseId } from '../access';
@@ -63,6 +64,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
   const refusal = editRefusal(user, person.status);
   const ownWorkflow = person.batchId === null && person.level !== '身边好人';
   const actions = ownWorkflow ? availableActions(person.status, user.role).filter((a) => a !== 'forcePublish') : [];
+  const refusedApproval = actions.includes('approve') ? approvalRefusal(user, await personReviewParties(db, { id, createdBy: person.createdBy, updatedBy: person.updatedBy })) : null;
   const done = typeof query.done === 'string' ? DONE[query.done as WorkflowAction] : undefined;
 
   return (
@@ -109,7 +111,14 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
             审核
           </h2>
           <p className="text-sm text-muted">审核操作针对已保存的版本 {person.version}；如刚修改了内容，请先保存。</p>
-          <WorkflowForms action={reviewGoodPerson} hidden={{ id, version: person.version }} actions={actions} label="人物审核操作" />
+          <WorkflowForms
+            action={reviewGoodPerson}
+            hidden={{ id, version: person.version }}
+            actions={actions}
+            label="人物审核操作"
+            approvalRefusal={refusedApproval}
+            mayOverride={can(user.role, 'content.forcePublish')}
+          />
         </section>
       )}
       <ReviewHistory events={events} />

@@ -9,7 +9,7 @@ import { guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { visibleText } from '@/lib/citizen-input';
-import { WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { OVERRIDE_LABEL, OVERRIDE_REASON_MISSING, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
 import { editRefusal } from '../access';
 
 const ENTITY = 'people_batch';
@@ -36,7 +36,7 @@ const createSchema = z.object({
 export const createPeopleBatch = guardedAction('content.edit', createSchema, async (input, { db, user, invalid }) => {
   const title = input.title || defaultBatchTitle(input.month);
   const created = await db.transaction(async (tx) => {
-    const row = await createBatch(tx, { month: input.month, title });
+    const row = await createBatch(tx, { month: input.month, title }, user.id);
     if (row) await recordAudit(tx, user, { action: 'people_batch.create', entityType: ENTITY, entityId: row.id, after: { month: row.month, title: row.title } });
     return row;
   });
@@ -73,7 +73,7 @@ export const updatePeopleBatch = guardedAction('content.edit', detailsSchema, as
   const diff = changedFields({ title: batch.title, votingStart: batch.votingStart, votingEnd: batch.votingEnd }, after);
   if (Object.keys(diff.after).length === 0) return { ok: true };
   const saved = await db.transaction(async (tx) => {
-    if (!(await updateBatchDetails(tx, input.id, input.version, after))) return false;
+    if (!(await updateBatchDetails(tx, input.id, input.version, after, user.id))) return false;
     await recordAudit(tx, user, { action: 'people_batch.update', entityType: ENTITY, entityId: input.id, ...diff });
     return true;
   });
@@ -90,7 +90,7 @@ const membershipSchema = z.object({ batchId: id, personId: z.coerce.number({ err
 
 /** 加入榜单: an unpublished person (from no batch or another open batch) into this open batch. */
 export const addPersonToBatch = guardedAction('content.edit', membershipSchema, async (input, { db, user, refuse }): Promise<ActionState> => {
-  const result = await setPersonBatch(db, input.personId, input.batchId, (tx, before) =>
+  const result = await setPersonBatch(db, input.personId, input.batchId, user.id, (tx, before) =>
     recordAudit(tx, user, { action: 'good_person.batch_add', entityType: 'good_person', entityId: input.personId, before: { batchId: before }, after: { batchId: input.batchId } }),
   );
   if (!result.ok) return refuse(result.message);
@@ -102,7 +102,7 @@ export const addPersonToBatch = guardedAction('content.edit', membershipSchema, 
 
 /** 移出榜单: the person stays as an unassigned draft. */
 export const removePersonFromBatch = guardedAction('content.edit', membershipSchema, async (input, { db, user }): Promise<ActionState> => {
-  const result = await setPersonBatch(db, input.personId, null, async (tx, before) => {
+  const result = await setPersonBatch(db, input.personId, null, user.id, async (tx, before) => {
     if (before !== input.batchId) throw new NotInBatch();
     await recordAudit(tx, user, { action: 'good_person.batch_remove', entityType: 'good_person', entityId: input.personId, before: { batchId: before }, after: { batchId: null } });
   }).catch((error: unknown) => {
@@ -122,11 +122,14 @@ const AUDIT_ACTIONS: Record<WorkflowAction, string> = {
   takeOffline: 'people_batch.take_offline',
   forcePublish: 'people_batch.force_publish',
 };
+/** An admin's approval of a batch they changed or submitted, with a written reason (三审三校 overridden). */
+const APPROVE_OVERRIDE = 'people_batch.approve_override';
 
 const reviewSchema = z.object({
   id,
   action: z.enum(['submit', 'approve', 'reject', 'takeOffline']),
   reason: z.string().trim().max(500, '理由不超过500个字').optional(),
+  overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
 });
 
 /** The whole batch and its people move together: 提交审核, 审核通过并发布, 退回修改, 下线. */
@@ -134,17 +137,18 @@ export const reviewPeopleBatch = guardedAction('content.edit', reviewSchema, asy
   if (WORKFLOW[input.action].needsReason && !input.reason) return invalid({ reason: `请填写“${WORKFLOW[input.action].label}”的理由` });
   const result = await moveBatch(db, input.id, input.action, user, {
     reason: input.reason,
+    overrideReason: input.overrideReason,
     onMoved: (tx, move) =>
       recordAudit(tx, user, {
-        action: AUDIT_ACTIONS[input.action],
+        action: move.override ? APPROVE_OVERRIDE : AUDIT_ACTIONS[input.action],
         entityType: ENTITY,
         entityId: input.id,
         before: { status: move.from },
         after: { status: move.to, peopleIds: move.people.map((p) => p.id), ...(move.publishedAt ? { publishedAt: move.publishedAt.toISOString() } : {}) },
-        note: input.reason || null,
+        note: move.override ?? (input.reason || null),
       }),
   });
-  if (!result.ok) return refuse(result.message);
+  if (!result.ok) return result.needsOverrideReason ? invalid({ overrideReason: OVERRIDE_REASON_MISSING }) : refuse(result.message);
   await invalidate(TAGS.people);
   refreshPages(input.id);
   redirect(`/admin/good-people/batches/${input.id}?done=${input.action}`);

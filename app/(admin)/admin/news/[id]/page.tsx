@@ -4,14 +4,15 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../_components/done-notice';
 import { listChannels, newsPath } from '@/db/queries/news';
-import { findArticleForEdit, findAutosave, snapshotOf } from '@/db/queries/news-admin';
+import { findArticleForEdit, findAutosave, newsReviewParties, snapshotOf } from '@/db/queries/news-admin';
 import { listOtherEditors } from '@/db/queries/presence';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { REFUSED_SIGNED_OUT } from '@/server/actions';
 import { snapshotToForm } from '@/lib/article-input';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
-import { availableActions, type WorkflowAction } from '@/lib/workflow';
+import { approvalRefusal, availableActions, type WorkflowAction } from '@/lib/workflow';
+import { can } from '@/lib/roles';
 import { ArticleView } from '../../../../_components/article-view';
 import { ReviewHistory, ReviewReason } from '../../../../_components/review-history';
 import { editRefusal, mayView, parseArticleId } from '../access';
@@ -50,6 +51,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listOtherEditors(db, 'news', id, user.id),
   ]);
   const actions = availableActions(article.status, user.role);
+  const refusedApproval = actions.includes('approve') ? approvalRefusal(user, await newsReviewParties(db, article)) : null;
   const now = new Date();
   const isPublic = article.status === 'published' && article.publishedAt && article.publishedAt <= now;
   const done = typeof query.done === 'string' && query.done in DONE ? DONE[query.done as WorkflowAction] : null;
@@ -77,7 +79,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <StatusBadge status={article.status} publishedAt={article.publishedAt} now={now} />
         </p>
         <p className="text-sm text-muted">
-          版本 {article.version}，{article.updatedByName ?? '—'} 修改于 {formatDateTime(article.updatedAt)}；作者 {article.createdByName ?? '—'}
+          版本 {article.version}，{article.updatedByName ?? '系统导入'} 修改于 {formatDateTime(article.updatedAt)}；作者 {article.author || article.createdByName || '—'}
+          {article.createdByName && article.createdByName !== article.author ? `（录入：${article.createdByName}）` : ''}
         </p>
       </div>
       <div className="flex flex-wrap gap-2 text-sm">
@@ -141,7 +144,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         />
       )}
 
-      <ReviewPanel articleId={id} version={article.version} actions={actions} />
+      <ReviewPanel articleId={id} version={article.version} actions={actions} approvalRefusal={refusedApproval} mayOverride={can(user.role, 'content.forcePublish')} />
 
       <ReviewHistory events={events} />
     </div>

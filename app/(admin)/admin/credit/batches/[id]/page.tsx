@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
-import { findCreditBatch, isOpenBatch } from '@/db/queries/credit-admin/batches';
+import { creditBatchReviewParties, findCreditBatch, isOpenBatch } from '@/db/queries/credit-admin/batches';
 import { listAdminCreditEntries } from '@/db/queries/credit-admin/entries';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
-import { availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { approvalRefusal, availableActions, STATUS_LABELS, type WorkflowAction } from '@/lib/workflow';
+import { can } from '@/lib/roles';
 import { NoResults } from '../../../../../_components/admin-filters';
 import { AdminTable } from '../../../../../_components/admin-table';
 import { Pagination, pageParam } from '../../../../../_components/pagination';
@@ -46,6 +47,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
   const [list, events] = await Promise.all([listAdminCreditEntries(db, { batchId: id }, page, PAGE_SIZE), listReviewEvents(db, 'credit_batch', id)]);
   const { items } = list;
   const actions: WorkflowAction[] = availableActions(batch.status, user.role);
+  const refusedApproval = actions.includes('approve') ? approvalRefusal(user, await creditBatchReviewParties(db, id)) : null;
   const done = typeof query.done === 'string' ? DONE[query.done] : undefined;
   const open = isOpenBatch(batch.status);
   const lastReason = batch.status === 'rejected' || batch.status === 'offline' ? [...events].reverse().find((e) => e.toStatus === batch.status && e.reason) : undefined;
@@ -90,7 +92,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
         <h2 id="review-heading" className="font-bold">
           审核与发布
         </h2>
-        <BatchReviewPanel batchId={batch.id} version={batch.version} actions={actions} />
+        <BatchReviewPanel batchId={batch.id} version={batch.version} actions={actions} approvalRefusal={refusedApproval} mayOverride={can(user.role, 'content.forcePublish')} />
         {events.length > 0 ? (
           <ol className="space-y-1 text-sm text-muted">
             {events.map((e) => (

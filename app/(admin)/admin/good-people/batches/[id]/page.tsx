@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DoneNotice } from '../../../../../_components/done-notice';
-import { findBatch, listBatchPeople, listPeopleAddableTo } from '@/db/queries/people-admin/batches';
+import { batchReviewParties, findBatch, listBatchPeople, listPeopleAddableTo } from '@/db/queries/people-admin/batches';
 import { batchStats } from '@/db/queries/people-admin/statistics';
 import { listReviewEvents } from '@/db/queries/workflow';
 import { requirePageUser } from '@/server/auth';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { can } from '@/lib/roles';
-import { availableActions, STATUS_LABELS, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
+import { approvalRefusal, availableActions, STATUS_LABELS, type WorkflowAction, EDITABLE_STATUSES } from '@/lib/workflow';
 import { AdminTable } from '../../../../../_components/admin-table';
 import { ReviewHistory, ReviewReason } from '../../../../../_components/review-history';
 import { StatusBadge } from '../../../news/status-badge';
@@ -42,6 +42,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const open = EDITABLE_STATUSES.includes(batch.status);
   const [people, addable, stats, events] = await Promise.all([listBatchPeople(db, id), open ? listPeopleAddableTo(db, id) : [], batchStats(db, id), listReviewEvents(db, 'people_batch', id)]);
   const actions = availableActions(batch.status, user.role).filter((a) => a !== 'forcePublish');
+  const refusedApproval = actions.includes('approve') ? approvalRefusal(user, await batchReviewParties(db, id)) : null;
   const done = typeof query.done === 'string' ? DONE[query.done as WorkflowAction] : undefined;
   const today = cityDay();
   const voting = batch.votingStart && batch.votingEnd && batch.votingStart <= today && today <= batch.votingEnd;
@@ -135,7 +136,14 @@ export default async function BatchPage({ params, searchParams }: Props) {
             整榜审核
           </h2>
           <p className="text-sm text-muted">提交审核时，榜单和其中全部未发布的人物一起进入待审核；审核通过后，榜单和人物同时发布。</p>
-          <WorkflowForms action={reviewPeopleBatch} hidden={{ id }} actions={actions} label="榜单审核操作" />
+          <WorkflowForms
+            action={reviewPeopleBatch}
+            hidden={{ id }}
+            actions={actions}
+            label="榜单审核操作"
+            approvalRefusal={refusedApproval}
+            mayOverride={can(user.role, 'content.forcePublish')}
+          />
         </section>
       )}
 
