@@ -157,6 +157,16 @@ export const articleFields = z.object({
 
 export type ArticleFields = z.infer<typeof articleFields>;
 
+/** A news channel (栏目): its name and address appear on public pages and feeds. */
+export const channelFields = z.object({
+  name: z.string({ error: '请填写栏目名称' }).trim().min(2, '栏目名称2-12个字').max(12, '栏目名称2-12个字').superRefine(noPersonalNumbers()),
+  slug: z
+    .string({ error: '请填写栏目网址' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, '栏目网址用小写英文字母开头，只含字母、数字和连字符，2-40个字符（如 volunteer）'),
+});
+
 /** The stored shape of the form (body still unsanitized: the query layer sanitizes before storing). */
 export function toSnapshot(input: ArticleFields, coverAlt: string | null): ArticleSnapshot {
   return {

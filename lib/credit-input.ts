@@ -1,8 +1,9 @@
-// The 诚信红黑榜's citizen form schemas: 异议申诉 / 信用修复 and the status look-up. The entry form and the
-// import share their one validation in lib/credit-entry.ts (validateCreditEntry), which screens the
-// entry's free text for personal numbers as visibleText does here.
+// The 诚信红黑榜's form schemas besides the entry: the release batch's title (staff), and citizens' 异议申诉 /
+// 信用修复 and status look-up. The entry form and the import share their one validation in
+// lib/credit-entry.ts (validateCreditEntry), which screens the entry's free text for personal numbers as
+// visibleText and noPersonalNumbers do here.
 import { z } from 'zod';
-import { normalizeTrackingNo, phoneSchema, visibleText } from './citizen-input';
+import { noPersonalNumbers, normalizeTrackingNo, phoneSchema, visibleText } from './citizen-input';
 import { OBJECTION_KINDS } from './enums';
 
 const ENTRY_MISSING = '请先选择要申请的公示信息';
@@ -30,3 +31,12 @@ export const objectionStatusFields = z.object({
     .refine((v) => v.length === 0 || /^[0-9A-Z-]+$/.test(v), '受理编号只含字母、数字和连字符，请核对，例如 YS20261122-7KQ4M9'),
   phone: phoneSchema,
 });
+
+/** A release batch's title (public on the batch pages), e.g. “2026年第5期”. */
+export const creditBatchTitle = z
+  .string()
+  .trim()
+  .min(1, '请填写批次名称，如“2026年第5期”')
+  .max(40, '批次名称不超过40个字')
+  .refine((t) => !/\p{Cc}/u.test(t), '批次名称不能包含控制字符')
+  .superRefine(noPersonalNumbers());

@@ -3,11 +3,11 @@
 // the import report the field and the row.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { articleFields } from './article-input';
+import { articleFields, channelFields } from './article-input';
 import { noPersonalNumbers, personalNumbersIssue, visibleText } from './citizen-input';
 import { CREDIT_TEXT_FIELDS, maskCreditDraft, validateCreditEntry, type CategoryInfo, type CreditEntryDraft } from './credit-entry';
 import { checkImportRows, IMPORT_COLUMNS } from './credit-import';
-import { objectionFields } from './credit-input';
+import { creditBatchTitle, objectionFields } from './credit-input';
 import { commentFields, personFields, recommendFields } from './person-input';
 import { findPii } from './pii-detect';
 
@@ -94,6 +94,13 @@ describe('staff schemas', () => {
     for (const [field, value, format] of cases) {
       expect(issuesOf(articleFields, { ...article, [field]: value }).filter((i) => i.pii), `${field}: ${value}`).toEqual([{ field, message: expect.stringMatching(MESSAGE), pii: format }]);
     }
+  });
+
+  it('batch titles and channel names, which pages and feeds show, are screened too', () => {
+    expect(creditBatchTitle.safeParse('2026年第5期').success).toBe(true);
+    expect(issuesOf(creditBatchTitle, `2026年第5期${PHONE}`)).toEqual([{ field: '', message: expect.stringMatching(MESSAGE), pii: 'text' }]);
+    expect(channelFields.safeParse({ name: '志愿服务', slug: 'volunteer' }).success).toBe(true);
+    expect(issuesOf(channelFields, { name: `热${PHONE}`, slug: 'hotline' }).map((i) => i.field)).toEqual(['name']);
   });
 });
 

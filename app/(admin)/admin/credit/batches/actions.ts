@@ -8,16 +8,10 @@ import { recordReviewEvent } from '@/db/queries/workflow';
 import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { checkApproval, OVERRIDE_LABEL, OVERRIDE_REASON_MISSING, overrideNote, transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { creditBatchTitle } from '@/lib/credit-input';
 import { id, reasonText, refreshCredit, version } from '../action-helpers';
 
-const batchTitle = z
-  .string()
-  .trim()
-  .min(1, '请填写批次名称，如“2026年第5期”')
-  .max(40, '批次名称不超过40个字')
-  .refine((t) => !/\p{Cc}/u.test(t), '批次名称不能包含控制字符');
-
-export const createCreditBatch = guardedAction('content.edit', z.object({ title: batchTitle }), async (input, { db, user, invalid }) => {
+export const createCreditBatch = guardedAction('content.edit', z.object({ title: creditBatchTitle }), async (input, { db, user, invalid }) => {
   const batchId = await insertCreditBatch(db, input.title, user.id, (tx, newId) => recordAudit(tx, user, { action: 'credit_batch.create', entityType: 'credit_batch', entityId: newId, after: { title: input.title, status: 'draft' } }));
   if (!batchId) return invalid({ title: `已有名为“${input.title}”的批次，请换一个名称` });
   await refreshCredit('/admin/credit/batches');

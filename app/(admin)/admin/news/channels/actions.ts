@@ -6,16 +6,9 @@ import { channelTaken, deleteChannel, findChannel, insertChannel, isUniqueViolat
 import { guardedAction } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidateNews } from '@/server/cache/invalidate';
+import { channelFields } from '@/lib/article-input';
 
 const id = z.coerce.number().int().positive();
-const channelFields = z.object({
-  name: z.string({ error: '请填写栏目名称' }).trim().min(2, '栏目名称2-12个字').max(12, '栏目名称2-12个字'),
-  slug: z
-    .string({ error: '请填写栏目网址' })
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z][a-z0-9-]{1,39}$/, '栏目网址用小写英文字母开头，只含字母、数字和连字符，2-40个字符（如 volunteer）'),
-});
 
 async function refresh() {
   revalidatePath('/admin/news/channels');
