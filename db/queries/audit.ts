@@ -1,7 +1,9 @@
 // The audit log: append-only (the database refuses UPDATE/DELETE), filtered and exported by admins.
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, type SQL } from 'drizzle-orm';
+import type { AuditNames, AuditRefIds } from '@/lib/audit-labels';
+import type { AuditRef } from '@/lib/domains';
 import type { Db } from '../client';
-import { auditLog } from '../schema';
+import { auditLog, creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, mediaAssets, newsArticles, newsChannels, users } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -52,4 +54,37 @@ export async function* iterateAuditEntries(db: Db, filter: AuditFilter, batchSiz
 export async function listAuditActions(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+const MAX_NAMES = 2000;
+
+/**
+ * The names of the records audit entries refer to (users, channels, batches, categories, articles, people,
+ * entries, images), so the log reads 志愿服务 rather than 3. Only names are read (an entry's name, never its
+ * ID number); ids that are no longer there are simply missing from the answer.
+ */
+export async function findAuditNames(db: Db, wanted: AuditRefIds): Promise<AuditNames> {
+  const numbers = (ref: AuditRef) => [...new Set((wanted[ref] ?? []).filter((id) => /^\d{1,15}$/.test(id)).map(Number))].slice(0, MAX_NAMES);
+  const texts = (ref: AuditRef) => [...new Set(wanted[ref] ?? [])].slice(0, MAX_NAMES);
+  const lookups: { [R in AuditRef]: (ids: never[]) => Promise<{ key: string | number; name: string }[]> } = {
+    user: (ids: number[]) => db.select({ key: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)),
+    media: (ids: number[]) => db.select({ key: mediaAssets.id, name: mediaAssets.alt }).from(mediaAssets).where(inArray(mediaAssets.id, ids)),
+    media_key: (ids: string[]) => db.select({ key: mediaAssets.storageKey, name: mediaAssets.alt }).from(mediaAssets).where(inArray(mediaAssets.storageKey, ids)),
+    news_article: (ids: number[]) => db.select({ key: newsArticles.id, name: newsArticles.title }).from(newsArticles).where(inArray(newsArticles.id, ids)),
+    news_channel: (ids: number[]) => db.select({ key: newsChannels.id, name: newsChannels.name }).from(newsChannels).where(inArray(newsChannels.id, ids)),
+    good_person: (ids: number[]) => db.select({ key: goodPeople.id, name: goodPeople.name }).from(goodPeople).where(inArray(goodPeople.id, ids)),
+    people_batch: (ids: number[]) => db.select({ key: goodPeopleBatches.id, name: goodPeopleBatches.title }).from(goodPeopleBatches).where(inArray(goodPeopleBatches.id, ids)),
+    credit_category: (ids: number[]) => db.select({ key: creditCategories.id, name: creditCategories.name }).from(creditCategories).where(inArray(creditCategories.id, ids)),
+    credit_batch: (ids: number[]) => db.select({ key: creditBatches.id, name: creditBatches.title }).from(creditBatches).where(inArray(creditBatches.id, ids)),
+    credit_entry: (ids: number[]) => db.select({ key: creditEntries.id, name: creditEntries.name }).from(creditEntries).where(inArray(creditEntries.id, ids)),
+  };
+  const names: AuditNames = {};
+  await Promise.all(
+    (Object.keys(wanted) as AuditRef[]).map(async (ref) => {
+      const ids = ref === 'media_key' ? texts(ref) : numbers(ref);
+      const rows = ids.length > 0 ? await lookups[ref](ids as never[]) : [];
+      names[ref] = new Map(rows.map((r) => [String(r.key), r.name]));
+    }),
+  );
+  return names;
 }

@@ -1,5 +1,8 @@
 // 诚信红黑榜: red and black list entries released in batches, look-ups by name or code, citizens'
 // objections and credit repair.
+import { CREDIT_LIST_SHORT_LABELS } from '../enums';
+import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../objection-status';
+import { OUTCOME_LABELS } from '../objection-workflow';
 import type { DomainDeclaration } from './types';
 
 export const CREDIT = {
@@ -29,6 +32,7 @@ export const CREDIT = {
       'credit_batch.reject': '退回红黑榜批次',
       'credit_batch.take_offline': '下线红黑榜批次',
       'credit_batch.force_publish': '强制发布红黑榜批次',
+      'credit_batch.approve_override': '越权审核通过红黑榜批次（三审三校）',
       'credit.import': '批量导入红黑榜',
       'credit.export': '导出红黑榜公示名单',
       'credit_objection.accept': '受理异议申请',
@@ -64,7 +68,22 @@ export const CREDIT = {
       outcome: '处理结果',
       inserted: '新导入条数',
       existing: '已存在条数',
+      'credit_entry.reason': '列入事由',
+      'credit_category.name': '类别名称',
     },
+    values: {
+      list: { codes: CREDIT_LIST_SHORT_LABELS },
+      categoryId: { ref: 'credit_category' },
+      batchId: { ref: 'credit_batch' },
+      entryId: { ref: 'credit_entry' },
+      'credit_entry.status': { codes: { public: '公示中', removed: '已移出', revoked: '已撤销' } },
+      'credit_objection.status': { codes: OBJECTION_STATUS_LABELS },
+      kind: { codes: OBJECTION_KIND_LABELS },
+      outcome: { codes: OUTCOME_LABELS },
+      personNameMasking: { codes: { masked: '部分隐去（张*、张*明）', full: '显示全名' } },
+      statusChangedAt: 'time',
+    },
+    refs: { credit_entry: 'credit_entry', credit_batch: 'credit_batch', credit_category: 'credit_category' },
   },
   rateLimits: {
     objection: { name: 'objection-ip', limit: 10, windowSeconds: 60 * 60 },

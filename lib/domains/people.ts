@@ -1,5 +1,9 @@
 // 好人榜: good people in monthly lists, citizens' recommendations, likes and moderated comments.
+import type { CommentStatus, RecommendationStatus } from '../enums';
 import type { DomainDeclaration } from './types';
+
+const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过', hidden: '被举报隐藏' };
+const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = { pending: '待处理', accepted: '已采纳', rejected: '不予采纳' };
 
 export const PEOPLE = {
   key: 'people',
@@ -21,6 +25,7 @@ export const PEOPLE = {
       'good_person.reject': '退回人物',
       'good_person.take_offline': '下线人物',
       'good_person.force_publish': '强制发布人物',
+      'good_person.approve_override': '越权审核通过人物（三审三校）',
       'good_person.batch_add': '加入好人榜单',
       'good_person.batch_remove': '移出好人榜单',
       'people_batch.create': '新建好人榜单',
@@ -30,6 +35,7 @@ export const PEOPLE = {
       'people_batch.reject': '退回榜单',
       'people_batch.take_offline': '下线榜单',
       'people_batch.force_publish': '强制发布榜单',
+      'people_batch.approve_override': '越权审核通过榜单（三审三校）',
       'recommendation.accept': '采纳推荐',
       'recommendation.reject': '不予采纳推荐',
       'comment.approve': '评论审核通过',
@@ -62,7 +68,24 @@ export const PEOPLE = {
       reportCount: '举报次数',
       rejectReason: '不予采纳理由',
       sensitiveWords: '敏感词',
+      'good_person.batchId': '所属榜单',
+      'good_person_recommendation.batchId': '加入的榜单',
+      'good_person.name': '姓名',
+      'good_person.category': '类别',
+      'good_person_comment.reportCount': '举报次数',
+      'good_person_comment.rejectReason': '不通过理由',
+      personalNumbersMasked: '个人号码已打码',
     },
+    values: {
+      batchId: { ref: 'people_batch' },
+      peopleIds: { ref: 'good_person' },
+      personId: { ref: 'good_person' },
+      photo: { ref: 'media_key' },
+      'good_person_comment.status': { codes: COMMENT_STATUS_LABELS },
+      'good_person_recommendation.status': { codes: RECOMMENDATION_STATUS_LABELS },
+      personalNumbersMasked: 'fields',
+    },
+    refs: { good_person: 'good_person', people_batch: 'people_batch' },
   },
   // Per client address (a school or office shares one address: generous limits).
   rateLimits: {

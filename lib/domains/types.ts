@@ -42,6 +42,28 @@ export type PublicPage = {
   listing?: string;
 };
 
+/**
+ * Records the audit log names rather than numbers: an id (or a media storage key) stored in a field, or
+ * the record an entry is about, is shown as the record's name (db/queries/audit.ts finds the names).
+ */
+export type AuditRef = 'user' | 'media' | 'media_key' | 'news_article' | 'news_channel' | 'good_person' | 'people_batch' | 'credit_category' | 'credit_batch' | 'credit_entry';
+
+/** How the audit log shows a field's stored value: coded values by their Chinese names, or ids by name. */
+export type AuditValueFormat = { codes: Readonly<Record<string, string>> } | { ref: AuditRef } | 'time' | 'bytes' | 'fields';
+
+/**
+ * A domain's audit vocabulary. Keys of `fields` and `values` are field names, or `entity.field` where one
+ * record type uses a field differently (good_person.name is 姓名, credit_entry.name is 名称).
+ */
+export type AuditLabels = {
+  actions: Readonly<Record<string, string>>;
+  entities: Readonly<Record<string, string>>;
+  fields: Readonly<Record<string, string>>;
+  values?: Readonly<Record<string, AuditValueFormat>>;
+  /** Record types whose entries name the record itself (the 对象 column): shown by name, not number. */
+  refs?: Readonly<Record<string, AuditRef>>;
+};
+
 export type DomainDeclaration = {
   /** The key every registry and consumer uses: also the search tab (?type=) and the db/domains entry. */
   key: string;
@@ -57,11 +79,7 @@ export type DomainDeclaration = {
   /** A tab of the site search (db/domains registers the source): its label. */
   search?: { tab: string };
   /** Chinese names of the audit log's codes this domain writes (lib/audit-labels.ts merges them). */
-  audit: {
-    actions: Readonly<Record<string, string>>;
-    entities: Readonly<Record<string, string>>;
-    fields: Readonly<Record<string, string>>;
-  };
+  audit: AuditLabels;
   /** Citizens' per-address limits (server/rate-limit.ts POLICIES), by the name actions use. */
   rateLimits: Readonly<Record<string, RateLimitPolicy>>;
   /** Dashboard cards: the counts come from db/domains (same keys). */

@@ -2,10 +2,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { insertAuditEntry, iterateAuditEntries, listAuditActions, listAuditEntries, type AuditFilter } from '@/db/queries/audit';
+import { findAuditNames, insertAuditEntry, iterateAuditEntries, listAuditActions, listAuditEntries, type AuditFilter } from '@/db/queries/audit';
+import { auditChanges, auditRefsOf } from '@/lib/audit-labels';
 import { findCreditCategory, listCreditCategories, updateCreditCategory } from '@/db/queries/credit-categories';
 import { periodRuleError } from '@/lib/periods';
-import { auditLog, creditCategories } from '@/db/schema';
+import { auditLog, creditCategories, newsChannels, users } from '@/db/schema';
 import { parseAuditFilter, filterQuery } from '@/app/(admin)/admin/audit/filters';
 import { AUDIT_CSV_HEADER, auditCsvLine, auditCsvStream } from '@/app/(admin)/admin/audit/export/audit-csv';
 import { engine, freshDatabase } from './helpers';
@@ -131,11 +132,11 @@ describe(`audit log on ${engine}`, () => {
     expect((await listAuditEntries(handle.db, {}, 1, 50)).total).toBe(4);
   });
 
-  it('writes CSV lines with Shanghai time, Chinese labels, JSON changes and neutralised formulas', async () => {
+  it('writes CSV lines with Shanghai time, Chinese labels and changes, and neutralised formulas', async () => {
     const [settings] = (await listAuditEntries(handle.db, { action: 'settings.update' }, 1, 1)).rows;
-    expect(auditCsvLine(settings!)).toBe('2026-03-01 00:30:00,张管理（admin）,10.0.0.2,修改站点设置,站点设置,siteInfo,"{""city"":""本市""}","{""city"":""江城市""}",\r\n');
+    expect(auditCsvLine(settings!)).toBe('2026-03-01 00:30:00,张管理（admin）,10.0.0.2,修改站点设置,站点设置,siteInfo,站点设置：网站信息,城市：本市,城市：江城市,\r\n');
     expect(auditCsvLine({ ...settings!, actorName: '=cmd|calc', note: '-1' })).toContain(",'=cmd|calc,");
-    expect(AUDIT_CSV_HEADER.join(',')).toBe('时间,操作人,IP,操作,对象类型,对象ID,变更前,变更后,备注');
+    expect(AUDIT_CSV_HEADER.join(',')).toBe('时间,操作人,IP,操作,对象类型,对象ID,对象,变更前,变更后,备注');
   });
 
   it('iterates every row in order across batches, and streams them as one CSV with a BOM', async () => {
@@ -158,5 +159,38 @@ describe(`audit log on ${engine}`, () => {
     expect(lines.at(-1)).toBe(''); // ends with CRLF
     expect(lines).toHaveLength(1 + 2500 + 4 + 1);
     expect(lines[1]).toContain('bulk-2499');
+  });
+});
+
+describe(`audit entries by name on ${engine}`, () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await freshDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('finds the names of the channels, categories and users entries refer to, and leaves missing ids out', async () => {
+    const [channel] = await handle.db.insert(newsChannels).values({ slug: 'zhiyuan', name: '志愿服务', sortOrder: 1 }).returning();
+    const [category] = await handle.db.insert(creditCategories).values({ list: 'black', name: '失信被执行人', periodMonths: 24, sortOrder: 1 }).returning();
+    const [user] = await handle.db.insert(users).values({ username: 'names-editor', displayName: '王编辑', passwordHash: 'x', role: 'editor' }).returning();
+    const entries = [
+      { entityType: 'news_article', entityId: '77', before: { channelId: 999 }, after: { channelId: channel!.id, tags: ['志愿', '社区'] } },
+      { entityType: 'credit_category', entityId: String(category!.id), before: { periodMonths: 24 }, after: { periodMonths: 36 } },
+      { entityType: 'user', entityId: String(user!.id), before: { role: 'editor' }, after: { role: 'reviewer' } },
+      { entityType: 'media', entityId: 'not-a-number', before: null, after: { storageKey: 'ffffffffffffffffffffffffffffffff' } },
+    ];
+    const names = await findAuditNames(handle.db, auditRefsOf(entries));
+    expect(names.news_channel?.get(String(channel!.id))).toBe('志愿服务');
+    expect(names.news_channel?.has('999')).toBe(false);
+    expect(names.credit_category?.get(String(category!.id))).toBe('失信被执行人');
+    expect(names.user?.get(String(user!.id))).toBe('王编辑');
+    expect(names.media_key?.size).toBe(0);
+    expect(auditChanges(entries[0]!, names)).toEqual([
+      { field: 'channelId', label: '栏目', before: '#999（已删除）', after: '志愿服务' },
+      { field: 'tags', label: '标签', before: '（空）', after: '志愿、社区' },
+    ]);
+    expect(auditChanges(entries[2]!, names)).toEqual([{ field: 'role', label: '角色', before: '编辑', after: '审核' }]);
   });
 });

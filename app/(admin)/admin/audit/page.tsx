@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listAuditActions, listAuditEntries } from '@/db/queries/audit';
-import { actionLabel, entityLabel } from '@/lib/audit-labels';
+import { findAuditNames, listAuditActions, listAuditEntries } from '@/db/queries/audit';
+import { actionLabel, auditEntityText, auditNoteText, auditRefsOf, ENTITY_OPTIONS } from '@/lib/audit-labels';
 import { requirePageUser } from '@/server/auth';
 import { formatDateTime } from '@/lib/dates';
 import { FilterSubmit, NoFilterResults } from '../../../_components/admin-filters';
@@ -25,6 +25,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const valid = Object.keys(errors).length === 0;
   const [actions, result] = await Promise.all([listAuditActions(db), valid ? listAuditEntries(db, filter, page, PAGE_SIZE) : null]);
   if (values.action && !actions.includes(values.action)) actions.push(values.action);
+  // Ids in the entries shown (channels, batches, categories, users...) are shown by name.
+  const names = result ? await findAuditNames(db, auditRefsOf(result.rows)) : {};
+  const entityOptions = ENTITY_OPTIONS.some((o) => o.value === values.entityType) || !values.entityType ? ENTITY_OPTIONS : [...ENTITY_OPTIONS, { value: values.entityType, label: values.entityType }];
   const state = { values, fieldErrors: errors };
 
   return (
@@ -36,8 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       <form method="get" action="/admin/audit" role="search" aria-label="筛选审计日志" className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-start">
         <TextField state={state} name="actor" label={FILTER_LABELS.actor} hint="姓名或用户名的一部分" />
-        <SelectField state={state} name="action" label={FILTER_LABELS.action} options={[{ value: '', label: '全部' }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]} />
-        <TextField state={state} name="entityType" label={FILTER_LABELS.entityType} hint="如 user、setting、credit_category" />
+        <SelectField state={state} name="action" label={FILTER_LABELS.action} options={[{ value: '', label: '全部' }, ...actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label, 'zh-Hans-CN'))]} />
+        <SelectField state={state} name="entityType" label={FILTER_LABELS.entityType} options={[{ value: '', label: '全部' }, ...entityOptions]} />
         <TextField state={state} name="entityId" label={FILTER_LABELS.entityId} />
         <TextField state={state} name="from" label={FILTER_LABELS.from} type="date" hint="按北京时间计算" />
         <TextField state={state} name="to" label={FILTER_LABELS.to} type="date" hint="含当天" />
@@ -78,14 +81,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-2 whitespace-nowrap" title={row.action}>
                       {actionLabel(row.action)}
                     </td>
-                    <td className="px-3 py-2">
-                      {entityLabel(row.entityType)}
-                      {row.entityId && <span className="font-mono text-xs"> #{row.entityId}</span>}
-                    </td>
+                    <td className="px-3 py-2">{auditEntityText(row.entityType, row.entityId, names)}</td>
                     <td className="max-w-xs px-3 py-2">
-                      <ChangeList before={row.before} after={row.after} />
+                      <ChangeList entry={row} names={names} />
                     </td>
-                    <td className="max-w-xs px-3 py-2 break-all text-muted">{row.note}</td>
+                    <td className="max-w-xs px-3 py-2 break-all text-muted">{auditNoteText(row.note)}</td>
                   </tr>
                 ))}
           </AdminTable>

@@ -2,7 +2,8 @@
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { iterateAuditEntries } from '@/db/queries/audit';
+import { findAuditNames, iterateAuditEntries } from '@/db/queries/audit';
+import { auditRefsOf } from '@/lib/audit-labels';
 import { recordAudit } from '@/server/audit';
 import { currentUser } from '@/server/auth';
 import { cityDay } from '@/lib/dates';
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const used = FILTER_NAMES.filter((name) => values[name]).map((name) => `${name}=${values[name]}`);
   await recordAudit(db, user, { action: 'audit.export', entityType: 'audit_log', note: used.length ? `filters: ${used.join(' ')}` : 'no filters' });
 
-  return new Response(auditCsvStream(iterateAuditEntries(db, filter)), {
+  return new Response(auditCsvStream(iterateAuditEntries(db, filter), (rows) => findAuditNames(db, auditRefsOf(rows))), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="audit-${cityDay().replaceAll('-', '')}.csv"`,
