@@ -20,5 +20,4 @@ export const publicNewsData = {
   related: cachedQuery('news.related', news.listRelatedArticles, { tags: (a) => [TAGS.news, TAGS.article(a.id)], revalidate: REVALIDATE }),
   mostViewed: cachedQuery('news.mostViewed', news.listMostViewedNews, { tags: NEWS, revalidate: 300 }),
   feed: cachedQuery('news.feed', news.listFeedItems, { tags: NEWS, revalidate: REVALIDATE }),
-  sitemap: cachedQuery('news.sitemap', news.listSitemapArticles, { tags: NEWS, revalidate: REVALIDATE }),
 };

@@ -1,13 +1,10 @@
 import Link from 'next/link';
+import { PUBLIC_NAV } from '@/lib/domains';
 import { DisplaySwitches } from './display-switches';
 import { ScriptSwitch } from './script-switch';
 
-const NAV = [
-  { href: '/', label: '首页' },
-  { href: '/news', label: '文明动态' },
-  { href: '/good-people', label: '好人榜' },
-  { href: '/credit', label: '诚信红黑榜' },
-] as const;
+// The home page, then each content domain's entries (lib/domains) in the registry's order.
+const NAV = [{ href: '/', label: '首页' }, ...PUBLIC_NAV];
 
 /**
  * The public masthead: tool bar (简/繁, 大字版, 高对比度), site name, site search, main navigation. Its colours

@@ -1,11 +1,16 @@
-// Queue sizes for the admin dashboard.
-import { count, eq, inArray } from 'drizzle-orm';
+// The dashboard's review-queue count, shared by every domain whose content goes through the review
+// workflow (each domain registers its cards' counts in db/domains.ts).
+import { count, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { creditBatches, goodPeopleBatches, goodPersonComments, goodPersonRecommendations, newsArticles } from '../schema';
 
-type Queue = { drafts: number; pending: number };
+export type ReviewQueue = { drafts: number; pending: number };
 
-async function statusCounts(db: Db, table: typeof newsArticles | typeof goodPeopleBatches | typeof creditBatches): Promise<Queue> {
+/** A table with the review workflow's status column (lib/enums.ts CONTENT_STATUSES). */
+type WorkflowTable = PgTable & { status: PgColumn };
+
+/** A workflow table's drafts (草稿 and 已退回) and items waiting for a reviewer. */
+export async function reviewQueue(db: Db, table: WorkflowTable): Promise<ReviewQueue> {
   const rows = await db
     .select({ status: table.status, n: count() })
     .from(table)
@@ -13,28 +18,4 @@ async function statusCounts(db: Db, table: typeof newsArticles | typeof goodPeop
     .groupBy(table.status);
   const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return { drafts: of('draft') + of('rejected'), pending: of('pending') };
-}
-
-/** 好人榜 work waiting for staff: citizens' recommendations and comments (incl. those hidden by reports). */
-async function peopleQueues(db: Db) {
-  const [[recommendations], comments] = await Promise.all([
-    db.select({ n: count() }).from(goodPersonRecommendations).where(eq(goodPersonRecommendations.status, 'pending')),
-    db
-      .select({ status: goodPersonComments.status, n: count() })
-      .from(goodPersonComments)
-      .where(inArray(goodPersonComments.status, ['pending', 'hidden']))
-      .groupBy(goodPersonComments.status),
-  ]);
-  const of = (s: string) => comments.find((r) => r.status === s)?.n ?? 0;
-  return { recommendations: recommendations?.n ?? 0, pendingComments: of('pending'), hiddenComments: of('hidden') };
-}
-
-export async function dashboardCounts(db: Db) {
-  const [news, peopleBatches, creditBatchQueue, people] = await Promise.all([
-    statusCounts(db, newsArticles),
-    statusCounts(db, goodPeopleBatches),
-    statusCounts(db, creditBatches),
-    peopleQueues(db),
-  ]);
-  return { news, peopleBatches, creditBatches: creditBatchQueue, people };
 }

@@ -1,35 +1,16 @@
-// Deterministic demo data for a fictional city (江城市): site settings, news, 好人榜 and 诚信红黑榜.
+// Deterministic demo data for a fictional city (江城市): site settings, then each content domain's step.
 // All dates are relative to `today`, so the data always looks current; the same `today` gives
 // identical data (seeded PRNG, no clock reads beyond the default of `today`).
 import type { Db } from '../client';
 import { putSetting } from '../queries/settings';
 import { newsChannels, siteSettings } from '../schema';
 import { cityDay } from '../../lib/dates';
+import { DOMAINS, type DomainKey, type UnionToIntersection } from '../../lib/domains';
+import { DOMAIN_DATA } from '../domains';
 import { CITY, CITY_OFFICES } from './content/city';
-import { seedCredit } from './gen-credit';
-import { seedNews } from './gen-news';
-import { seedPeople } from './gen-people';
 
-export interface SeedSummary {
-  /** news_channels rows. */
-  channels: number;
-  /** news_articles rows of every status (published, scheduled, draft, pending). */
-  articles: number;
-  /** good_people_batches rows: three published months and this month's draft. */
-  batches: number;
-  /** good_people rows in monthly batches (published and draft), 道德模范 not included. */
-  people: number;
-  /** good_people rows with level 道德模范. */
-  models: number;
-  creditCategories: number;
-  creditBatches: number;
-  /** credit_entries rows of every status. */
-  creditEntries: number;
-  /** credit_entries whose publication period ended before `today`. */
-  expiredEntries: number;
-  /** credit_entries about natural persons (自然人). */
-  naturalPersons: number;
-}
+/** What the demo seed wrote: every domain's step counts its rows (articles, people, creditEntries, ...). */
+export type SeedSummary = UnionToIntersection<Awaited<ReturnType<(typeof DOMAIN_DATA)[DomainKey]['seed']>>>;
 
 export const DEMO_SITE_INFO = {
   siteName: '江城文明网',
@@ -48,17 +29,10 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seedDemo: today must be yyyy-mm-dd, got ${today}`);
   return db.transaction(async (t) => {
     await putSetting(t, 'siteInfo', DEMO_SITE_INFO);
-    const news = await seedNews(t, today);
-    const people = await seedPeople(t, today);
-    const credit = await seedCredit(t, today);
-    return {
-      channels: news.channels,
-      articles: news.articles,
-      batches: people.batches,
-      people: people.people,
-      models: people.models,
-      ...credit,
-    };
+    // Each domain's step (db/domains.ts), in registry order.
+    const summary = {};
+    for (const domain of DOMAINS) Object.assign(summary, await DOMAIN_DATA[domain.key].seed(t, today));
+    return summary as SeedSummary;
   });
 }
 

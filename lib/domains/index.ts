@@ -5,7 +5,7 @@
 import { CREDIT } from './credit';
 import { NEWS } from './news';
 import { PEOPLE } from './people';
-import type { DomainDeclaration } from './types';
+import type { AdminNavEntry, DomainDeclaration, PublicNavEntry, UnionToIntersection } from './types';
 
 export const DOMAINS = [NEWS, PEOPLE, CREDIT] as const satisfies readonly DomainDeclaration[];
 
@@ -13,6 +13,14 @@ export type Domain = (typeof DOMAINS)[number];
 export type DomainKey = Domain['key'];
 export type DomainOf<K extends DomainKey> = Extract<Domain, { key: K }>;
 export type * from './types';
+
+/** The registry with each entry seen as the general declaration (for consumers that only read). */
+const DECLARATIONS: readonly DomainDeclaration[] = DOMAINS;
+
+/** The domains' entries of the public main navigation, in registry order. */
+export const PUBLIC_NAV: readonly PublicNavEntry[] = DECLARATIONS.flatMap((d) => d.nav.public);
+/** The domains' entries of the editors' navigation, in registry order. */
+export const ADMIN_NAV: readonly AdminNavEntry[] = DECLARATIONS.flatMap((d) => d.nav.admin);
 
 export function domainByKey<K extends DomainKey>(key: K): DomainOf<K> {
   return DOMAINS.find((d) => d.key === key) as DomainOf<K>;
@@ -25,13 +33,13 @@ export function domainOfPath(pathname: string): Domain | null {
 
 /** Domains with a site-search tab (their sources are registered in db/domains/). */
 export type SearchKind = Extract<Domain, { search: object }>['key'];
-export const SEARCH_KINDS: readonly SearchKind[] = DOMAINS.filter((d) => 'search' in d).map((d) => d.key as SearchKind);
+export const SEARCH_KINDS: readonly SearchKind[] = DECLARATIONS.filter((d) => d.search).map((d) => d.key as SearchKind);
+/** Each search kind's tab label (lib/domains search.tab). */
+export const SEARCH_TAB_LABELS = Object.fromEntries(DECLARATIONS.flatMap((d) => (d.search ? [[d.key, d.search.tab]] : []))) as Record<SearchKind, string>;
 
 /** Each domain's cache tag under its key: `{ news: 'news', people: 'people', ... }`. */
 export type DomainTags = { [D in Domain as D['key']]: D['cacheTag'] };
 export const DOMAIN_TAGS = Object.fromEntries(DOMAINS.map((d) => [d.key, d.cacheTag])) as DomainTags;
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Every domain's rate-limit policies in one object (server/rate-limit.ts adds the site-wide ones). */
 export type DomainRateLimits = UnionToIntersection<Domain['rateLimits']>;

@@ -90,3 +90,6 @@ export type DomainDeclaration = {
   /** Every public page (checked against app/(public) by tests/unit/domains.test.ts). */
   publicPages: readonly PublicPage[];
 };
+
+/** `A | B` -> `A & B` (merging what every domain contributes). */
+export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

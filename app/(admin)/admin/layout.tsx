@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth';
-import { ROLE_LABELS, can, type Permission } from '@/lib/roles';
+import { ADMIN_NAV, type AdminNavEntry } from '@/lib/domains';
+import { ROLE_LABELS, can } from '@/lib/roles';
 import { SignOutButton } from '../../_components/sign-out-button';
 
 export const metadata: Metadata = { title: { default: '管理后台', template: '%s - 管理后台' }, robots: { index: false, follow: false } };
 
-const NAV: { href: string; label: string; permission: Permission }[] = [
+// The content domains' entries (lib/domains) between the dashboard and the site-wide tools.
+const NAV: readonly AdminNavEntry[] = [
   { href: '/admin', label: '工作台', permission: 'dashboard.view' },
-  { href: '/admin/news', label: '文明动态', permission: 'content.edit' },
-  { href: '/admin/good-people', label: '好人榜', permission: 'content.edit' },
-  { href: '/admin/credit', label: '红黑榜', permission: 'content.edit' },
+  ...ADMIN_NAV,
   { href: '/admin/media', label: '媒体库', permission: 'media.upload' },
   { href: '/admin/users', label: '用户管理', permission: 'users.manage' },
   { href: '/admin/settings', label: '站点设置', permission: 'settings.manage' },

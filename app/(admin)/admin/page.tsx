@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { creditQueueCounts } from '@/db/queries/credit-admin/queues';
-import { dashboardCounts } from '@/db/queries/dashboard';
+import { DOMAIN_DATA, type AnyDashboardCounts } from '@/db/domains';
 import { requirePageUser } from '@/server/auth';
+import { DOMAINS, type DomainDeclaration } from '@/lib/domains';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: '工作台' };
@@ -12,13 +12,18 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.view', '/admin');
   const db = await getDb();
-  const [counts, credit] = await Promise.all([dashboardCounts(db), creditQueueCounts(db)]);
-  // `filtered`: the list accepts ?status=, so each count can open its own selection.
-  const queues = [
-    { label: '文明动态', ...counts.news, href: '/admin/news', filtered: true },
-    { label: '好人榜批次', ...counts.peopleBatches, href: '/admin/good-people/batches', filtered: true },
-    { label: '红黑榜批次', ...counts.creditBatches, href: '/admin/credit/batches', filtered: false },
-  ];
+  // Each domain's cards (lib/domains) with its counts (db/domains.ts), in registry order.
+  const domains = await Promise.all(
+    DOMAINS.map(async (domain) => {
+      const { dashboard }: DomainDeclaration = domain;
+      const counts: AnyDashboardCounts = await DOMAIN_DATA[domain.key].dashboard(db);
+      return { dashboard, counts };
+    }),
+  );
+  const queues = domains.flatMap(({ dashboard, counts }) => Object.entries(dashboard.review).map(([key, card]) => ({ ...card, ...counts.review[key]! })));
+  const waiting = domains.flatMap(({ dashboard, counts }) =>
+    dashboard.waiting ? [{ ...dashboard.waiting, items: Object.entries(dashboard.waiting.items).map(([key, item]) => ({ ...item, n: counts.waiting[key] ?? 0, noteN: item.note ? (counts.waiting[item.note.count] ?? 0) : 0 })) }] : [],
+  );
   // A count that leads to its list when the list exists.
   const count = (n: number, href: string | null, label: string, className: string) =>
     href ? (
@@ -56,37 +61,22 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="people-queues">
-        <h2 id="people-queues" className="mb-3 text-lg font-bold">
-          好人榜市民互动
-        </h2>
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <li className="rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-bold">市民推荐待处理</h3>
-            <p className="mt-2 text-2xl font-bold text-brand">
-              {count(counts.people.recommendations, '/admin/good-people/recommendations?status=pending', '市民推荐待处理', 'text-brand')}
-            </p>
-          </li>
-          <li className="rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-bold">评论待审核</h3>
-            <p className="mt-2 text-2xl font-bold text-brand">
-              {count(counts.people.pendingComments + counts.people.hiddenComments, '/admin/good-people/comments', '评论待审核', 'text-brand')}
-            </p>
-            <p className="text-sm text-muted">其中被举报隐藏 {counts.people.hiddenComments} 条</p>
-          </li>
-        </ul>
-      </section>
-      <section aria-labelledby="credit-queues">
-        <h2 id="credit-queues" className="mb-3 text-lg font-bold">
-          红黑榜异议申诉与信用修复
-        </h2>
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <li className="rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-bold">未办结的申请</h3>
-            <p className="mt-2 text-2xl font-bold text-brand">{count(credit.openObjections, '/admin/credit/objections', '未办结的异议申诉和信用修复申请', 'text-brand')}</p>
-          </li>
-        </ul>
-      </section>
+      {waiting.map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <h2 id={section.id} className="mb-3 text-lg font-bold">
+            {section.heading}
+          </h2>
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            {section.items.map((item) => (
+              <li key={item.label} className="rounded-lg bg-white p-4 shadow-sm">
+                <h3 className="font-bold">{item.label}</h3>
+                <p className="mt-2 text-2xl font-bold text-brand">{count(item.n, item.href, item.ariaLabel ?? item.label, 'text-brand')}</p>
+                {item.note && <p className="text-sm text-muted">{item.note.text.replace('{n}', String(item.noteN))}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -2,10 +2,12 @@
 // page shown when nothing is found. Server components: tabs and pages are plain links (GET, no JS).
 import Link from 'next/link';
 import { COUNT_CAP, type SearchHit, type SearchKind, type SearchTab } from '@/db/queries/search';
+import { SEARCH_KINDS, SEARCH_TAB_LABELS } from '@/lib/domains';
 import { highlight, snippet, type Segment } from '@/lib/search-text';
 
-export const KIND_LABELS: Record<SearchKind, string> = { news: '文明动态', people: '好人榜', credit: '红黑榜' };
-export const TABS: { tab: SearchTab; label: string }[] = [{ tab: 'all', label: '全部' }, ...(['news', 'people', 'credit'] as const).map((tab) => ({ tab, label: KIND_LABELS[tab] }))];
+// One tab per domain with a search source, labelled and ordered by the registry (lib/domains).
+export const KIND_LABELS: Record<SearchKind, string> = SEARCH_TAB_LABELS;
+export const TABS: { tab: SearchTab; label: string }[] = [{ tab: 'all', label: '全部' }, ...SEARCH_KINDS.map((tab) => ({ tab, label: KIND_LABELS[tab] }))];
 
 export function searchHref(text: string, tab: SearchTab, page = 1): string {
   const params = new URLSearchParams({ q: text });
@@ -36,7 +38,7 @@ export function Marked({ segments }: { segments: Segment[] }) {
 }
 
 export function SearchTabs({ text, active, counts }: { text: string; active: SearchTab; counts: Record<SearchKind, number> }) {
-  const total = counts.news + counts.people + counts.credit;
+  const total = SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   return (
     <nav aria-label="搜索结果分类" className="border-b border-line">
       <ul className="flex overflow-x-auto">
