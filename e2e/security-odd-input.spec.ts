@@ -2,7 +2,9 @@
 // JSON endpoint and citizens' form, over HTTP. Each answer must be a clear message or a correct result:
 // never a 5xx, a stack trace, SQL text, or a form that silently failed ("提交失败，请稍后重试").
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SEARCH_KINDS } from '../lib/domains';
 import { HUGE_STRING, ODD_NUMBERS, ODD_SAMPLE, ODD_SEGMENTS, ODD_STRINGS, queryValue, RAW_ENCODINGS } from './corpus/odd-input';
+import { findSamples, pagePath, PUBLIC_PAGES, sampleParam, type Samples } from './corpus/public-pages';
 import { anonymousRequest, freshAddress } from './security-helpers';
 import { ACTIONS, citizenCall, expectNoLeak } from './security-inputs-helpers';
 
@@ -18,20 +20,16 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
 }
 
 let citizen: APIRequestContext;
+let samples: Samples;
 let personId: string;
 let entryId: string;
-let channelSlug: string;
-let batchId: string;
 
 test.beforeAll(async ({ baseURL }) => {
   citizen = await anonymousRequest(baseURL!);
-  const people = await (await citizen.get('/good-people')).text();
-  personId = /href="\/good-people\/(\d+)"/.exec(people)?.[1] ?? '';
-  const credit = await (await citizen.get('/credit/red')).text();
-  entryId = /href="\/credit\/(\d+)"/.exec(credit)?.[1] ?? '';
-  batchId = /href="\/credit\/batch\/(\d+)"/.exec(await (await citizen.get('/credit')).text())?.[1] ?? '';
-  channelSlug = /href="\/news\/channel\/([^"/?]+)"/.exec(await (await citizen.get('/news')).text())?.[1] ?? '';
-  expect([personId, entryId, batchId, channelSlug].every(Boolean), 'demo data links').toBe(true);
+  // A real address for every dynamic public route of every domain (lib/domains publicPages), from the demo data.
+  samples = await findSamples(citizen);
+  personId = sampleParam('/good-people/[id]', samples);
+  entryId = sampleParam('/credit/[id]', samples);
 });
 
 test.afterAll(async () => {
@@ -55,40 +53,44 @@ async function expectAllAnswersOk(urls: readonly string[], method: 'GET' | 'POST
 
 test('every public query parameter takes every odd value', async () => {
   test.setTimeout(90_000);
-  // Site search takes the whole corpus, as a browser encodes it, and raw invalid encodings; the credit
-  // look-up the values aimed at it (codes, ID numbers, SQL/LIKE, sizes); the other text parameters (which
-  // only pick from fixed lists or parse a number) take the sharpest sample.
+  // Site search takes the whole corpus, as a browser encodes it, and raw invalid encodings; the domains'
+  // look-ups the values aimed at them (codes, ID numbers, SQL/LIKE, sizes); the other text parameters
+  // (which only pick from fixed lists or parse a number) take the sharpest sample.
   const urls: string[] = [];
+  const aimed = ODD_STRINGS.filter((o) => /code|id-number|sql|like|long|full-width/.test(o.id));
   for (const odd of ODD_STRINGS) urls.push(`/search?q=${queryValue(odd.value)}`);
-  for (const odd of ODD_STRINGS.filter((o) => /code|id-number|sql|like|long|full-width/.test(o.id))) urls.push(`/credit?q=${queryValue(odd.value)}`);
-  for (const raw of RAW_ENCODINGS) urls.push(`/search?q=${raw}`, `/credit?q=${raw}`);
-  const textParams = [
-    '/search?q=文明&type=',
-    '/credit/objection?q=',
-    '/credit/objection?entry=',
-    '/credit/objection/status?no=',
-    '/good-people?category=',
-    '/good-people?level=',
-    '/good-people?year=',
-    '/credit/red?category=',
-    '/credit/black?category=',
-    '/api/script?to=hant&back=',
-  ];
-  for (const base of textParams) {
+  for (const raw of RAW_ENCODINGS) urls.push(`/search?q=${raw}`);
+  for (const base of ['/search?q=文明&type=', '/api/script?to=hant&back=']) {
     for (const odd of ODD_SAMPLE) urls.push(base + queryValue(odd.value));
     for (const raw of RAW_ENCODINGS.slice(0, 4)) urls.push(base + raw);
   }
-  // Page numbers (and ids) everywhere they are read.
-  const pageParams = ['/news?page=', `/news/channel/${channelSlug}?page=`, '/news/tag/志愿服务?page=', '/good-people?page=', `/good-people/${personId}?cpage=`, '/credit?q=有限公司&page=', '/credit/red?page=', '/credit/black?page=', `/credit/batch/${batchId}?page=`, '/search?q=文明&page=', '/search?q=文明&type=news&page='];
-  // Every odd number on the plain list, a few on each of the others (they share pageParam()).
-  for (const [i, base] of pageParams.entries()) for (const n of i === 0 ? ODD_NUMBERS : ODD_NUMBERS.slice(0, 5)) urls.push(base + encodeURIComponent(n));
-  // Repeated and bracketed parameters (arrays).
-  urls.push('/news?page=1&page=2', '/search?q=文明&q=城市&type=news&type=people', '/credit?q=a&q=b&page=2&page=3', '/good-people?category=助人为乐&category=见义勇为&year=2025&year=x', '/credit/red?category=1&category=2', '/credit/objection?entry=1&entry=2', '/good-people?page[]=1', '/search?q[]=文明');
-  // Dynamic segments.
-  const segmentRoutes = ['/news/', '/news/tag/', '/good-people/', '/credit/', '/media/'];
-  for (const base of segmentRoutes) for (const segment of ODD_SEGMENTS) urls.push(base + segment);
-  // Invalid UTF-8 in a path segment of every other public dynamic route.
-  for (const base of ['/news/channel/', '/good-people/batch/', '/credit/batch/']) for (const raw of ['%C0%AE', '%FF', '%ED%A0%80']) urls.push(base + raw);
+  for (const n of ODD_NUMBERS.slice(0, 5)) urls.push(...['', ...SEARCH_KINDS.map((kind) => `&type=${kind}`)].map((type) => `/search?q=文明${type}&page=${encodeURIComponent(n)}`));
+  // Every domain's public pages (lib/domains publicPages) by the kind of each parameter they read.
+  for (const [i, page] of PUBLIC_PAGES.entries()) {
+    const path = pagePath(page.route, samples);
+    const params = Object.entries(page.params ?? {});
+    for (const [param, kind] of params) {
+      const base = `${path}?${kind === 'page' && page.listing ? `${page.listing}&` : ''}${param}=`;
+      if (kind === 'text') {
+        for (const odd of aimed) urls.push(base + queryValue(odd.value));
+        for (const raw of RAW_ENCODINGS) urls.push(base + raw);
+      } else if (kind === 'choice') {
+        for (const odd of ODD_SAMPLE) urls.push(base + queryValue(odd.value));
+        for (const raw of RAW_ENCODINGS.slice(0, 4)) urls.push(base + raw);
+      } else {
+        // Every odd number on the first list, a few on each of the others (they share pageParam()).
+        for (const n of i === 0 ? ODD_NUMBERS : ODD_NUMBERS.slice(0, 5)) urls.push(base + encodeURIComponent(n));
+      }
+    }
+    // Repeated and bracketed parameters (arrays).
+    if (params.length > 0) {
+      urls.push(`${path}?${params.map(([param]) => `${param}=1&${param}=2`).join('&')}`, `${path}?${params[0]![0]}[]=1`);
+    }
+    // Odd path segments in place of the last path parameter.
+    if (page.route.includes('[')) for (const segment of ODD_SEGMENTS) urls.push(pagePath(page.route, samples, segment));
+  }
+  urls.push(`/search?q=文明&q=城市&type=${SEARCH_KINDS[0]}&type=${SEARCH_KINDS[1]}`, '/search?q[]=文明');
+  for (const segment of ODD_SEGMENTS) urls.push(`/media/${segment}`);
   urls.push('/feed.xml', '/sitemap.xml', '/robots.txt', '/news/channel/%FF/feed.xml', '/media/%C0%AE/%C0%AE', '/media/../../etc/passwd');
 
   const started = Date.now();

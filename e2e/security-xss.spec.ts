@@ -5,6 +5,8 @@
 // which must run none of them and show them as text.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../lib/credit-code';
+import { DOMAINS } from '../lib/domains';
+import { LOOKUPS } from './corpus/public-pages';
 import { payloadsFitting, XSS_MARK_ID, XSS_PAYLOADS, type XssPayload } from './corpus/xss';
 import { ADMIN_LOGIN, anonymousRequest, signInRequest } from './security-helpers';
 import { ACTIONS, citizenCall, expectNoLeak, expectNoXss, idFrom, staffCall, watchDialogs } from './security-inputs-helpers';
@@ -262,12 +264,13 @@ test('红黑榜: entry names, reasons and citizens\' objections', async ({ page 
   expect(dialogs).toEqual([]);
 });
 
-test('search echo: /search?q= and /credit?q= show the query as text', async ({ page }) => {
+test('search echo: /search?q= and every domain look-up show the query as text', async ({ page }) => {
   test.setTimeout(120_000);
   const dialogs = watchDialogs(page);
   // Every payload over HTTP: the answer must not contain it verbatim where it holds markup characters
   // (escaped in HTML as &lt; &quot;, and in the page's JSON data as \u003c \").
-  const urls = XSS_PAYLOADS.flatMap((p) => ['/search?q=', '/credit?q=', '/credit/objection?q='].map((base) => ({ p, url: base + encodeURIComponent(p.payload.toWellFormed()) })));
+  // The domains' free-text look-ups come from their declarations (lib/domains publicPages).
+  const urls = XSS_PAYLOADS.flatMap((p) => ['/search?q=', ...LOOKUPS].map((base) => ({ p, url: base + encodeURIComponent(p.payload.toWellFormed()) })));
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
@@ -282,11 +285,13 @@ test('search echo: /search?q= and /credit?q= show the query as text', async ({ p
       }
     }),
   );
-  // A sample in the browser, where the query is echoed in the search box, the heading and the results.
+  // A sample in the browser, where the query is echoed in the search box, the heading and the results:
+  // site search and each domain's own look-up page (`/credit?q=`).
+  const domainLookups = LOOKUPS.filter((base) => DOMAINS.some((d) => base.startsWith(`${d.publicPrefix}?`)));
   for (const p of XSS_PAYLOADS.filter((_, i) => i % 6 === 0)) {
     const text = await expectNoXss(page, `/search?q=${encodeURIComponent(p.payload)}`);
     expect(text.length).toBeGreaterThan(0);
-    await expectNoXss(page, `/credit?q=${encodeURIComponent(p.payload)}`);
+    for (const base of domainLookups) await expectNoXss(page, base + encodeURIComponent(p.payload));
   }
   expect(dialogs).toEqual([]);
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, DECISIONS, HOLDERS, PAGES, ROUTES, STAFF } from '@/e2e/corpus/authz';
+import { DOMAINS, type DomainDeclaration } from '@/lib/domains';
 import { can, type Permission } from '@/lib/roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -94,4 +95,36 @@ describe('the authorization corpus', () => {
       expect(sorted([...decision.refused.roles, ...decision.allowed.roles]), decision.label).toEqual(sorted(STAFF));
     }
   });
+});
+
+// Each registered domain (lib/domains) on its own: a new domain's editors' folder and citizens' actions
+// are in the corpus from its first page and action on.
+describe('the authorization corpus for each registered domain', () => {
+  const declarations: readonly DomainDeclaration[] = DOMAINS;
+  const listedPages = PAGES.map((p) => p.file);
+  const listedActions = new Map(ACTIONS.map((a) => [a.ref, a.permission]));
+
+  for (const domain of declarations) {
+    const adminFolder = `app/(admin)${domain.adminPrefix}/`;
+    const publicFolder = `app/(public)${domain.publicPrefix}/`;
+    const inDomain = (file: string) => file.startsWith(adminFolder) || file.startsWith(publicFolder);
+
+    it(`${domain.key}: lists every page of ${adminFolder}, its own page included`, () => {
+      const pages = adminPages.filter((f) => f.startsWith(adminFolder));
+      expect(pages).toContain(`${adminFolder}page.tsx`);
+      expect(sorted(listedPages.filter((f) => f.startsWith(adminFolder)))).toEqual(sorted(pages));
+      expect(sorted(ROUTES.map((r) => r.file).filter((f) => f.startsWith(adminFolder)))).toEqual(sorted(adminRoutes.filter((f) => f.startsWith(adminFolder))));
+    });
+
+    it(`${domain.key}: lists every server action of its folders, the citizens' ones as public`, () => {
+      // Every file that says 'use server' at all says it at the top (so that the walk above finds it).
+      const declaring = appFiles.filter((f) => inDomain(f) && /\.tsx?$/.test(f) && /['"]use server['"]/.test(source(f)));
+      expect(sorted(declaring)).toEqual(sorted(serverModules.filter(inDomain)));
+      expect(declaring.some((f) => f.startsWith(adminFolder)), `${domain.key} has editors' actions`).toBe(true);
+      for (const ref of declaring.flatMap(exportedActions)) {
+        expect(listedActions.has(ref), `${ref} is not in e2e/corpus/authz.ts ACTIONS`).toBe(true);
+        expect(listedActions.get(ref) === 'public', ref).toBe(ref.startsWith(publicFolder));
+      }
+    });
+  }
 });
