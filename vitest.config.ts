@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/attacks/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'integration-pglite', ...integration, env: { TEST_DB_ENGINE: 'pglite' } } },
       {
         resolve: { alias },

@@ -2,13 +2,13 @@
 // very long text (a million characters once exhausted the server's heap through a comment form).
 import { describe, expect, it } from 'vitest';
 import { HUGE_STRING, ODD_STRINGS } from '@/e2e/corpus/odd-input';
-import { visibleLength } from './visible-length';
+import { visibleLength } from '@/lib/visible-length';
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 const reference = (text: string) => Array.from(segmenter.segment(text)).length;
 
 describe('visibleLength', () => {
-  it('counts like the segmenter on every odd value, also repeated past the piece size', () => {
+  it('counts like the segmenter on every odd value, also repeated past the piece size', { timeout: 30_000 }, () => {
     for (const { id, value } of ODD_STRINGS.filter((o) => o.value.length < 5000)) {
       const long = `${value}文`.repeat(Math.ceil(3000 / (value.length + 1)));
       expect(visibleLength(value), id).toBe(reference(value));

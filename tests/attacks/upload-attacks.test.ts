@@ -7,8 +7,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadAttacks, type Outcome, type UploadAttack } from '@/e2e/corpus/uploads/attacks';
-import { MediaUploadError, processUpload } from './media';
-import { CitizenFileError, filesOf, privateFileKey, storeCitizenFile } from './private-files';
+import { MediaUploadError, processUpload } from '@/server/media';
+import { CitizenFileError, filesOf, privateFileKey, storeCitizenFile } from '@/server/private-files';
 
 // No DATABASE_URL here: files go to the folder backend of server/storage.ts under DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upload-attacks-'));

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '@/scripts/bench-measure';
-import { evaluate, writeResults, type Report } from '@/scripts/bench-report';
-import { benchNginxConfig, NGINX_TEMPLATE } from '@/scripts/bench-server';
+import type { Measurement } from '@/scripts/bench/measure';
+import { evaluate, writeResults, type Report } from '@/scripts/bench/report';
+import { benchNginxConfig, NGINX_TEMPLATE } from '@/scripts/bench/server';
 
 describe('benchNginxConfig', () => {
   const template = fs.readFileSync(NGINX_TEMPLATE, 'utf8');

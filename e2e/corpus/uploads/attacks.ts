@@ -1,6 +1,6 @@
 // The upload-attack corpus: hostile files made at test time (the repository stays small). Each case
 // says what every upload path must do with it: refuse it with which problem, or accept it and store
-// only re-encoded pixels. Used by lib/upload-attacks.test.ts (library level, every case) and by
+// only re-encoded pixels. Used by tests/attacks/upload-attacks.test.ts (library level, every case) and by
 // e2e/security-uploads.spec.ts (the real server actions and forms).
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
