@@ -6,7 +6,7 @@ export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';
 /** The WebP widths made for every upload (never upscaled: smaller images get their own width instead). */
 export const VARIANT_WIDTHS = [320, 800, 1600] as const;
 
-// The route serves only names of these shapes, so no request can reach outside DATA_DIR/uploads.
+// The route serves only names of these shapes, so no request can reach another stored file than an upload's sizes.
 export const STORAGE_KEY_PATTERN = /^[0-9a-f]{32}$/;
 export const VARIANT_FILE_PATTERN = /^\d{2,4}\.webp$/;
 

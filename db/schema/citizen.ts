@@ -6,8 +6,8 @@ import { PRIVATE_FILE_PURPOSES } from '../../lib/enums';
 export const privateFilePurpose = pgEnum('private_file_purpose', PRIVATE_FILE_PURPOSES);
 
 /**
- * Files citizens attach to recommendations and objections. They are stored outside the public media
- * folder (DATA_DIR/private/<storage_key>) and served only to signed-in staff: they may show people,
+ * Files citizens attach to recommendations and objections. They are kept in the file store as
+ * private/<storage_key>.<format>, apart from the public media, and served only to signed-in staff: they may show people,
  * documents or phone numbers. Images are re-encoded by sharp (metadata stripped); PDFs are kept as sent
  * after the bytes were sniffed and scanned for scripts.
  */

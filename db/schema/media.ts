@@ -5,10 +5,10 @@ import { createdAt } from './common';
 import type { MediaVariant } from '../../lib/stored-files';
 export type { MediaVariant };
 
-/** Uploaded images: stored under DATA_DIR/uploads as WebP sizes made by sharp. */
+/** Uploaded images: WebP sizes made by sharp, kept in the file store (server/storage.ts) as uploads/<key>/<width>.webp. */
 export const mediaAssets = pgTable('media_assets', {
   id: serial('id').primaryKey(),
-  // Random folder name under uploads/; never derived from the user's file name.
+  // Random key (uploads/<key>/ in the file store); never derived from the user's file name.
   storageKey: text('storage_key').notNull().unique(),
   originalName: text('original_name').notNull(),
   // The format sniffed from the bytes (jpeg, png, webp, gif), not the name or the browser's claim.
