@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CategoryInfo } from './credit-entry';
-import { checkImportRows, decodeCsvBytes, IMPORT_COLUMNS, parseCsvText, readSpreadsheet } from './credit-import';
+import { checkImportRows, decodeCsvBytes, importTemplateRows, IMPORT_COLUMNS, isNoteRow, parseCsvText, readSpreadsheet } from './credit-import';
 import { CSV_BOM, csvRow } from './csv';
 
 const TODAY = '2026-06-15';
@@ -151,5 +151,36 @@ describe('checking rows', () => {
     const result = check(csv([HEADER, row()]));
     expect(JSON.stringify(result.valid[0]!.entry)).not.toContain('13800001111');
     expect(JSON.stringify(result.valid[0]!.entry)).not.toContain('某路1号');
+  });
+});
+
+describe('the import template', () => {
+  const template = importTemplateRows(CATEGORIES);
+
+  it('carries an example row and the allowed 类别 and 主体类型 values as note rows', () => {
+    expect(template[0]).toEqual(IMPORT_COLUMNS.map((c) => c.header));
+    const notes = template.slice(1);
+    expect(notes.every((cells) => isNoteRow(cells))).toBe(true);
+    const text = notes.map((cells) => cells.join(' ')).join('\n');
+    expect(text).toContain('红榜类别：诚信经营企业');
+    expect(text).toContain('黑榜类别：失信被执行人、食品药品安全');
+    expect(text).toContain('主体类型：法人企业、个体工商户、自然人、机关事业单位/社会组织');
+    expect(notes.some((cells) => cells.length === IMPORT_COLUMNS.length && cells[3] === '江城市示例食品有限公司')).toBe(true);
+  });
+
+  it('is accepted as it is: the notes are skipped, and rows filled in below them import with their row numbers', () => {
+    expect(check(csv(template)).fileError).toContain('没有数据行');
+    expect(check(csv(template)).fileError).not.toContain('缺少');
+    const filled = check(csv([...template, row().slice(0, IMPORT_COLUMNS.length)]));
+    expect(filled.fileError).toBeNull();
+    expect(filled.problems).toEqual([]);
+    expect(filled.valid.map((v) => v.row)).toEqual([template.length + 1]);
+  });
+
+  it('has an example that is itself a valid row once its mark is removed', () => {
+    const example = template.find((cells) => cells[3] === '江城市示例食品有限公司')!;
+    const result = check(csv([template[0]!, [example[0]!.replace(/^#示例：/, ''), ...example.slice(1)]]));
+    expect(result.problems).toEqual([]);
+    expect(result.valid).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { CREDIT_FIELD_LABELS, validateCreditEntry, type CategoryInfo, type CreditEntryDraft, type CreditEntryField, type ValidCreditEntry } from './credit-entry';
+import { SUBJECT_KINDS } from './enums';
 
 type Column = { header: string; field: CreditEntryField | 'category'; required: boolean };
 
@@ -27,6 +28,52 @@ export const IMPORT_COLUMNS: readonly Column[] = [
 ];
 
 export const MAX_IMPORT_ROWS = 200_000;
+
+/**
+ * Rows whose first cell starts with # are notes (the template's example and allowed values): the check
+ * skips them, so the template can be filled in below its notes and imported as it is.
+ */
+export const NOTE_MARK = '#';
+
+export function isNoteRow(cells: readonly string[]): boolean {
+  return (cells[0] ?? '').trim().startsWith(NOTE_MARK);
+}
+
+/**
+ * The import template: the header, an example row and the allowed values, as note rows the check skips.
+ * Categories are the site's current ones (admin-editable), each under its list.
+ */
+export function importTemplateRows(categories: readonly Pick<CategoryInfo, 'list' | 'name'>[]): string[][] {
+  const names = (list: 'red' | 'black') => categories.filter((c) => c.list === list).map((c) => c.name).join('、') || '（暂无）';
+  const example: Record<string, string> = {
+    '名单(红榜/黑榜)': `${NOTE_MARK}示例：黑榜`,
+    类别: categories.find((c) => c.list === 'black')?.name ?? '食品药品安全',
+    主体类型: '法人企业',
+    名称: '江城市示例食品有限公司',
+    统一社会信用代码: '91350100M000100Y43',
+    法定代表人: '王某',
+    身份证号: '',
+    列入事由: '销售超过保质期的食品，经查证属实，依法作出行政处罚。',
+    涉及金额: '5000',
+    认定部门: '江城市市场监督管理局',
+    认定依据文号: '江市监罚〔2026〕1号',
+    决定日期: '2026-03-15',
+    列入日期: '2026-03-20',
+    公示截止日期: '',
+    调整原因: '',
+  };
+  const note = (text: string) => [`${NOTE_MARK} ${text}`];
+  return [
+    IMPORT_COLUMNS.map((c) => c.header),
+    note('以 # 开头的行是说明，导入时跳过；请从下方空行起每行填写一条记录，说明行可保留。'),
+    IMPORT_COLUMNS.map((c) => example[c.header] ?? ''),
+    note('名单：红榜 或 黑榜'),
+    note(`红榜类别：${names('red')}`),
+    note(`黑榜类别：${names('black')}`),
+    note(`主体类型：${SUBJECT_KINDS.join('、')}`),
+    note('单位填写统一社会信用代码，自然人填写身份证号；日期写作 2026-03-15；公示截止日期留空则按类别公示期限计算。'),
+  ];
+}
 
 /** The column name a field's problems are reported under. */
 const FIELD_HEADERS: Record<CreditEntryField, string> = CREDIT_FIELD_LABELS;
@@ -122,7 +169,8 @@ function emptyCheck(fileError: string, ignoredColumns: string[] = []): ImportChe
  * other extra column is ignored (never stored) and named in `ignoredColumns`.
  */
 export function checkImportRows(rows: readonly SheetRow[], categories: readonly CategoryInfo[], today: string): ImportCheck {
-  const [header, ...data] = rows;
+  const [header, ...all] = rows;
+  const data = all.filter((r) => !isNoteRow(r.cells));
   if (!header) return emptyCheck('文件是空的：第1行应为表头，从第2行起每行一条记录。请下载导入模板填写。');
   const index = new Map<Column['field'], number>();
   const ignoredColumns: string[] = [];
@@ -134,7 +182,7 @@ export function checkImportRows(rows: readonly SheetRow[], categories: readonly 
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.field)).map((c) => headerKey(c.header));
   if (missing.length > 0) return emptyCheck(`缺少必需的列：${missing.join('、')}。请使用导入模板的表头（第${header.row}行）。`, ignoredColumns);
-  if (data.length === 0) return emptyCheck('文件中没有数据行：第1行是表头，请从第2行起填写记录。', ignoredColumns);
+  if (data.length === 0) return emptyCheck('文件中没有数据行：第1行是表头，请从第2行起填写记录（以 # 开头的说明行不算）。', ignoredColumns);
   if (data.length > MAX_IMPORT_ROWS) return emptyCheck(`单次最多导入${MAX_IMPORT_ROWS}行，本文件有${data.length}行，请分成几个文件导入。`, ignoredColumns);
 
   const byName = new Map(categories.map((c) => [c.name, c]));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { insertCreditBatch } from '@/db/queries/credit-admin/batches';
 import { createCreditEntry, findCreditEntryForEdit, listAdminCreditEntries, listCreditEntryHistory } from '@/db/queries/credit-admin/entries';
@@ -23,16 +23,7 @@ import { CSV_BOM, csvRow } from '@/lib/csv';
 import { addDays, cityDay } from '@/lib/dates';
 import type { ImportActionState } from '@/app/(admin)/admin/credit/types';
 import { freshDatabase } from './helpers';
-
-const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
-vi.mock('@/server/cache/state', async (original) => {
-  const real = await original<typeof import('@/server/cache/state')>();
-  return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
-});
-vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
+import { actionContext as ctx } from './action-context';
 
 let handle: DbHandle;
 let editor: AuthUser;
@@ -178,6 +169,45 @@ describe('credit import, batch review and visibility', () => {
     ctx.user = editor;
     const empty = (await insertCreditBatch(handle.db, '测试年第2期', editor.id))!;
     expect((await reviewCreditBatch({}, form({ id: empty, version: 1, action: 'submit' }))).message).toContain('还没有条目');
+  });
+
+  it('keeps the uploaded file between 预检 and 确认导入: a refused batch or a second 预检 needs no new choice of file', async () => {
+    const { previewCreditImport, confirmCreditImport } = await import('@/app/(admin)/admin/credit/import/actions');
+    ctx.user = editor;
+    const open = (await insertCreditBatch(handle.db, '测试年第11期', editor.id))!;
+    const file = csvFile([companyRow(1, { 认定依据文号: '江市监罚〔2026〕111号' })]);
+    // Into the published batch: refused, but the file is kept and named.
+    const refused: ImportActionState = await previewCreditImport({}, form({ batchId, file }));
+    expect(refused.fieldErrors?.batchId).toContain('不能再导入');
+    expect(refused).toMatchObject({ batchId, token: expect.stringMatching(/^[0-9a-f]{32}$/), fileName: 'import.csv' });
+    // The form comes back with the kept file's token only: the next 预检 re-checks it for another batch.
+    const again: ImportActionState = await previewCreditImport({}, form({ batchId: open, token: refused.token!, fileName: refused.fileName! }));
+    expect(again).toMatchObject({ ok: true, batchId: open, token: refused.token, fileName: 'import.csv', report: { totalRows: 1, validCount: 1 } });
+    expect((await previewCreditImport({}, form({ batchId: open }))).fieldErrors?.file).toBe('请选择要导入的 CSV 或 XLSX 文件');
+    expect(await confirmCreditImport({}, form({ batchId: open, token: again.token!, fileName: again.fileName! }))).toMatchObject({ ok: true, imported: { inserted: 1 } });
+    // Imported: the kept file is gone.
+    expect((await previewCreditImport({}, form({ batchId: open, token: again.token!, fileName: 'import.csv' }))).fieldErrors?.file).toContain('已过期或已导入');
+  });
+
+  it('serves a template with an example and the allowed values that the import accepts as it is', async () => {
+    const { GET } = await import('@/app/(admin)/admin/credit/import/template/route');
+    const { previewCreditImport } = await import('@/app/(admin)/admin/credit/import/actions');
+    ctx.user = editor;
+    const response = await GET();
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await response.text();
+    expect(text).toContain('红榜类别：诚信经营企业');
+    expect(text).toContain('黑榜类别：失信被执行人、食品药品安全');
+    expect(text).toContain('主体类型：法人企业、个体工商户、自然人、机关事业单位/社会组织');
+    expect(text).toContain('江城市示例食品有限公司');
+    const open = (await insertCreditBatch(handle.db, '测试年第12期', editor.id))!;
+    const asIs: ImportActionState = await previewCreditImport({}, form({ batchId: open, file: new File([text], 'template.csv', { type: 'text/csv' }) }));
+    expect(asIs.report?.fileError).toContain('没有数据行');
+    const filled = text + csvRow(companyRow(2, { 认定依据文号: '江市监罚〔2026〕112号' }).slice(0, IMPORT_COLUMNS.length));
+    const preview: ImportActionState = await previewCreditImport({}, form({ batchId: open, file: new File([filled], 'template.csv', { type: 'text/csv' }) }));
+    expect(preview.report).toMatchObject({ fileError: null, totalRows: 1, validCount: 1, problems: [] });
+    ctx.user = null;
+    expect((await GET()).status).toBe(403);
   });
 });
 

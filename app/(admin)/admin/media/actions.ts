@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { deleteMediaRow, findMedia, findMediaByKey, insertMedia, listMedia, updateMediaAlt } from '@/db/queries/media';
 import type { MediaVariant } from '@/db/schema/media';
-import { guardedAction } from '@/server/actions';
+import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { currentUser } from '@/server/auth';
 import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, removeUploadFiles } from '@/server/media';
@@ -34,7 +34,14 @@ function safeOriginalName(name: string): string {
   return base.slice(0, 200) || '未命名图片';
 }
 
-export const uploadMedia = guardedAction('media.upload', uploadSchema, async (input, { db, user, invalid }) => {
+/** The upload's answer: with the new image's storage key, so an editor can insert it at once. */
+export type MediaUploadState = ActionState & { storageKey?: string };
+
+/**
+ * The one upload path of the media library: the media page's form and the article editor's 插入图片 panel
+ * both post here. Checked and re-encoded (server/media.ts), stored with its row and audit entry.
+ */
+export const uploadMedia = guardedAction('media.upload', uploadSchema, async (input, { db, user, invalid }): Promise<MediaUploadState> => {
   let processed;
   try {
     processed = await processUpload(new Uint8Array(await input.file.arrayBuffer()), { maxBytes: MAX_UPLOAD_BYTES });
@@ -60,7 +67,7 @@ export const uploadMedia = guardedAction('media.upload', uploadSchema, async (in
     throw error;
   }
   revalidatePath('/admin/media');
-  return { ok: true };
+  return { ok: true, storageKey: processed.storageKey };
 });
 
 export const updateMediaAltText = guardedAction('media.upload', z.object({ id: mediaId, alt }), async (input, { db, user }) => {

@@ -1,7 +1,8 @@
 'use client';
 
 // The article body editor (TipTap): a toolbar of real buttons, links typed inline (no prompt), images from
-// the media library, tables, and Word/WPS paste cleaned up. Its HTML goes to the parent, which submits it
+// the media library or uploaded on the spot (into the library, through its own upload action), tables, and
+// Word/WPS paste cleaned up. Its HTML goes to the parent, which submits it
 // in a hidden field; the server sanitizes it again before storing.
 import { Image } from '@tiptap/extension-image';
 import { Table } from '@tiptap/extension-table';
@@ -12,7 +13,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { cleanPastedHtml } from '@/lib/article-input';
-import { listMediaForPicker, type PickerResult } from '../media/actions';
+import { listMediaForPicker, uploadMedia, type MediaUploadState, type PickerResult } from '../media/actions';
 import { resolveBodyImage } from './editor-actions';
 
 type Props = {
@@ -277,7 +278,8 @@ function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () => void }
 
   return (
     <div className="space-y-2 border-t border-line p-2" aria-busy={pending}>
-      <p className="text-sm text-muted">从媒体库选择一张图片插入正文（图片的替代文字一并插入）。需要新图片时，请先在“媒体库”页面上传。</p>
+      <UploadImage disabled={pending} onUploaded={insert} />
+      <p className="text-sm text-muted">或从媒体库选择一张图片插入正文（图片的替代文字一并插入）。</p>
       {message && <p className="text-sm text-brand">{message}</p>}
       {!result ? (
         <p className="text-sm text-muted">正在载入媒体库…</p>
@@ -317,5 +319,122 @@ function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () => void }
         </button>
       </div>
     </div>
+  );
+}
+
+const ALT_HINT = '2-120个字，写清图片里是什么，读屏软件会朗读它。';
+// guardedAction is typed with the base ActionState; the upload also answers with the storage key.
+const uploadToLibrary = uploadMedia as (state: MediaUploadState, data: FormData) => Promise<MediaUploadState>;
+
+/**
+ * 上传新图片 inside the panel: the file and its alt text go to the media library's own upload action (the
+ * same checks, re-encoding and audit entry as the 媒体库 page); the new image is then inserted. No nested
+ * <form> (the panel sits inside the article's form): the fields have no names and are sent by hand.
+ */
+function UploadImage({ disabled, onUploaded }: { disabled: boolean; onUploaded: (storageKey: string) => void }) {
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState('');
+  const [alt, setAlt] = useState('');
+  const [state, setState] = useState<MediaUploadState>({});
+  const [uploading, startUpload] = useTransition();
+
+  function upload() {
+    const file = fileRef.current?.files?.[0];
+    const local: Record<string, string> = {};
+    if (!file) local.file = '请选择要上传的图片';
+    if (Array.from(alt.trim()).length < 2) local.alt = '请填写替代文字（2-120个字），说明图片里是什么，供读屏软件朗读';
+    if (Object.keys(local).length > 0) {
+      setState({ fieldErrors: local });
+      return;
+    }
+    const data = new FormData();
+    data.set('file', file!);
+    data.set('alt', alt.trim());
+    startUpload(async () => {
+      const answer = await uploadToLibrary({}, data);
+      setState(answer);
+      if (answer.ok && answer.storageKey) {
+        setAlt('');
+        setFileName('');
+        if (fileRef.current) fileRef.current.value = '';
+        onUploaded(answer.storageKey);
+      }
+    });
+  }
+
+  const fileError = state.fieldErrors?.file;
+  const altError = state.fieldErrors?.alt;
+  return (
+    <fieldset className="space-y-2 rounded border border-line bg-white p-2" aria-busy={uploading}>
+      <legend className="px-1 text-sm font-medium">上传新图片</legend>
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          ref={fileRef}
+          id={`${id}-file`}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
+          onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? '')}
+          className="peer sr-only"
+        />
+        <label
+          htmlFor={`${id}-file`}
+          className="inline-flex cursor-pointer items-center rounded border border-brand bg-white px-3 py-1.5 text-sm font-medium text-brand hover:bg-brand-soft peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus"
+        >
+          选择图片文件
+        </label>
+        <span className="min-w-0 text-sm break-all text-muted" aria-live="polite">
+          {fileName || '未选择文件'}
+        </span>
+      </div>
+      <p id={`${id}-file-hint`} className="text-xs text-muted">
+        JPEG、PNG、WebP 或 GIF，不超过10MB。上传后存入媒体库并插入正文。
+      </p>
+      {fileError && (
+        <p id={`${id}-file-error`} className="text-sm text-brand">
+          {fileError}
+        </p>
+      )}
+      <div>
+        <label htmlFor={`${id}-alt`} className="block text-sm">
+          替代文字<span className="text-brand"> *</span>
+        </label>
+        <input
+          id={`${id}-alt`}
+          type="text"
+          value={alt}
+          maxLength={120}
+          onChange={(e) => setAlt(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter would submit the article form.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              upload();
+            }
+          }}
+          aria-invalid={altError ? true : undefined}
+          aria-describedby={`${id}-alt-hint${altError ? ` ${id}-alt-error` : ''}`}
+          className="mt-1 block w-full rounded border border-line px-2 py-1.5 text-sm aria-[invalid=true]:border-brand"
+        />
+        <p id={`${id}-alt-hint`} className="mt-1 text-xs text-muted">
+          {ALT_HINT}
+        </p>
+        {altError && (
+          <p id={`${id}-alt-error`} className="mt-1 text-sm text-brand">
+            {altError}
+          </p>
+        )}
+      </div>
+      <button type="button" className={small} disabled={disabled || uploading} onClick={upload}>
+        {uploading ? '上传中…' : '上传并插入'}
+      </button>
+      {state.message && !state.fieldErrors && (
+        <p role="alert" className="text-sm text-brand">
+          {state.message}
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
 // Two steps: 预检 uploads the file (kept on the server) and shows the report; 确认导入 names the kept file,
-// which is checked again and imported all or nothing.
+// which is checked again and imported all or nothing. React resets a form after its action: the chosen
+// batch comes back through the select's key, and the kept file is named by its token, so neither has to
+// be chosen again (a new 预检 re-checks the kept file unless another file is chosen).
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { FieldShell, FormMessage, SubmitButton, inputClass } from '../../../../_components/form-fields';
@@ -22,8 +24,12 @@ export function ImportForm({ batches, batchId }: { batches: Batch[]; batchId: nu
   const confirmed = latest === confirm && confirm.imported ? confirm : null;
   const report = latest.report;
   const token = latest.token;
-  const chosen = latest.batchId ?? batchId;
+  const typed = previewed.values?.batchId;
+  const chosen = latest.batchId ?? (typed && /^\d+$/.test(typed) ? Number(typed) : batchId);
   const fileName = latest.fileName ?? '';
+  // The file waiting on the server for this form (gone once imported).
+  const kept = token && !confirmed ? { token, fileName } : null;
+  const chosenTitle = batches.find((b) => b.id === chosen)?.title;
   const importable = report && !report.fileError && report.problems.length === 0 && report.validCount > 0 && !confirmed;
 
   return (
@@ -31,7 +37,9 @@ export function ImportForm({ batches, batchId }: { batches: Batch[]; batchId: nu
       <form action={previewAction} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" aria-label="上传并预检">
         <FieldShell id="import-batch" label="导入到批次" required error={previewed.fieldErrors?.batchId} hint="只能导入到草稿或已退回的批次">
           {(aria) => (
-            <select {...aria} name="batchId" defaultValue={chosen ?? ''} required className={inputClass}>
+            // Keyed by the choice: a <select> takes a new defaultValue only when it mounts, and the reset
+            // after 预检 would otherwise fall back to 请选择.
+            <select {...aria} key={chosen ?? ''} name="batchId" defaultValue={chosen ?? ''} required className={inputClass}>
               <option value="">请选择</option>
               {batches.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -41,9 +49,22 @@ export function ImportForm({ batches, batchId }: { batches: Batch[]; batchId: nu
             </select>
           )}
         </FieldShell>
-        <FieldShell id="import-file" label="导入文件" required error={previewed.fieldErrors?.file} hint="CSV（UTF-8 或 GBK 编码）或 XLSX，不超过30MB">
-          {(aria) => <input {...aria} name="file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={inputClass} />}
+        <FieldShell
+          id="import-file"
+          label="导入文件"
+          required={!kept}
+          error={previewed.fieldErrors?.file}
+          hint={kept ? '如需更换文件，请重新选择；不选则使用已上传的文件' : 'CSV（UTF-8 或 GBK 编码）或 XLSX，不超过30MB'}
+        >
+          {(aria) => <input {...aria} name="file" type="file" required={!kept} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={inputClass} />}
         </FieldShell>
+        {kept ? (
+          <p role="note" className="rounded border border-line bg-canvas px-3 py-2 text-sm">
+            已上传：<strong className="break-all">{kept.fileName || '导入文件'}</strong>。文件保存在服务器上，可直接确认导入；改选批次后可重新预检，无需再次选择文件。
+            <input type="hidden" name="token" value={kept.token} />
+            <input type="hidden" name="fileName" value={kept.fileName} />
+          </p>
+        ) : null}
         <SubmitButton pendingText="正在预检…">预检</SubmitButton>
         {latest === previewed && !previewed.report ? <FormMessage state={previewed} /> : null}
       </form>
@@ -66,7 +87,7 @@ export function ImportForm({ batches, batchId }: { batches: Batch[]; batchId: nu
           <input type="hidden" name="batchId" value={chosen} />
           <input type="hidden" name="fileName" value={fileName} />
           <p className="mb-3 text-sm">
-            将导入 {report.newCount} 条新条目{report.existingCount > 0 ? `，${report.existingCount} 条已存在将跳过` : ''}。导入时会再次检查整个文件，任何一行有误都不会导入。
+            将导入 {report.newCount} 条新条目{chosenTitle ? `到批次“${chosenTitle}”` : ''}{report.existingCount > 0 ? `，${report.existingCount} 条已存在将跳过` : ''}。导入时会再次检查整个文件，任何一行有误都不会导入。
           </p>
           <SubmitButton pendingText="正在导入…">确认导入</SubmitButton>
         </form>

@@ -28,6 +28,7 @@ export default async function CreditImportPage({ searchParams }: { searchParams:
           <a href="/admin/credit/import/template" className="ml-1 underline hover:text-brand">
             下载导入模板（CSV）
           </a>
+          ：含一行示例和可填写的类别、主体类型；以 # 开头的说明行导入时跳过，可保留。
         </p>
         <p>列：{IMPORT_COLUMNS.map((c) => `${c.header}${c.required ? '' : '（可选）'}`).join('、')}。</p>
         <ul className="list-disc space-y-1 pl-5">
