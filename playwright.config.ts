@@ -67,7 +67,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       // The bootstrap administrator of the test server (see e2e/fixtures.ts).
       ADMIN_USERNAME: 'e2e-admin',
-      ADMIN_PASSWORD: 'e2e-Admin-2026',
+      ADMIN_PASSWORD: 'Civic-e2e-Lantern-2026',
       // The test client on loopback plays the trusted proxy: specs give requests X-Forwarded-For addresses
       // of their own so that per-address limits shared with other specs are not used up. A client on any
       // other address cannot (e2e/security-client-ip.spec.ts).

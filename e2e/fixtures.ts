@@ -1,7 +1,7 @@
 // Shared helpers for end-to-end journeys of editors.
 import { expect, type Browser, type Page } from '@playwright/test';
 
-export const ADMIN = { username: 'e2e-admin', password: 'e2e-Admin-2026' };
+export const ADMIN = { username: 'e2e-admin', password: 'Civic-e2e-Lantern-2026' };
 
 export async function signIn(page: Page, username: string, password: string, expectSuccess = true) {
   await page.goto('/login');

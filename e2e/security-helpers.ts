@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request, type APIRequestContext, type APIResponse } from '@playwright/test';
 
-export const ADMIN_LOGIN = { username: 'e2e-admin', password: 'e2e-Admin-2026' };
+export const ADMIN_LOGIN = { username: 'e2e-admin', password: 'Civic-e2e-Lantern-2026' };
 
 let addressCounter = 0;
 

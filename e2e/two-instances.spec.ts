@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   expect(databaseUrl, 'two-instances.spec.ts runs on the PostgreSQL pass (E2E_DATABASE_URL)').toBeTruthy();
   server = spawn(process.execPath, ['node_modules/.bin/tsx', 'scripts/start.ts', '--no-build'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: secondDataDir, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: secondDataDir, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

@@ -33,7 +33,7 @@ runScript(async () => {
       console.error('Set ADMIN_PASSWORD, or run this on a terminal to be asked for the password.');
       return 2;
     }
-    password = await promptHidden('Password (10+ characters, letters and digits): ');
+    password = await promptHidden('Password (12+ characters, not a common one, not containing the username): ');
   }
   const handle = await openDatabase();
   try {

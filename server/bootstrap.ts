@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { countAdmins, insertUser, usernameTaken } from '@/db/queries/users';
 import { recordAudit } from './audit';
-import { hashPassword, passwordSchema } from './passwords';
+import { hashPassword, passwordProblem } from './passwords';
 
 export const usernameSchema = z
   .string()
@@ -15,10 +15,10 @@ export const usernameSchema = z
 export async function createAdmin(db: Db, input: { username: string; displayName: string; password: string }, source: string) {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) throw new Error(`Username refused: ${username.error.issues[0]?.message}`);
-  const password = passwordSchema.safeParse(input.password);
-  if (!password.success) throw new Error(`Password refused: ${password.error.issues[0]?.message}`);
+  const problem = passwordProblem(input.password, { username: username.data, displayName: input.displayName });
+  if (problem) throw new Error(`Password refused: ${problem}`);
   if (await usernameTaken(db, username.data)) throw new Error(`The username "${username.data}" is taken`);
-  const user = await insertUser(db, { username: username.data, displayName: input.displayName || username.data, role: 'admin', passwordHash: await hashPassword(password.data) });
+  const user = await insertUser(db, { username: username.data, displayName: input.displayName || username.data, role: 'admin', passwordHash: await hashPassword(input.password) });
   await recordAudit(db, null, { action: 'user.create', entityType: 'user', entityId: user.id, actorName: source, ip: null, after: { username: user.username, role: 'admin' } });
   return user;
 }

@@ -22,7 +22,7 @@ describe(`accounts and rate limits on ${engine}`, () => {
   it('creates the first administrator from the environment once, with an argon2id hash and an audit entry', async () => {
     const db = handle.db;
     expect(await ensureBootstrapAdmin(db, {})).toMatch(/No administrator yet/);
-    await expect(ensureBootstrapAdmin(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' })).rejects.toThrow(/至少10位/);
+    await expect(ensureBootstrapAdmin(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' })).rejects.toThrow(/至少12位/);
     expect(await ensureBootstrapAdmin(db, { ADMIN_USERNAME: 'Root', ADMIN_PASSWORD: 'civic-portal-2026' })).toMatch(/Created/);
     expect(await ensureBootstrapAdmin(db, { ADMIN_USERNAME: 'other', ADMIN_PASSWORD: 'civic-portal-2026' })).toMatch(/exists/);
     const user = await findUserForSignIn(db, 'root');

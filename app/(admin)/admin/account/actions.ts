@@ -5,9 +5,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { findUserForSignIn, updateUser } from '@/db/queries/users';
-import { guardedAction } from '@/server/actions';
+import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
-import { hashPassword, passwordSchema, verifyPassword } from '@/server/passwords';
+import { hashPassword, passwordProblem, passwordSchema, verifyPassword } from '@/server/passwords';
 import { POLICIES, countAttempt, resetLimit, waitText } from '@/server/rate-limit';
 
 const lockedMessage = (seconds: number) => `当前密码输错次数过多，账号已临时锁定。请 ${waitText(seconds)}后再试，或联系管理员。`;
@@ -18,7 +18,10 @@ export const changeOwnPassword = guardedAction(
     .object({ current: z.string().min(1, '请输入当前密码'), password: passwordSchema, confirm: z.string() })
     .refine((v) => v.password === v.confirm, { path: ['confirm'], message: '两次输入的新密码不一致' })
     .refine((v) => v.password !== v.current, { path: ['password'], message: '新密码不能与当前密码相同' }),
-  async (input, { db, user }) => {
+  async (input, { db, user }): Promise<ActionState> => {
+    // Judged before the current password is checked: it tells nothing about that one.
+    const problem = passwordProblem(input.password, user);
+    if (problem) return { fieldErrors: { password: problem } };
     // The current-password check is a password oracle: it is counted on the account's sign-in counter
     // (the same atomic limiter and threshold as the sign-in form, and one budget for both), before the
     // password is checked, and refused while the account is locked, even with the right password.

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { PASSWORD_HINT } from '@/lib/password-hint';
 import type { ActionState } from '@/server/actions';
 import { FormMessage, SubmitButton, TextField } from '../../../_components/form-fields';
 import { changeOwnPassword } from './actions';
@@ -17,7 +18,7 @@ export function PasswordForm() {
   return (
     <form action={action} className="max-w-sm space-y-3">
       <TextField state={state} name="current" label="当前密码" type="password" required autoComplete="current-password" />
-      <TextField state={state} name="password" label="新密码" type="password" required hint="至少10位，须同时包含字母和数字" autoComplete="new-password" />
+      <TextField state={state} name="password" label="新密码" type="password" required hint={PASSWORD_HINT} autoComplete="new-password" />
       <TextField state={state} name="confirm" label="确认新密码" type="password" required autoComplete="new-password" />
       <FormMessage state={state} />
       <SubmitButton>修改密码</SubmitButton>

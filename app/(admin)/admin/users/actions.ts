@@ -11,7 +11,7 @@ import { userRole } from '@/db/schema';
 import { guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { usernameSchema } from '@/server/bootstrap';
-import { hashPassword, passwordSchema } from '@/server/passwords';
+import { hashPassword, passwordProblem, passwordSchema } from '@/server/passwords';
 
 const displayName = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字');
 const role = z.enum(userRole.enumValues, { error: '请选择角色' });
@@ -20,7 +20,10 @@ const NOT_FOUND: ActionState = { message: '用户不存在或已被删除。' };
 
 export const createUser = guardedAction(
   'users.manage',
-  z.object({ username: usernameSchema, displayName, role, password: passwordSchema }),
+  z.object({ username: usernameSchema, displayName, role, password: passwordSchema }).superRefine((input, context) => {
+    const problem = passwordProblem(input.password, input);
+    if (problem) context.addIssue({ code: 'custom', path: ['password'], message: problem });
+  }),
   async (input, { db, user }) => {
     const passwordHash = await hashPassword(input.password);
     const result = await db.transaction(async (tx): Promise<ActionState> => {
@@ -82,6 +85,8 @@ export const resetUserPassword = guardedAction(
     const result = await db.transaction(async (tx): Promise<ActionState> => {
       const target = await findAuthUserForUpdate(tx, input.id);
       if (!target) return NOT_FOUND;
+      const problem = passwordProblem(input.password, target);
+      if (problem) return { fieldErrors: { password: problem } };
       await updateUser(tx, input.id, { passwordHash }, { endSessions: true });
       await recordAudit(tx, user, { action: 'user.password_reset', entityType: 'user', entityId: input.id, note: 'password reset by an administrator; sessions ended' });
       return { ok: true };

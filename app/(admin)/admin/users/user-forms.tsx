@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { PASSWORD_HINT } from '@/lib/password-hint';
 import type { ActionState } from '@/server/actions';
 import { FormMessage, SelectField, SubmitButton, TextField } from '../../../_components/form-fields';
 import { createUser, resetUserPassword, setUserDisabled, signOutUserEverywhere, updateUserProfile } from './actions';
@@ -10,7 +11,6 @@ const ROLE_OPTIONS = [
   { value: 'reviewer', label: '审核' },
   { value: 'admin', label: '管理员' },
 ];
-const PASSWORD_HINT = '至少10位，须同时包含字母和数字';
 
 export function CreateUserForm() {
   const [state, action] = useActionState(createUser, {} as ActionState);
