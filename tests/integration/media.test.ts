@@ -16,12 +16,9 @@ import type { ActionState } from '@/server/actions';
 import { MAX_UPLOAD_BYTES, MediaUploadError, processUpload, uploadKey } from '@/server/media';
 import { fileStore } from '@/server/storage';
 import { engine, freshDatabase } from './helpers';
+import { actionContext as ctx } from './action-context';
 
 // The actions run outside a request: the signed-in user, the database and cache revalidation are stubbed.
-const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
-vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
 // What DATABASE_URL chooses in production: the table on PostgreSQL, the folder on PGlite.
 vi.mock('@/server/storage', async (original) => {
   const actual = await original<typeof import('@/server/storage')>();
@@ -220,7 +217,7 @@ describe('media actions', () => {
   it('audits every change: upload, alt text, delete', async () => {
     const { deleteMediaAsset, updateMediaAltText, uploadMedia } = await import('@/app/(admin)/admin/media/actions');
     const png = new File([await bytesOf(solid(640, 480).png())], 'C:\\photos\\广场.png', { type: 'image/png' });
-    expect(await uploadMedia({}, await form({ alt: '文明广场全景', file: png }))).toEqual({ ok: true });
+    expect(await uploadMedia({}, await form({ alt: '文明广场全景', file: png }))).toMatchObject({ ok: true, storageKey: expect.any(String) });
     const [asset] = (await listMedia(handle.db, 1, 1)).rows;
     expect(asset).toMatchObject({ alt: '文明广场全景', originalName: '广场.png' });
 

@@ -2,7 +2,7 @@
 // nothing), revisions and restore, autosaves apart from the article, presence, the admin list and the
 // review workflow; then the server actions themselves, with the signed-in user stubbed.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
 import {
@@ -30,17 +30,9 @@ import { listReviewEvents, recordReviewEvent } from '@/db/queries/workflow';
 import { newsArticles, newsChannels, newsRevisions, type ArticleSnapshot } from '@/db/schema';
 import type { ActionState } from '@/server/actions';
 import { engine, freshDatabase } from './helpers';
+import { actionContext as ctx } from './action-context';
 
 // The actions run outside a request: the signed-in user, the database and cache updates are stubbed.
-const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
-vi.mock('@/server/cache/state', async (original) => {
-  const real = await original<typeof import('@/server/cache/state')>();
-  return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
-});
-vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
 
 let handle: DbHandle;
 let editor: AuthUser;

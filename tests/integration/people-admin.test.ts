@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
 import { createBatch, findBatch, findBatchByMonth, moveBatch, setPersonBatch } from '@/db/queries/people-admin/batches';
@@ -25,16 +25,7 @@ import type { ActionState } from '@/server/actions';
 import { cityDay } from '@/lib/dates';
 import { storeCitizenFile } from '@/server/private-files';
 import { engine, freshDatabase } from './helpers';
-
-const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, tags: [] as string[] }));
-vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-// Tags expired by actions (server/cache/invalidate.ts invalidate), recorded on the way through.
-vi.mock('@/server/cache/state', async (original) => {
-  const real = await original<typeof import('@/server/cache/state')>();
-  return { ...real, bumpTags: (tags: readonly string[]) => { ctx.tags.push(...tags); real.bumpTags(tags); } };
-});
-vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
+import { actionContext as ctx } from './action-context';
 
 let handle: DbHandle;
 let editor: AuthUser;
