@@ -1,7 +1,9 @@
 // Crawls the public site (pages, feeds, sitemap, robots.txt, JSON endpoints, 繁體 mode, search results)
-// breadth-first and proves two things about every answer: no full ID number or mobile number appears in
-// its body or headers (lib/pii-detect.ts), and every sub-resource an HTML page or stylesheet refers to
-// is served by the portal itself (no CDN, no third-party host).
+// breadth-first and proves two things about every answer: no full ID number, mobile number or bank card
+// number appears in its body or headers (lib/pii-detect.ts), and every sub-resource an HTML page or
+// stylesheet refers to is served by the portal itself (no CDN, no third-party host). Before the crawl,
+// numbers are planted through free-text fields: citizens' forms refuse them, staff forms refuse them and
+// then save them masked, and the masked article and profile are published for the crawl to find.
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { describePii, findPii } from '../lib/pii-detect';
 import { ADMIN_LOGIN, anonymousRequest, callAction, freshAddress, loadActions, signInRequest, type ActionRef } from './security-helpers';
@@ -17,6 +19,12 @@ const PHONE_REC = '13912340001';
 const PHONE_OBJ = '15812340002';
 const FIXED_ID = '420102197803151311';
 const FIXED_ID_MASKED = '420102********1311';
+// Planted through free-text fields: random, so that no page could show them by chance.
+const PLANT_PHONE = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+const PLANT_PHONE_MASKED = `${PLANT_PHONE.slice(0, 3)}****${PLANT_PHONE.slice(-4)}`;
+const PLANT_CARD = '6222021234567890128';
+const PLANT_WORD = '打码核验';
+const SCREEN_MESSAGE = /^请勿填写身份证号、手机号或银行卡号等个人信息（第\d+个字附近）$/;
 
 type Page = { url: string; status: number; contentType: string; body: string; hant: boolean };
 
@@ -102,6 +110,8 @@ let actions: Map<string, ActionRef>;
 /** A public credit entry about a natural person (欧阳建国, found by the masked ID number on its page). */
 let personEntry: string;
 let receipts: { receiptNo: string; trackingNo: string };
+/** The article and the 好人 published with masked numbers (paths), for the crawl to reach. */
+let plantedPaths: string[] = [];
 
 function actionRef(key: string): ActionRef {
   const found = actions.get(key);
@@ -132,6 +142,62 @@ async function submitWithPhones(citizen: APIRequestContext) {
   receipts = { receiptNo: String(recommended.state?.receiptNo), trackingNo: String(objected.state?.trackingNo) };
 }
 
+/**
+ * Numbers typed into free-text fields: citizens' comment and recommendation are refused; an administrator's
+ * 好人 and article are refused, then saved with 自动打码 (maskPii=1) and published.
+ */
+async function plantThroughForms(citizen: APIRequestContext) {
+  const headers = () => ({ 'X-Forwarded-For': freshAddress() });
+  const personId = /href="\/good-people\/(\d+)"/.exec(await (await citizen.get('/good-people')).text())?.[1];
+  const comment = await callAction(citizen, baseURL, actionRef('app/(public)/good-people/actions.ts#commentAction'), { personId: personId ?? '', nickname: '', body: `向榜样学习，我的电话${PLANT_PHONE}` }, { headers: headers() });
+  expect(comment.state?.fieldErrors).toEqual({ body: expect.stringMatching(SCREEN_MESSAGE) });
+  const recommendation = await callAction(
+    citizen,
+    baseURL,
+    actionRef('app/(public)/good-people/actions.ts#recommendAction'),
+    { nomineeName: '林晓燕', region: '江南区市民中心', category: '助人为乐', deed: `多年来坚持照料独居老人（身份证号${FIXED_ID}），风雨无阻，邻里交口称赞，是身边的好榜样。`, story: `工资卡${PLANT_CARD}`, recommenderName: '王先生', recommenderPhone: PHONE_REC, consent: 'on' },
+    { headers: headers() },
+  );
+  expect(Object.keys((recommendation.state?.fieldErrors as object) ?? {}).sort()).toEqual(['deed', 'story']);
+
+  const admin = await signInRequest(baseURL, ADMIN_LOGIN.username, ADMIN_LOGIN.password);
+  const person = { name: '林晓燕', photo: '', gender: '', birthYear: '', region: `${PLANT_WORD}社区 ${PLANT_PHONE}`, unit: '', category: '助人为乐', level: '市级好人', batchId: '', term: '', deed: `${PLANT_WORD}：多年来坚持照料独居老人，风雨无阻，联系电话${PLANT_PHONE}，邻里交口称赞。`, story: `身份证号${FIXED_ID}，工资卡${PLANT_CARD}。`, honors: `荣誉证书编号${PLANT_PHONE}` };
+  const createPerson = actionRef('app/(admin)/admin/good-people/actions.ts#createGoodPerson');
+  const refusedPerson = await callAction(admin, baseURL, createPerson, person);
+  expect((refusedPerson.state?.piiFields as string[] | undefined)?.sort()).toEqual(['deed', 'honors', 'region', 'story']);
+  const savedPerson = await callAction(admin, baseURL, createPerson, { ...person, maskPii: '1' });
+  const newPersonId = /\/admin\/good-people\/(\d+)/.exec(savedPerson.redirect ?? '')?.[1];
+  expect(newPersonId, savedPerson.text.slice(0, 300)).toBeTruthy();
+  const published = await callAction(admin, baseURL, actionRef('app/(admin)/admin/good-people/actions.ts#reviewGoodPerson'), { id: newPersonId!, version: 1, action: 'forcePublish', reason: '打码核验发布' });
+  expect(published.redirect, published.text.slice(0, 300)).toContain('done=forcePublish');
+
+  const channelId = /<option value="(\d+)"/.exec(await (await admin.get('/admin/news/new')).text())?.[1];
+  const article = {
+    title: `${PLANT_WORD}：寻找好心人${PLANT_PHONE}`,
+    subtitle: `身份证号${FIXED_ID}`,
+    channelId: channelId ?? '',
+    summary: `${PLANT_WORD}，捐款账户${PLANT_CARD}`,
+    body: `<p>${PLANT_WORD}，联系电话<strong>${PLANT_PHONE.slice(0, 3)}</strong>${PLANT_PHONE.slice(3)}。</p><p>身份证号 ${FIXED_ID.slice(0, 6)} ${FIXED_ID.slice(6, 14)} ${FIXED_ID.slice(14)}</p>`,
+    coverImage: '',
+    source: '',
+    author: `通讯员${PLANT_PHONE}`,
+    editorName: '',
+    tags: `${PLANT_WORD}`,
+    slug: '',
+    pinned: '',
+  };
+  const createArticle = actionRef('app/(admin)/admin/news/actions.ts#createNewsArticle');
+  const refusedArticle = await callAction(admin, baseURL, createArticle, article);
+  expect((refusedArticle.state?.piiFields as string[] | undefined)?.sort()).toEqual(['author', 'body', 'subtitle', 'summary', 'title']);
+  const savedArticle = await callAction(admin, baseURL, createArticle, { ...article, maskPii: '1' });
+  const articleId = /\/admin\/news\/(\d+)/.exec(savedArticle.redirect ?? '')?.[1];
+  expect(articleId, savedArticle.text.slice(0, 300)).toBeTruthy();
+  const publishedArticle = await callAction(admin, baseURL, actionRef('app/(admin)/admin/news/review-actions.ts#reviewNewsArticle'), { id: articleId!, version: 1, action: 'forcePublish', reason: '打码核验发布', publishAt: '' });
+  expect(publishedArticle.redirect, publishedArticle.text.slice(0, 300)).toContain('done=forcePublish');
+  await admin.dispose();
+  plantedPaths = [`/good-people/${newPersonId}`, `/news/${articleId}`];
+}
+
 test.beforeAll(async ({ baseURL: url }) => {
   test.setTimeout(180_000);
   baseURL = url!;
@@ -139,6 +205,7 @@ test.beforeAll(async ({ baseURL: url }) => {
   actions = loadActions();
   const citizen = await anonymousRequest(baseURL);
   await submitWithPhones(citizen);
+  await plantThroughForms(citizen);
 
   const q = (text: string) => encodeURIComponent(text);
   const seeds = [
@@ -163,6 +230,8 @@ test.beforeAll(async ({ baseURL: url }) => {
     `/search?q=${q('欧阳建国')}`,
     `/search?q=${q('好人')}`,
     `/search?q=${q('诚信')}`,
+    `/search?q=${q(PLANT_WORD)}`,
+    ...plantedPaths,
   ];
   pages.push(...(await crawl(citizen, seeds, false, MAX_URLS)));
   await citizen.dispose();
@@ -171,7 +240,7 @@ test.beforeAll(async ({ baseURL: url }) => {
   personEntry = person.url.slice('/credit/'.length);
   // 繁體 mode goes through the proxy's conversion: a few pages of each kind.
   const hant = await request.newContext({ baseURL, extraHTTPHeaders: { Cookie: 'zh-script=hant', 'X-Forwarded-For': freshAddress() } });
-  pages.push(...(await crawl(hant, ['/', '/credit/black', person.url, '/good-people', '/news', `/search?q=${q('好人')}`], true, 12)));
+  pages.push(...(await crawl(hant, ['/', '/credit/black', person.url, '/good-people', '/news', `/search?q=${q('好人')}`, ...plantedPaths], true, 14)));
   await hant.dispose();
 });
 
@@ -197,7 +266,14 @@ test('the data behind the crawl holds full ID numbers and phones, and staff page
   }
 });
 
-test('no public page, feed, sitemap or JSON answer carries a full ID number or a mobile number', () => {
+test('numbers planted through free-text fields reach the public only masked', () => {
+  const withPlant = pages.filter((p) => p.body.includes(PLANT_PHONE_MASKED));
+  // The published article and profile, their lists, the search results and the feed.
+  expect(withPlant.map((p) => p.url)).toEqual(expect.arrayContaining([...plantedPaths, `/search?q=${encodeURIComponent(PLANT_WORD)}`, '/feed.xml']));
+  expect(pages.filter((p) => p.body.includes(PLANT_PHONE) || p.body.includes(PLANT_CARD)).map((p) => p.url)).toEqual([]);
+});
+
+test('no public page, feed, sitemap or JSON answer carries a full ID number, a mobile number or a bank card number', () => {
   const kinds = (pattern: RegExp) => pages.filter((p) => pattern.test(p.url)).length;
   expect(pages.length).toBeGreaterThan(200);
   expect(kinds(/^\/credit\/\d+$/), 'credit detail pages').toBeGreaterThan(50);
