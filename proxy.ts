@@ -31,6 +31,7 @@ import {
 } from '@/server/cache/page-cache';
 import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
 import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite, isFileRoute, newNonce } from '@/lib/security-headers';
+import { INLINE_NOT_FOUND_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
 import { publicOrigin, requestOrigin } from '@/server/site-url';
 
 /** Marks this server's own loopback renders for the page cache; unknown outside the process. */
@@ -38,11 +39,15 @@ const RENDER_HEADER = 'x-civic-render';
 const RENDER_SECRET = randomBytes(24).toString('base64url');
 const NONCE_HEADER = 'x-nonce';
 
-/** Passes the request on to Next.js with this nonce: in the request's CSP (Next.js reads it there) and the response's. */
-function nextWithNonce(request: NextRequest, nonce: string): NextResponse {
+/**
+ * Passes the request on to Next.js with this nonce: in the request's CSP (Next.js reads it there) and the
+ * response's. Only this server's own renders (`ownRender`) may ask a page for its inline 404.
+ */
+function nextWithNonce(request: NextRequest, nonce: string, ownRender = false): NextResponse {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.delete(RENDER_HEADER);
+  if (!ownRender) headers.delete(INLINE_NOT_FOUND_HEADER);
   headers.set(NONCE_HEADER, nonce);
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
@@ -182,17 +187,29 @@ function pageResponse(page: CachedPage, state: 'HIT' | 'MISS'): Response {
   return new Response(new Uint8Array(page.body), { status: page.status, headers });
 }
 
-/** Renders the page over loopback for the cache; null when the answer must not be cached. */
+const isHtml = (inner: InnerResponse) => String(inner.headers['content-type'] ?? '').startsWith('text/html');
+
+/**
+ * Renders the page over loopback for the cache; null when the answer must not be cached. A page's own
+ * notFound() comes back as an empty 404 document (lib/inline-not-found.ts): the page is asked once more for
+ * its not-found message as content, which is answered with status 404 (and not stored).
+ */
 async function renderForCache(request: NextRequest, fingerprint: string): Promise<CachedPage | null> {
   const nonce = newNonce();
   const expires = pageExpiry();
-  const inner = await fetchInner(request, request.nextUrl.pathname + request.nextUrl.search, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce });
-  if (inner.status !== 200 || inner.headers['set-cookie'] || !String(inner.headers['content-type'] ?? '').startsWith('text/html')) return null;
+  const path = request.nextUrl.pathname + request.nextUrl.search;
+  let inner = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce });
+  let status = inner.status;
+  if (status === 404 && isHtml(inner) && isEmptyErrorDocument(inner.body.toString('utf8'))) {
+    const inline = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce, [INLINE_NOT_FOUND_HEADER]: '1' });
+    if (inline.status === 200 && isHtml(inline)) [inner, status] = [inline, 404];
+  }
+  if (inner.status !== 200 || inner.headers['set-cookie'] || !isHtml(inner)) return null;
   const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(inner.headers)) {
     if (typeof value === 'string' && STORED_HEADERS.test(name)) headers.push([name, value]);
   }
-  return { status: 200, headers, body: inner.body, nonce, fingerprint, expires };
+  return { status, headers, body: inner.body, nonce, fingerprint, expires };
 }
 
 async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant', origin: string): Promise<Response> {
@@ -209,7 +226,8 @@ async function servePage(request: NextRequest, nonce: string, script: 'hans' | '
   try {
     const page = await flight;
     if (page) {
-      pages.set(key, page);
+      // A 404 is answered but never kept: the entry may be published a moment later.
+      if (page.status === 200) pages.set(key, page);
       return pageResponse(page, 'MISS');
     }
   } catch (error) {
@@ -232,7 +250,7 @@ export async function proxy(request: NextRequest) {
   // Channel feeds pass through the proxy only for the check above.
   if (pathname.endsWith('/feed.xml')) return NextResponse.next();
   // A render for the page cache: carries its nonce, which ends up in the stored page.
-  if (request.headers.get(RENDER_HEADER) === RENDER_SECRET) return nextWithNonce(request, request.headers.get(NONCE_HEADER) || newNonce());
+  if (request.headers.get(RENDER_HEADER) === RENDER_SECRET) return nextWithNonce(request, request.headers.get(NONCE_HEADER) || newNonce(), true);
   if (isCrossOriginWrite(request.method, request.headers)) {
     return Response.json({ error: '已拒绝来自其他网站的请求。' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
   }

@@ -1,11 +1,20 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { getSetting } from '@/db/queries/settings';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: '文明城市门户', template: '%s' },
-  description: '文明动态、好人榜与诚信红黑榜',
-};
+/** Every page's title ends with the site's name (a setting): tabs, bookmarks and shared links say whose page it is. */
+export async function generateMetadata(): Promise<Metadata> {
+  // Per request, like every page here: the build never opens the database.
+  await connection();
+  const { siteName, city } = await getSetting(await getDb(), 'siteInfo');
+  return {
+    title: { default: siteName, template: `%s - ${siteName}` },
+    description: `${city}创建全国文明城市：文明动态、好人榜与诚信红黑榜`,
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -1,4 +1,6 @@
-import Link from 'next/link';
+// Addresses that match no page: the site's shell around the message. A page's own notFound() is drawn by
+// app/(public)/not-found.tsx inside the public layout instead.
+import { NotFoundMessage } from './_components/not-found-message';
 import { SiteShell } from './_components/site-shell';
 
 export const metadata = { title: '页面不存在' };
@@ -6,18 +8,7 @@ export const metadata = { title: '页面不存在' };
 export default function NotFound() {
   return (
     <SiteShell>
-      <div className="mx-auto max-w-xl rounded-lg bg-white p-8 text-center shadow-sm">
-        <h1 className="text-2xl font-bold text-brand">页面不存在</h1>
-        <p className="mt-3 text-muted">您访问的页面可能已被移除、更名，或暂时不可用。</p>
-        <p className="mt-6 flex justify-center gap-4">
-          <Link href="/" className="rounded bg-brand px-4 py-2 text-white hover:bg-brand-dark">
-            返回首页
-          </Link>
-          <Link href="/search" className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand-soft">
-            站内搜索
-          </Link>
-        </p>
-      </div>
+      <NotFoundMessage />
     </SiteShell>
   );
 }

@@ -92,10 +92,10 @@ test('recommend → accept → publish → like once → comment after approval;
   await expect(likes).toHaveText('点赞数：0');
   await citizen.getByRole('button', { name: `为${nominee}点赞` }).click();
   await expect(likes).toHaveText('点赞数：1');
-  await citizen.getByRole('button', { name: `为${nominee}点赞` }).click();
-  await expect(citizen.getByRole('status').filter({ hasText: '您今天已经为TA点过赞了，明天再来吧。' })).toBeVisible();
+  await expect(citizen.getByRole('button', { name: '已点赞' })).toBeDisabled();
   await citizen.reload();
   await expect(likes).toHaveText('点赞数：1');
+  await expect(citizen.getByRole('button', { name: '已点赞' })).toBeDisabled();
 
   // 6. A comment appears only after a moderator approves it.
   const body = `为${nominee}的孝心点赞，值得我们学习！`;

@@ -60,6 +60,10 @@ describe('convertBody', () => {
     const html = '<!DOCTYPE html><html lang="zh-CN"><body><h1>诚信红黑榜</h1></body></html>';
     expect(convertBody(html, 'text/html; charset=utf-8')).toBe('<!DOCTYPE html><html lang="zh-Hant"><body><h1>誠信紅黑榜</h1></body></html>');
   });
+  it('leaves form values alone: an option or a field keeps what the server and the form expect', () => {
+    const html = '<select name="category"><option value="助人为乐">助人为乐</option></select><input name="q" value="诚信达"/>';
+    expect(convertBody(html, 'text/html')).toBe('<select name="category"><option value="助人为乐">助人為樂</option></select><input name="q" value="诚信达"/>');
+  });
 
   it('keeps the length prefixes of RSC text rows valid', () => {
     const text = '江城市诚信建设：守信联合激励';

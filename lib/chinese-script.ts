@@ -2,6 +2,7 @@
 // whole pages (HTML and RSC payloads) and that search applies to queries.
 import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js';
+import { INLINE_NOT_FOUND_HEADER } from './inline-not-found';
 import { safeReturn } from './safe-return';
 
 /** Cookie holding the preference; absent (or anything but 'hant') means Simplified. */
@@ -73,10 +74,23 @@ export function isConvertible(contentType: string | null): boolean {
  */
 export function convertBody(body: string, contentType: string | null): string | null {
   if (!isConvertible(contentType)) return null;
-  let converted = toTraditional(body);
+  const html = contentType!.toLowerCase().startsWith('text/html');
+  let converted = html ? convertKeepingValues(body) : toTraditional(body);
   if (Buffer.byteLength(converted) !== Buffer.byteLength(body)) return null;
-  if (contentType!.toLowerCase().startsWith('text/html')) converted = setHtmlLang(converted);
+  if (html) converted = setHtmlLang(converted);
   return converted;
+}
+
+/**
+ * Form values are data, not text to read: an <option value="助人为乐"> or a field's typed text must reach the
+ * server as the server wrote it (a Traditional 助人為樂 would fail the category check), and they must equal
+ * what the form's client component renders, which is Simplified. Everything else is converted.
+ */
+function convertKeepingValues(html: string): string {
+  return html
+    .split(/(\svalue="[^"]*")/)
+    .map((part, i) => (i % 2 === 1 ? part : toTraditional(part)))
+    .join('');
 }
 
 /** <html lang="zh-CN"> → zh-Hant. Only the <html> tag is touched (its length may change: HTML has no
@@ -155,6 +169,8 @@ const DROPPED_REQUEST_HEADERS = new Set([
   // A conditional request could be answered 304 for a copy cached in the other script.
   'if-none-match',
   'if-modified-since',
+  // Only the proxy itself asks a page for its inline 404 (lib/inline-not-found.ts), never a visitor.
+  INLINE_NOT_FOUND_HEADER,
 ]);
 
 /** Headers of the loopback request: the visitor's own (Host, cookies, RSC headers), uncompressed, marked inner. */

@@ -5,6 +5,7 @@
 import { openDatabase } from '../db/client';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
 import { ensureBootstrapAdmin } from '@/server/bootstrap';
+import { seedDemoImages } from '@/server/demo-images';
 import { settleStoredFiles } from '@/server/storage-moves';
 import { runScript } from './run-script';
 
@@ -14,6 +15,7 @@ runScript(async () => {
     if (await isDatabaseEmpty(handle.db)) {
       console.log('Empty database: writing the demo data...');
       console.log('Demo data:', await seedDemo(handle.db));
+      console.log('Demo pictures:', await seedDemoImages(handle.db));
     }
     console.log(await ensureBootstrapAdmin(handle.db));
     const moved = await settleStoredFiles(handle);

@@ -2,6 +2,7 @@
 // data set (100,000 articles, 50,000 good people, 1,000,000 credit entries) for benchmarks.
 import { openDatabase } from '../db/client';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
+import { seedDemoImages } from '../server/demo-images';
 import { ScaleRefusedError, SCALES, seedScale, type ScaleName } from '../db/seed/scale';
 import { runScript } from './run-script';
 
@@ -45,7 +46,8 @@ runScript(async () => {
     }
     const started = Date.now();
     const summary = await seedDemo(handle.db);
-    console.log(`Demo data written in ${Date.now() - started} ms (${handle.engine}):`, summary);
+    const pictures = await seedDemoImages(handle.db);
+    console.log(`Demo data written in ${Date.now() - started} ms (${handle.engine}):`, summary, pictures);
   } finally {
     await handle.close();
   }

@@ -31,6 +31,12 @@ export async function currentVisitor(): Promise<Visitor> {
   return { id: fresh, fresh: true };
 }
 
+/** This request's visitor id when its cookie carries a valid one; never issues a cookie (for reads). */
+export async function knownVisitorId(): Promise<string | null> {
+  const key = visitorKeyFromSecret(await serverSecret());
+  return verifyVisitorId((await cookies()).get(VISITOR_COOKIE)?.value, key);
+}
+
 /**
  * The keys a view beacon dedupes on: the visitor, and for a visitor without a valid id (first view, or
  * a client that drops or forges cookies) its address as well, so such a client counts once per window.

@@ -6,6 +6,7 @@ import { newsPath } from '@/db/queries/news';
 import { countPublicPeople, findLatestPublicBatch, listPublicPeopleOfBatch } from '@/db/queries/people';
 import { getSetting } from '@/db/queries/settings';
 import { formatDay } from '@/lib/dates';
+import { isIllustration, MediaImage } from '../_components/media-image';
 import { Section } from '../_components/section';
 import { publicNewsData } from '@/server/public-news';
 
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
   const info = await getSetting(await getDb(), 'siteInfo');
-  return { title: info.siteName };
+  return { title: { absolute: `${info.siteName} - ${info.city}创建全国文明城市` } };
 }
 
 export default async function HomePage() {
@@ -40,9 +41,30 @@ export default async function HomePage() {
         <Section title="文明动态" moreHref="/news" id="home-news">
           {lead ? (
             <div>
-              <Link href={newsPath(lead)} className="block rounded bg-brand-soft p-3 hover:underline">
-                <span className="text-lg font-bold text-ink">{lead.title}</span>
-                <span className="mt-1 line-clamp-2 block text-sm text-muted">{lead.summary}</span>
+              {/* 焦点图: the lead article's picture, the page's largest element, so it loads first. */}
+              <Link href={newsPath(lead)} className="block overflow-hidden rounded bg-brand-soft hover:underline">
+                {lead.coverImage && (
+                  <div className="relative">
+                    <MediaImage
+                      storageKey={lead.coverImage}
+                      variants={lead.coverVariants}
+                      alt={lead.coverAlt ?? ''}
+                      sizes="(min-width: 1024px) 24rem, 100vw"
+                      width={800}
+                      priority
+                      className="aspect-[16/9] w-full object-cover"
+                    />
+                    {isIllustration(lead.coverAlt) && (
+                      <small aria-hidden="true" className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 text-xs leading-5 text-white">
+                        示意图
+                      </small>
+                    )}
+                  </div>
+                )}
+                <span className="block p-3">
+                  <span className="text-lg font-bold text-ink">{lead.title}</span>
+                  <span className="mt-1 line-clamp-2 block text-sm text-muted">{lead.summary}</span>
+                </span>
               </Link>
               <ul className="mt-3 divide-y divide-line">
                 {rest.map((item) => (
@@ -66,10 +88,22 @@ export default async function HomePage() {
             <ul className="space-y-3">
               {people.map((person) => (
                 <li key={person.id}>
-                  <Link href={`/good-people/${person.id}`} className="group block">
-                    <span className="font-bold group-hover:text-brand group-hover:underline">{person.name}</span>
-                    <span className="ml-2 rounded bg-brand-soft px-1.5 text-xs text-brand">{person.category}</span>
-                    <span className="mt-0.5 line-clamp-2 block text-sm text-muted">{person.deed}</span>
+                  <Link href={`/good-people/${person.id}`} className="group flex gap-3">
+                    {person.photo && (
+                      <MediaImage
+                        storageKey={person.photo}
+                        variants={person.photoVariants}
+                        alt=""
+                        sizes="4rem"
+                        width={320}
+                        className="aspect-square size-16 shrink-0 rounded object-cover"
+                      />
+                    )}
+                    <span className="min-w-0">
+                      <span className="font-bold group-hover:text-brand group-hover:underline">{person.name}</span>
+                      <span className="ml-2 rounded bg-brand-soft px-1.5 text-xs text-brand">{person.category}</span>
+                      <span className="mt-0.5 line-clamp-2 block text-sm text-muted">{person.deed}</span>
+                    </span>
                   </Link>
                 </li>
               ))}

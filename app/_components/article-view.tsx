@@ -1,8 +1,9 @@
 // How an article looks to citizens: used by the public page and by the editors' preview, so the
 // preview shows exactly what will be published.
+import type { MediaVariant } from '@/db/schema';
 import { formatDateTime } from '@/lib/dates';
-import { mediaUrl } from '@/lib/media-url';
 import { sanitizeRichText } from '@/lib/sanitize';
+import { MediaImage } from './media-image';
 
 export type ArticleViewData = {
   title: string;
@@ -14,9 +15,23 @@ export type ArticleViewData = {
   viewCount: number;
   coverImage: string | null;
   coverAlt: string | null;
+  /** The cover's WebP sizes, for srcset (previews may leave them out). */
+  coverVariants?: MediaVariant[] | null;
   body: string;
   tags: string[];
 };
+
+/**
+ * Tables in an article scroll sideways on a phone instead of squeezing names into one character per line
+ * (globals.css gives cells a minimum width); a hint above says so on narrow screens. The wrapper is a
+ * focusable, named region so keyboard users can scroll it too. Runs on sanitized HTML, whose tables are
+ * well-formed.
+ */
+function withScrollableTables(html: string): string {
+  return html
+    .replace(/<table\b/g, '<div class="table-scroll" role="region" aria-label="表格" tabindex="0"><p class="table-hint">表格较宽，可左右滑动查看</p><table')
+    .replace(/<\/table>/g, '</table></div>');
+}
 
 /** `toolbar` (the public page's font-size switch) sits under the byline; previews leave it out. */
 export function ArticleView({ article, tagLinks = true, toolbar }: { article: ArticleViewData; tagLinks?: boolean; toolbar?: React.ReactNode }) {
@@ -32,11 +47,26 @@ export function ArticleView({ article, tagLinks = true, toolbar }: { article: Ar
       </p>
       {toolbar && <div className="mt-3 flex justify-end">{toolbar}</div>}
       {article.coverImage && (
-        // An image narrower than 800 px has only its own width: the media route serves that one instead.
-        // eslint-disable-next-line @next/next/no-img-element -- our own WebP sizes, already optimised
-        <img src={mediaUrl(article.coverImage, 800)} alt={article.coverAlt ?? ''} className="mx-auto mt-6 h-auto max-w-full rounded" />
+        // The article's head picture: its largest content, so loaded first. The caption repeats the
+        // description for sighted readers (示意图 for illustrations); screen readers hear the alt once.
+        <figure className="mt-6">
+          <MediaImage
+            storageKey={article.coverImage}
+            variants={article.coverVariants}
+            alt={article.coverAlt ?? ''}
+            sizes="(min-width: 1024px) 44rem, 100vw"
+            width={800}
+            priority
+            className="mx-auto h-auto w-full max-w-3xl rounded"
+          />
+          {article.coverAlt && (
+            <figcaption aria-hidden="true" className="mt-2 text-center text-sm text-muted">
+              {article.coverAlt}
+            </figcaption>
+          )}
+        </figure>
       )}
-      <div className="article-body mt-6 space-y-4 text-lg" dangerouslySetInnerHTML={{ __html: sanitizeRichText(article.body) }} />
+      <div className="article-body mt-6 space-y-4 text-lg" dangerouslySetInnerHTML={{ __html: withScrollableTables(sanitizeRichText(article.body)) }} />
       <footer className="mt-8 border-t border-line pt-4 text-sm text-muted">
         {article.editorName && <p>编审：{article.editorName}</p>}
         {article.tags.length > 0 && (

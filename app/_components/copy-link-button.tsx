@@ -1,6 +1,7 @@
 'use client';
-// Copies the page's address; says the result in a polite live region.
+// Copies a text (the page's address, a receipt number); says the result in a polite live region.
 import { useState } from 'react';
+import { useClientText } from './client-text';
 
 function copyWithSelection(text: string): boolean {
   // The Clipboard API needs a secure context (https or localhost); older ways still work elsewhere.
@@ -20,28 +21,34 @@ function copyWithSelection(text: string): boolean {
   }
 }
 
-export function CopyLinkButton({ url }: { url: string }) {
+/** A button that copies `text`; `label` is the button, `copied` the message after it worked. */
+export function CopyButton({ text, label, copied }: { text: string; label: string; copied: string }) {
   const [message, setMessage] = useState('');
+  const t = useClientText();
 
   async function copy() {
-    let copied = false;
+    let done = false;
     try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
+      await navigator.clipboard.writeText(text);
+      done = true;
     } catch {
-      copied = copyWithSelection(url);
+      done = copyWithSelection(text);
     }
-    setMessage(copied ? '链接已复制，可粘贴发送给好友' : `复制失败，请手动复制：${url}`);
+    setMessage(done ? t(copied) : `${t('复制失败，请手动复制：')}${text}`);
   }
 
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button type="button" onClick={copy} className="rounded border border-brand px-3 py-1 text-sm text-brand hover:bg-brand hover:text-white">
-        复制链接
+        {t(label)}
       </button>
       <span aria-live="polite" className="break-all text-sm text-muted">
         {message}
       </span>
     </div>
   );
+}
+
+export function CopyLinkButton({ url }: { url: string }) {
+  return <CopyButton text={url} label="复制链接" copied="链接已复制，可粘贴发送给好友" />;
 }

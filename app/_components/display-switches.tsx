@@ -3,6 +3,7 @@
 // (data-font="large", data-contrast="high") that globals.css keys on, remembered in localStorage. The inline
 // script in app/layout.tsx applies the stored choice before first paint; keep its keys in step with MODES.
 import { useSyncExternalStore } from 'react';
+import { useClientText } from './client-text';
 
 const MODES = [
   { attribute: 'font', value: 'large', storageKey: 'a11y-font', label: '大字版' },
@@ -62,6 +63,7 @@ function ModeButton({ mode }: { mode: Mode }) {
     () => isOn(mode),
     () => false,
   );
+  const t = useClientText();
   return (
     <button
       type="button"
@@ -76,15 +78,16 @@ function ModeButton({ mode }: { mode: Mode }) {
           ✓
         </span>
       )}
-      {mode.label}
+      {t(mode.label)}
     </button>
   );
 }
 
 /** 大字版 and 高对比度 toggle buttons (aria-pressed), for the header's tool bar. */
 export function DisplaySwitches() {
+  const t = useClientText();
   return (
-    <div role="group" aria-label="显示模式" className="flex flex-wrap items-center gap-2">
+    <div role="group" aria-label={t('显示模式')} className="flex flex-wrap items-center gap-2">
       {MODES.map((mode) => (
         <ModeButton key={mode.storageKey} mode={mode} />
       ))}

@@ -2,6 +2,7 @@
 // 适老化 font sizes for article text: the choice is kept in localStorage and shared by the buttons
 // (FontSizeSwitch) and the element whose class changes (FontSizeScope).
 import { useSyncExternalStore } from 'react';
+import { useClientText } from './client-text';
 
 const SIZES = [
   { value: 'normal', label: '正常', className: '[&_.article-body]:text-lg' },
@@ -53,10 +54,11 @@ function useFontSize(): Size {
 /** 字号 buttons: 正常 / 大 / 特大, each a toggle button with aria-pressed. */
 export function FontSizeSwitch() {
   const size = useFontSize();
+  const t = useClientText();
   return (
-    <div role="group" aria-label="字号" className="flex items-center gap-1 text-sm">
+    <div role="group" aria-label={t('字号')} className="flex items-center gap-1 text-sm">
       <span aria-hidden="true" className="text-muted">
-        字号：
+        {t('字号：')}
       </span>
       {SIZES.map((option) => (
         <button
@@ -66,7 +68,7 @@ export function FontSizeSwitch() {
           onClick={() => chooseSize(option.value)}
           className={`rounded border px-2 py-0.5 ${size === option.value ? 'border-brand bg-brand text-white' : 'border-line bg-white text-ink hover:border-brand hover:text-brand'}`}
         >
-          {option.label}
+          {t(option.label)}
         </button>
       ))}
     </div>

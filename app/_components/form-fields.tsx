@@ -2,8 +2,10 @@
 
 // Form pieces shared by every admin form: a labelled field with its error next to it, the form-level
 // message, and a submit button that shows progress. State comes from useActionState (server/actions.ts).
+import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/server/actions';
+import { useClientText } from './client-text';
 
 export const inputClass = 'mt-1 block w-full rounded border border-line bg-white px-3 py-2 aria-[invalid=true]:border-brand';
 
@@ -16,10 +18,11 @@ export type ControlAria = { id: string; 'aria-invalid'?: true; 'aria-describedby
  */
 export function FieldShell({ id, label, required, hint, error, children }: { id: string; label: string; required?: boolean; hint?: string; error?: string; children: (aria: ControlAria) => React.ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const t = useClientText();
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
-        {label}
+        {t(label)}
         {required && (
           <span aria-hidden="true" className="text-brand">
             {' '}
@@ -30,12 +33,12 @@ export function FieldShell({ id, label, required, hint, error, children }: { id:
       {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
+          {t(hint)}
         </p>
       )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-brand">
-          {error}
+          {t(error)}
         </p>
       )}
     </div>
@@ -76,6 +79,7 @@ export function TextField({ state, name, label, id, type = 'text', defaultValue,
 }
 
 export function SelectField({ state, name, label, options, defaultValue, id }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; id?: string }) {
+  const t = useClientText();
   return (
     <FieldShell id={id ?? `field-${name}`} label={label} error={state.fieldErrors?.[name]}>
       {(aria) => (
@@ -84,7 +88,7 @@ export function SelectField({ state, name, label, options, defaultValue, id }: {
         <select {...aria} key={state.values?.[name] ?? defaultValue ?? ''} name={name} defaultValue={state.values?.[name] ?? defaultValue} className={inputClass}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {t(o.label)}
             </option>
           ))}
         </select>
@@ -94,17 +98,18 @@ export function SelectField({ state, name, label, options, defaultValue, id }: {
 }
 
 export function FormMessage({ state, success }: { state: ActionState; success?: string }) {
+  const t = useClientText();
   if (state.message) {
     return (
       <p role="alert" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm text-brand">
-        {state.message}
+        {t(state.message)}
       </p>
     );
   }
   if (state.ok && success) {
     return (
       <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-        {success}
+        {t(success)}
       </p>
     );
   }
@@ -113,6 +118,7 @@ export function FormMessage({ state, success }: { state: ActionState; success?: 
 
 export function SubmitButton({ children, pendingText = '提交中…', tone = 'primary' }: { children: React.ReactNode; pendingText?: string; tone?: 'primary' | 'secondary' | 'danger' }) {
   const { pending } = useFormStatus();
+  const t = useClientText();
   const tones = {
     primary: 'bg-brand text-white hover:bg-brand-dark',
     secondary: 'border border-line bg-white text-ink hover:border-brand',
@@ -120,7 +126,39 @@ export function SubmitButton({ children, pendingText = '提交中…', tone = 'p
   };
   return (
     <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
-      {pending ? pendingText : children}
+      {pending ? t(pendingText) : typeof children === 'string' ? t(children) : children}
     </button>
+  );
+}
+
+/**
+ * A file field with a Chinese button (the browser's own says "Choose Files" in an English browser). The real
+ * <input type=file> stays: visually hidden but focusable, named by the field's label; the button is its second
+ * label, so a click or a tap opens the picker, and keyboard focus on the input shows on the button.
+ */
+export function FilePicker({ aria, name, accept, multiple, buttonText }: { aria: ControlAria; name: string; accept: string; multiple?: boolean; buttonText: string }) {
+  const t = useClientText();
+  const [names, setNames] = useState<string[]>([]);
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-3">
+      <input
+        {...aria}
+        type="file"
+        name={name}
+        accept={accept}
+        multiple={multiple}
+        onChange={(event) => setNames(Array.from(event.currentTarget.files ?? [], (file) => file.name))}
+        className="peer sr-only"
+      />
+      <label
+        htmlFor={aria.id}
+        className="inline-flex cursor-pointer items-center rounded border border-brand bg-white px-4 py-2 text-sm font-medium text-brand hover:bg-brand-soft peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus"
+      >
+        {t(buttonText)}
+      </label>
+      <span className="min-w-0 break-all text-sm text-muted" aria-live="polite">
+        {names.length === 0 ? null : names.length === 1 ? names[0] : `${t('已选择')} ${names.length} ${t('个文件：')}${names.join('、')}`}
+      </span>
+    </div>
   );
 }

@@ -2,16 +2,18 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listPublicBatches, listPublicModels, listPublicPeopleCards } from '@/db/queries/people';
 import { termName } from '@/lib/people-public';
+import { Breadcrumb, type Crumb } from './breadcrumb';
 import { PersonCard } from './person-card';
 import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 /** A monthly 好人榜 grouped by the five categories, the 道德模范 by 届, and the archive of months beside it. */
-export async function PeopleBatchPage({ batch, heading, intro }: { batch: { id: number; month: string; title: string } | null; heading: string; intro?: React.ReactNode }) {
+export async function PeopleBatchPage({ batch, heading, intro, trail = [{ label: '好人榜' }] }: { batch: { id: number; month: string; title: string } | null; heading: string; intro?: React.ReactNode; trail?: Crumb[] }) {
   const db = await getDb();
   const [people, models] = await Promise.all([batch ? listPublicPeopleCards(db, { batchId: batch.id }) : [], listPublicModels(db)]);
   const terms = [...new Set(models.map((m) => m.term))];
   return (
     <PeopleLayout current={batch?.id}>
+      <Breadcrumb trail={trail} />
       <h1 className="text-2xl font-bold text-brand">{heading}</h1>
       {intro}
       {!batch && <p className="rounded-lg bg-white p-6 text-muted">榜单尚未发布。</p>}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { MediaVariant } from '@/db/schema';
 import { PersonPhoto } from './good-people/person-photo';
 
 export type PersonCardData = {
@@ -11,6 +12,7 @@ export type PersonCardData = {
   likeCount: number;
   photo?: string | null;
   photoAlt?: string | null;
+  photoVariants?: MediaVariant[] | null;
 };
 
 /** One person in a list: name first (lists and tests read it from the link's first text), badges, deed. */
@@ -19,7 +21,17 @@ export function PersonCard({ person, footer }: { person: PersonCardData; footer?
     <li className="flex flex-col rounded-lg border border-line bg-white p-4">
       <Link href={`/good-people/${person.id}`} className="group block">
         {/* The link already says the name: without a description the photo is decorative here. */}
-        <PersonPhoto photo={person.photo} alt={person.photoAlt ?? ''} width={320} className="mb-3 aspect-[4/3] w-full rounded object-cover" />
+        <div className="mb-3 empty:hidden">
+          <PersonPhoto
+            photo={person.photo}
+            variants={person.photoVariants}
+            alt=""
+            describedAlt={person.photoAlt}
+            sizes="(min-width: 1280px) 18rem, (min-width: 640px) 45vw, 100vw"
+            width={320}
+            className="aspect-[4/3] w-full rounded object-cover"
+          />
+        </div>
         <span className="text-lg font-bold group-hover:text-brand group-hover:underline">{person.name}</span>
         <span className="ml-2 rounded bg-brand-soft px-1.5 text-xs text-brand">{person.level}</span>
         <span className="ml-1 rounded border border-line px-1.5 text-xs text-muted">{person.category}</span>

@@ -3,13 +3,13 @@
 import QRCode from 'qrcode';
 import { CopyLinkButton } from './copy-link-button';
 
-export async function ShareBox({ url }: { url: string }) {
+export async function ShareBox({ url, heading = '分享本文', qrLabel = '本文地址的二维码' }: { url: string; heading?: string; qrLabel?: string }) {
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return (
     <section aria-labelledby="share-heading" className="mt-8 flex flex-wrap items-center gap-6 rounded border border-line p-4">
       <div className="min-w-0 flex-1">
         <h2 id="share-heading" className="font-bold">
-          分享本文
+          {heading}
         </h2>
         <p className="mt-1 break-all text-sm text-muted">{url}</p>
         <div className="mt-2">
@@ -17,7 +17,7 @@ export async function ShareBox({ url }: { url: string }) {
         </div>
       </div>
       <figure className="text-center">
-        <div role="img" aria-label="本文地址的二维码" className="size-32 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div role="img" aria-label={qrLabel} className="size-32 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
         <figcaption className="mt-1 text-sm text-muted">微信扫一扫分享</figcaption>
       </figure>
     </section>

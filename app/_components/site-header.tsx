@@ -34,9 +34,9 @@ export function SiteHeader({ siteName, city }: { siteName: string; city: string 
             type="search"
             placeholder="搜索新闻、好人、企业"
             title="可搜索新闻、好人、企业名称或统一社会信用代码"
-            className="min-w-0 flex-1 rounded-l border border-line bg-white px-3 py-2 text-ink placeholder:text-muted sm:w-72"
+            className="min-w-0 flex-1 rounded-l border border-line bg-white px-2 py-2 text-ink sm:px-3 placeholder:text-muted sm:w-72"
           />
-          <button type="submit" className="rounded-r bg-brand-dark px-4 py-2 font-medium text-white hover:bg-black/30">
+          <button type="submit" className="rounded-r bg-brand-dark px-3 py-2 sm:px-4 font-medium text-white hover:bg-black/30">
             搜索
           </button>
         </form>

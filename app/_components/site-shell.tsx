@@ -1,16 +1,24 @@
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
+import { parseScript, SCRIPT_COOKIE } from '@/lib/chinese-script';
+import { ClientTextProvider } from './client-text';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
-/** Header, main landmark and footer around every public page (also used by the 404 page). */
+/**
+ * Header, main landmark and footer around every public page: app/(public)/layout.tsx, and app/not-found.tsx
+ * for addresses that match no page. Exactly one per document: a page's own 404 (notFound()) renders
+ * app/(public)/not-found.tsx inside this shell, never a second shell.
+ */
 export async function SiteShell({ children }: { children: React.ReactNode }) {
   // Rendered per request (also the 404 page): the build must never open the database.
   await connection();
-  const info = await getSetting(await getDb(), 'siteInfo');
+  const [info, jar] = await Promise.all([getDb().then((db) => getSetting(db, 'siteInfo')), cookies()]);
+  const hant = parseScript(jar.get(SCRIPT_COOKIE)?.value) === 'hant';
   return (
-    <>
+    <ClientTextProvider hant={hant}>
       <a href="#main" className="skip-link">
         跳到主要内容
       </a>
@@ -19,6 +27,6 @@ export async function SiteShell({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <SiteFooter info={info} />
-    </>
+    </ClientTextProvider>
   );
 }

@@ -1,9 +1,17 @@
 // The media library: uploaded images and their WebP sizes (the files live under DATA_DIR/uploads).
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { mediaAssets, users } from '../schema';
+import { mediaAssets, users, type MediaVariant } from '../schema';
 
 export type MediaInsert = Omit<typeof mediaAssets.$inferInsert, 'id' | 'createdAt'>;
+
+/**
+ * The WebP sizes of the upload a row's key column names (a 好人's photo, an article's cover), as a column of
+ * the row's own query: pages build `srcset` from them. Null without an image (or for a key with no asset).
+ */
+export function mediaVariantsOf(keyColumn: Column): SQL<MediaVariant[] | null> {
+  return sql<MediaVariant[] | null>`(select ${mediaAssets.variants} from ${mediaAssets} where ${mediaAssets.storageKey} = ${keyColumn})`;
+}
 
 const listColumns = {
   id: mediaAssets.id,

@@ -7,6 +7,8 @@ import { newsArticles, newsChannels, newsDailyViews } from '../schema';
 import { isLookupText } from '@/lib/lookup-text';
 import { newsPath } from '@/lib/routes';
 import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
+import type { MediaVariant } from '../schema';
+import { mediaVariantsOf } from './media';
 
 /** Published and due: scheduled articles stay hidden until their time. */
 export function publicNews(now: Date = new Date()): SQL {
@@ -22,6 +24,9 @@ const listColumns = {
   pinned: newsArticles.pinned,
   channelSlug: newsChannels.slug,
   channelName: newsChannels.name,
+  coverImage: newsArticles.coverImage,
+  coverAlt: newsArticles.coverAlt,
+  coverVariants: mediaVariantsOf(newsArticles.coverImage),
 };
 
 export type NewsListItem = {
@@ -33,6 +38,10 @@ export type NewsListItem = {
   pinned: boolean;
   channelSlug: string;
   channelName: string;
+  /** The cover's storage key, its description and WebP sizes (app/_components/media-image.tsx). */
+  coverImage: string | null;
+  coverAlt: string | null;
+  coverVariants: MediaVariant[] | null;
 };
 
 /** Pinned articles first, then the newest. */
@@ -120,6 +129,7 @@ export async function findPublicArticle(db: Db, slugOrId: string) {
       viewCount: newsArticles.viewCount,
       channelSlug: newsChannels.slug,
       channelName: newsChannels.name,
+      coverVariants: mediaVariantsOf(newsArticles.coverImage),
     })
     .from(newsArticles)
     .innerJoin(newsChannels, eq(newsChannels.id, newsArticles.channelId))

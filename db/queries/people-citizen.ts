@@ -51,6 +51,22 @@ export async function likePerson(db: Db, personId: number, voterKey: string, tod
   });
 }
 
+/**
+ * What the like button shows: whether this voter's like for the person counts today, and the count. Null
+ * when the person is not visible to citizens.
+ */
+export async function findLikeState(db: Db, personId: number, voterKey: string | null, today: string = cityDay()): Promise<{ liked: boolean; likeCount: number } | null> {
+  const liked = voterKey
+    ? sql<boolean>`exists (select 1 from ${goodPersonLikes} where ${goodPersonLikes.personId} = ${personId} and ${goodPersonLikes.day} = ${today}::date and ${goodPersonLikes.voterKey} = ${voterKey})`
+    : sql<boolean>`false`;
+  const [row] = await db
+    .select({ likeCount: goodPeople.likeCount, liked })
+    .from(goodPeople)
+    .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
+    .where(and(eq(goodPeople.id, personId), visiblePeople(today)));
+  return row ? { liked: Boolean(row.liked), likeCount: row.likeCount } : null;
+}
+
 /** A citizen's comment, pending moderation. Null when the person is not visible to citizens. */
 export async function addComment(db: Db, input: { personId: number; nickname: string; body: string; flaggedWords: string[] }, today: string = cityDay()): Promise<number | null> {
   const [visible] = await db

@@ -7,6 +7,7 @@ import { goodPeople, goodPeopleBatches, goodPersonComments } from '../schema';
 import { cityDay } from '@/lib/dates';
 import type { PeopleFilters } from '@/lib/people-public';
 import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
+import { mediaVariantsOf } from './media';
 
 /** A person is public when published and either in a published batch or outside batches (道德模范). */
 export function publicPeople(now: Date = new Date()): SQL {
@@ -40,6 +41,9 @@ export async function listPublicPeopleOfBatch(db: Db, batchId: number, limit = 1
       level: goodPeople.level,
       region: goodPeople.region,
       deed: goodPeople.deed,
+      photo: goodPeople.photo,
+      photoAlt: goodPeople.photoAlt,
+      photoVariants: mediaVariantsOf(goodPeople.photo),
     })
     .from(goodPeople)
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
@@ -63,6 +67,7 @@ const cardColumns = {
   name: goodPeople.name,
   photo: goodPeople.photo,
   photoAlt: goodPeople.photoAlt,
+  photoVariants: mediaVariantsOf(goodPeople.photo),
   category: goodPeople.category,
   level: goodPeople.level,
   region: goodPeople.region,

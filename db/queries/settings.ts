@@ -31,10 +31,24 @@ export const DEFAULT_SITE_INFO: SiteInfo = {
 /** The editable sensitive-word list that flags citizens' submissions for moderators. */
 export const sensitiveWordsSchema = z.array(z.string().min(1).max(30)).max(5000);
 
-const shapes = { siteInfo: siteInfoSchema, sensitiveWords: sensitiveWordsSchema } as const;
+/**
+ * 办理时限 that citizens are told on the status pages, in working days (工作日): how long verifying a
+ * recommendation takes, and answering an objection (异议申诉) or a credit repair application (信用修复).
+ */
+export const handlingTimesSchema = z.object({
+  recommendationDays: z.number().int().min(1).max(90),
+  objectionDays: z.number().int().min(1).max(90),
+  repairDays: z.number().int().min(1).max(90),
+});
+export type HandlingTimes = z.infer<typeof handlingTimesSchema>;
+// Objections: the deciding authority verifies and answers within 15 working days of acceptance (the usual
+// rule for 异议处理); repairs likewise. Editors change them under 网站设置.
+export const DEFAULT_HANDLING_TIMES: HandlingTimes = { recommendationDays: 20, objectionDays: 15, repairDays: 15 };
+
+const shapes = { siteInfo: siteInfoSchema, sensitiveWords: sensitiveWordsSchema, handlingTimes: handlingTimesSchema } as const;
 type SettingKey = keyof typeof shapes;
 type SettingValue<K extends SettingKey> = z.infer<(typeof shapes)[K]>;
-const defaults: { [K in SettingKey]: SettingValue<K> } = { siteInfo: DEFAULT_SITE_INFO, sensitiveWords: DEFAULT_SENSITIVE_WORDS };
+const defaults: { [K in SettingKey]: SettingValue<K> } = { siteInfo: DEFAULT_SITE_INFO, sensitiveWords: DEFAULT_SENSITIVE_WORDS, handlingTimes: DEFAULT_HANDLING_TIMES };
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
   const rows = await db.select({ value: siteSettings.value }).from(siteSettings).where(inArray(siteSettings.key, [key]));

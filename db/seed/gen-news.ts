@@ -124,12 +124,17 @@ function storyBody(rng: Rng, names: NamePool, channel: ChannelSlug, tpl: NewsTem
   ].filter((t, i, all) => all.indexOf(t) === i);
   const next = () => p(fill(pool.shift()!, renumber(rng, vars)));
 
+  const districtTable = () => {
+    const rows = DISTRICTS.map((d) => [d.name, rng.int(40, 260), rng.int(1500, 12000), rng.int(30, 180)]);
+    return table(['区', '志愿服务活动（场）', '参与人次', '解决群众问题（个）'], rows);
+  };
+  // A written-out report reads as one piece: its own paragraphs in order, no borrowed ones.
+  if (tpl.body) {
+    return [{ html: p(open), optional: false }, ...tpl.body.map((block) => ({ html: block === '{table}' ? districtTable() : fill(block, renumber(rng, vars)), optional: false }))];
+  }
   const blocks: Block[] = [{ html: p(open), optional: false }, { html: next(), optional: false }];
   blocks.push({ html: h2(rng.pick(topic.headings)) + next(), optional: false });
-  if (tpl.table) {
-    const rows = DISTRICTS.map((d) => [d.name, rng.int(40, 260), rng.int(1500, 12000), rng.int(30, 180)]);
-    blocks.push({ html: p('各区创建重点工作推进情况如下：') + table(['区', '志愿服务活动（场）', '参与人次', '解决群众问题（个）'], rows), optional: false });
-  }
+  if (tpl.table) blocks.push({ html: p('各区创建重点工作推进情况如下：') + districtTable(), optional: false });
   if (rng.chance(0.65)) {
     blocks.push({ html: p(rng.pick(topic.listIntro)) + ul(rng.sample(topic.points, rng.int(3, 5))), optional: true });
   }

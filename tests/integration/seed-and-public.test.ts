@@ -63,6 +63,20 @@ describe(`demo data and public filters on ${engine}`, () => {
     }
   });
 
+  it('writes figures as a reader expects them: 余 only after round numbers, never one figure for two things in a sentence', async () => {
+    const articles = await handle.db.select({ title: newsArticles.title, body: newsArticles.body, summary: newsArticles.summary }).from(newsArticles);
+    const people = await handle.db.select({ title: goodPeople.name, body: goodPeople.story, summary: goodPeople.deed }).from(goodPeople);
+    for (const { title, body, summary } of [...articles, ...people]) {
+      const text = `${summary}\n${body.replace(/<[^>]*>/g, '')}`;
+      // "10454余人次", "651余户": an exact figure with 余 (about) is a contradiction.
+      expect(text.match(/\d*[1-9]余/g), title).toBeNull();
+      for (const sentence of text.split(/[。；\n]/)) {
+        const figures = [...sentence.matchAll(/(\d[\d.]*万?)余/g)].map((m) => m[1]);
+        expect(new Set(figures).size, `${title}: ${sentence}`).toBe(figures.length);
+      }
+    }
+  });
+
   it('hides drafts, pending and scheduled articles', async () => {
     const db = handle.db;
     const [all] = await db.select({ n: count() }).from(newsArticles);

@@ -8,6 +8,8 @@ import { parseCreditLookup, type CreditLookup } from '@/lib/credit-lookup';
 import { CreditEntryTable } from '../../_components/credit-entry-table';
 import { CreditLookupForm } from '../../_components/credit/credit-lookup-form';
 import { Pagination, pageParam } from '../../_components/pagination';
+import { Breadcrumb } from '../../_components/breadcrumb';
+import { PageNotFound } from '../../_components/page-not-found';
 import { Section } from '../../_components/section';
 
 export const dynamic = 'force-dynamic';
@@ -19,34 +21,38 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const raw = Array.isArray(params.q) ? params.q[0] : params.q;
   const lookup = parseCreditLookup(raw?.slice(0, 200));
+  const page = pageParam(params.page);
+  const found = lookup.kind === 'code' || lookup.kind === 'name' ? await lookupPublicCredit(await getDb(), lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, page) : null;
+  // ?q=…&page=99 past the last page of results: a wrong address (404), not an empty page.
+  if (found && page > 1 && found.rows.length === 0) return <PageNotFound kind="page-number" />;
   return (
     <div className="space-y-6">
+      <Breadcrumb trail={lookup.kind === 'empty' ? [{ label: '诚信红黑榜' }] : [{ href: '/credit', label: '诚信红黑榜' }, { label: '查询结果' }]} />
       <h1 className="text-2xl font-bold text-brand">诚信红黑榜</h1>
       <p className="text-muted">
         守信红榜褒扬诚信经营、守信践诺的单位和个人；失信黑榜依法公示失信主体。公示期满的信息自动停止公示；对公示信息有异议，或已完成信用修复的，可依法申请更正或移出。
       </p>
       <CreditLookupForm defaultValue={lookup.kind === 'empty' ? '' : (raw ?? '').slice(0, 100)} />
-      {lookup.kind === 'empty' ? <Overview /> : <LookupResults lookup={lookup} page={pageParam(params.page)} />}
+      {lookup.kind === 'empty' ? <Overview /> : <LookupResults lookup={lookup} page={page} result={found} />}
     </div>
   );
 }
 
-async function LookupResults({ lookup, page }: { lookup: Exclude<CreditLookup, { kind: 'empty' }>; page: number }) {
-  if (lookup.kind === 'invalid' || lookup.kind === 'badCode') {
+type LookupResult = Awaited<ReturnType<typeof lookupPublicCredit>>;
+
+function LookupResults({ lookup, page, result }: { lookup: Exclude<CreditLookup, { kind: 'empty' }>; page: number; result: LookupResult | null }) {
+  if (lookup.kind === 'invalid' || lookup.kind === 'badCode' || !result) {
     return (
       <section aria-labelledby="lookup-title" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="lookup-title" className="text-lg font-bold">
           查询结果
         </h2>
         <p role="alert" className="mt-2 rounded border border-brand bg-brand-soft px-3 py-2 text-brand">
-          {lookup.message}
+          {'message' in lookup ? lookup.message : ''}
         </p>
       </section>
     );
   }
-  const db = await getDb();
-  const query = lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment };
-  const result = await lookupPublicCredit(db, query, page);
   const shown = lookup.kind === 'code' ? lookup.code : lookup.fragment;
   const href = (p: number) => `/credit?${new URLSearchParams({ q: shown, ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
   return (

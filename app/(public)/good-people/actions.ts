@@ -16,7 +16,8 @@ import { findSensitiveWords } from '@/lib/sensitive-words';
 import { currentVisitor, reporterKeys } from '@/server/visitor-id';
 import { visitorStoredKey } from '@/lib/visitor-signature';
 
-export type LikeState = ActionState & { likeCount?: number };
+/** `liked`: this visitor's like for today is counted (just now or earlier today). */
+export type LikeState = ActionState & { likeCount?: number; liked?: boolean };
 export type RecommendState = ActionState & { receiptNo?: string };
 export type StatusView = {
   receiptNo: string;
@@ -37,9 +38,9 @@ export const likeAction = citizenAction(POLICIES.like, z.object({ personId: reco
     // No cache invalidation per like: during a vote that would re-render every 好人榜 page for every
     // click. The answer carries the fresh count; cached pages show it within their short lifetime
     // (server/cache/page-cache.ts PAGE_TTL_SECONDS).
-    state = { ok: true, message: '点赞成功，感谢您的支持！', likeCount: result.likeCount };
+    state = { ok: true, message: '点赞成功，感谢您的支持！', likeCount: result.likeCount, liked: true };
   } else if (result.outcome === 'already') {
-    state = { ok: false, message: ALREADY_LIKED, likeCount: result.likeCount };
+    state = { ok: false, message: ALREADY_LIKED, likeCount: result.likeCount, liked: true };
   } else {
     state = { ok: false, message: '该人物目前不在点赞评议期，暂不能点赞。' };
   }

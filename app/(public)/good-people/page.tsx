@@ -7,6 +7,8 @@ import { PeopleFilterForm } from '../../_components/good-people/people-filters';
 import { VotingBanner } from '../../_components/good-people/voting-banner';
 import { Pagination, pageParam } from '../../_components/pagination';
 import { PeopleBatchPage, PeopleLayout } from '../../_components/people-batch-page';
+import { Breadcrumb } from '../../_components/breadcrumb';
+import { PageNotFound } from '../../_components/page-not-found';
 import { PersonCard } from '../../_components/person-card';
 
 export const dynamic = 'force-dynamic';
@@ -48,9 +50,11 @@ export default async function GoodPeoplePage({ searchParams }: Props) {
 
 async function FilteredPeople({ filters, page, intro }: { filters: PeopleFilters; page: number; intro: React.ReactNode }) {
   const { rows, total } = await listFilteredPeople(await getDb(), filters, page, PAGE_SIZE);
+  if (page > 1 && rows.length === 0) return <PageNotFound kind="page-number" />;
   const label = [filters.year ? `${filters.year}年` : null, filters.level, filters.category].filter(Boolean).join(' · ');
   return (
     <PeopleLayout>
+      <Breadcrumb trail={[{ href: '/good-people', label: '好人榜' }, { label: '筛选结果' }]} />
       <h1 className="text-2xl font-bold text-brand">好人榜</h1>
       {intro}
       <section aria-labelledby="results">

@@ -3,8 +3,10 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
-import { clampSearchPage, searchPublic, type RunnableQuery, type SearchTab } from '@/db/queries/search';
+import { clampSearchPage, searchPublic, type RunnableQuery, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
 import { looksLikeCode, MAX_QUERY, parseSearchQuery } from '@/lib/search-text';
+import { Breadcrumb } from '../../_components/breadcrumb';
+import { PageNotFound } from '../../_components/page-not-found';
 import { pageParam, Pagination } from '../../_components/pagination';
 import { countText, NoResults, SearchResult, SearchTabs, searchHref, TABS } from './search-parts';
 
@@ -23,8 +25,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // Anything far beyond the 50 characters searched is cut before normalising.
   const query = parseSearchQuery(first(params.q)?.slice(0, 500));
   const shown = query.kind === 'empty' ? '' : query.text;
+  const runnable = query.kind === 'words' || query.kind === 'code' ? query : null;
+  const tab = tabParam(first(params.type));
+  const result = runnable ? await searchPublic(await getDb(), runnable, { tab, page: clampSearchPage(pageParam(params.page)) }) : null;
+  // ?page=40 past the last page of results: a wrong address (404), not an empty page.
+  if (result && result.page > 1 && result.hits.length === 0) return <PageNotFound kind="page-number" />;
   return (
     <div className="space-y-4">
+      <Breadcrumb trail={[{ label: '站内搜索' }]} />
       <h1 className="text-2xl font-bold text-brand">站内搜索</h1>
       <form action="/search" method="get" role="search" aria-label="搜索本站内容" className="flex max-w-xl">
         <label htmlFor="search-q" className="sr-only">
@@ -44,14 +52,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <NoResults text={query.text} codeLike={query.kind === 'badCode'} channels={await listChannels(await getDb())} />
         </>
       )}
-      {(query.kind === 'words' || query.kind === 'code') && <Results query={query} tab={tabParam(first(params.type))} page={clampSearchPage(pageParam(params.page))} />}
+      {runnable && result && <Results query={runnable} tab={tab} result={result} />}
     </div>
   );
 }
 
-async function Results({ query, tab, page }: { query: RunnableQuery; tab: SearchTab; page: number }) {
+async function Results({ query, tab, result }: { query: RunnableQuery; tab: SearchTab; result: SiteSearchResult }) {
   const db = await getDb();
-  const result = await searchPublic(db, query, { tab, page });
   const words = query.kind === 'words' ? query.words : [query.code];
   const label = TABS.find((t) => t.tab === tab)!.label;
   return (

@@ -1,13 +1,14 @@
 // /credit/red and /credit/black: one list, filtered by category with plain links, paginated.
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { CREDIT_PAGE_SIZE, listCreditCategories, listPublicCredit } from '@/db/queries/credit';
 import type { CreditList } from '@/db/schema';
 import { CreditEntryTable } from '../credit-entry-table';
+import { PageNotFound } from '../page-not-found';
 import { Pagination, pageParam } from '../pagination';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';
+import { Breadcrumb } from '../breadcrumb';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -22,8 +23,9 @@ export async function CreditListPage({ list, searchParams }: { list: CreditList;
   const categoryText = first(searchParams.category);
   const category = categoryText ? categories.find((c) => String(c.id) === categoryText) : undefined;
   // An unknown category in the address is a wrong link, not an empty list.
-  if (categoryText && !category) notFound();
+  if (categoryText && !category) return <PageNotFound kind="page" />;
   const result = await listPublicCredit(db, { list, categoryId: category?.id, page });
+  if (page > 1 && result.rows.length === 0) return <PageNotFound kind="page-number" />;
   const base = `/credit/${list}`;
   const href = (p: number, categoryId = category?.id) => {
     const params = new URLSearchParams();
@@ -36,12 +38,7 @@ export async function CreditListPage({ list, searchParams }: { list: CreditList;
   const chip = 'rounded-full border px-3 py-1 text-sm';
   return (
     <div className="space-y-4">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/credit" className="hover:text-brand">
-          诚信红黑榜
-        </Link>{' '}
-        &rsaquo; {title}
-      </nav>
+      <Breadcrumb trail={[{ href: '/credit', label: '诚信红黑榜' }, { label: title }]} />
       <h1 className={`text-2xl font-bold ${list === 'red' ? 'text-red-list' : 'text-black-list'}`}>
         {title}
         {category ? ` · ${category.name}` : ''}

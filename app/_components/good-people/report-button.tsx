@@ -4,22 +4,25 @@ import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { reportAction } from '@/app/(public)/good-people/actions';
 import type { ActionState } from '@/server/actions';
+import { useClientText } from '../client-text';
 
 function Button({ label }: { label: string }) {
   const { pending } = useFormStatus();
+  const t = useClientText();
   return (
     <button type="submit" disabled={pending} aria-label={label} className="text-xs text-muted underline hover:text-brand disabled:opacity-60">
-      举报
+      {t('举报')}
     </button>
   );
 }
 
 export function ReportButton({ commentId, nickname }: { commentId: number; nickname: string }) {
   const [state, action] = useActionState<ActionState, FormData>(reportAction, {});
+  const t = useClientText();
   if (state.ok) {
     return (
       <p role="status" className="text-xs text-muted">
-        {state.message}
+        {t(state.message ?? '')}
       </p>
     );
   }
@@ -29,7 +32,7 @@ export function ReportButton({ commentId, nickname }: { commentId: number; nickn
       <Button label={`举报${nickname}的评论`} />
       {state.message && (
         <span role="alert" className="ml-2 text-xs text-brand">
-          {state.message}
+          {t(state.message)}
         </span>
       )}
     </form>

@@ -79,6 +79,30 @@ export const updateCreditCategorySettings = guardedAction('settings.manage', cre
   }
 });
 
+const days = (label: string) => {
+  const message = `${label}须为1-90之间的整数（工作日）`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(90, message);
+};
+
+const handlingTimesForm = z.object({
+  recommendationDays: days('推荐核实时限'),
+  objectionDays: days('异议申诉办理时限'),
+  repairDays: days('信用修复办理时限'),
+});
+
+/** 办理时限: what the citizens' status pages say about how long handling takes. */
+export const updateHandlingTimes = guardedAction('settings.manage', handlingTimesForm, async (input, { db, user }) => {
+  const before = await getSetting(db, 'handlingTimes');
+  const diff = changedFields(before, input);
+  if (Object.keys(diff.after).length === 0) return { ok: true };
+  await db.transaction(async (tx) => {
+    await putSetting(tx, 'handlingTimes', input);
+    await recordAudit(tx, user, { action: 'settings.update', entityType: 'setting', entityId: 'handlingTimes', ...diff });
+  });
+  revalidatePath('/', 'layout');
+  await invalidate(TAGS.settings);
+});
+
 const sensitiveWordsForm = z.object({
   words: z
     .string()

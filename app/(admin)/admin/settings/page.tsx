@@ -4,7 +4,7 @@ import { listCreditCategories } from '@/db/queries/credit-categories';
 import { PERIOD_MAX_MONTHS, PERIOD_MIN_MONTHS, SEVERE_MIN_MONTHS } from '@/lib/periods';
 import { getSetting } from '@/db/queries/settings';
 import { requirePageUser } from '@/server/auth';
-import { CreditCategoryForm, SensitiveWordsForm, SiteInfoForm } from './settings-forms';
+import { CreditCategoryForm, HandlingTimesForm, SensitiveWordsForm, SiteInfoForm } from './settings-forms';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: '站点设置' };
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function SettingsPage() {
   await requirePageUser('settings.manage', '/admin/settings');
   const db = await getDb();
-  const [info, categories, words] = await Promise.all([getSetting(db, 'siteInfo'), listCreditCategories(db), getSetting(db, 'sensitiveWords')]);
+  const [info, categories, words, times] = await Promise.all([getSetting(db, 'siteInfo'), listCreditCategories(db), getSetting(db, 'sensitiveWords'), getSetting(db, 'handlingTimes')]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">站点设置</h1>
@@ -24,6 +24,14 @@ export default async function SettingsPage() {
         </h2>
         <p className="mb-3 text-sm text-muted">网站名称显示在每页顶部；主办单位、联系方式、网站标识码、备案号和找错链接显示在每页页脚。</p>
         <SiteInfoForm info={info} />
+      </section>
+
+      <section aria-labelledby="handling-times" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="handling-times" className="mb-1 font-bold">
+          办理时限
+        </h2>
+        <p className="mb-3 text-sm text-muted">市民在推荐办理进度、异议申诉与信用修复进度查询页看到的办理时限。</p>
+        <HandlingTimesForm times={times} />
       </section>
 
       <section aria-labelledby="sensitive-words" className="rounded-lg bg-white p-4 shadow-sm">

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { SiteInfo } from '@/db/queries/settings';
+import type { HandlingTimes, SiteInfo } from '@/db/queries/settings';
 import type { ActionState } from '@/server/actions';
 import { FieldShell, FormMessage, inputClass, SubmitButton, TextField } from '../../../_components/form-fields';
-import { updateCreditCategorySettings, updateSensitiveWords, updateSiteInfo } from './actions';
+import { updateCreditCategorySettings, updateHandlingTimes, updateSensitiveWords, updateSiteInfo } from './actions';
 
 const SITE_FIELDS: { name: keyof SiteInfo; label: string; required?: boolean; maxLength: number; hint?: string; type?: string }[] = [
   { name: 'siteName', label: '网站名称', required: true, maxLength: 40 },
@@ -95,6 +95,28 @@ export function CreditCategoryForm({ category }: { category: CategoryRow }) {
           </p>
         )}
         {!periodError && !maskingError && <FormMessage state={state} success="已保存。" />}
+      </div>
+    </form>
+  );
+}
+
+const HANDLING_FIELDS: { name: keyof HandlingTimes; label: string; hint: string }[] = [
+  { name: 'recommendationDays', label: '好人推荐核实（工作日）', hint: '推荐办理进度查询页显示' },
+  { name: 'objectionDays', label: '异议申诉办理（工作日）', hint: '自受理之日起计算，进度查询页显示' },
+  { name: 'repairDays', label: '信用修复办理（工作日）', hint: '自受理之日起计算，进度查询页显示' },
+];
+
+/** 办理时限 shown to citizens on the status pages. */
+export function HandlingTimesForm({ times }: { times: HandlingTimes }) {
+  const [state, action] = useActionState(updateHandlingTimes, {} as ActionState);
+  return (
+    <form action={action} aria-label="办理时限" className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      {HANDLING_FIELDS.map((field) => (
+        <TextField key={field.name} state={state} name={field.name} label={field.label} type="number" required hint={field.hint} defaultValue={String(times[field.name])} />
+      ))}
+      <div className="space-y-2 sm:col-span-3">
+        <SubmitButton>保存办理时限</SubmitButton>
+        <FormMessage state={state} success="办理时限已保存，进度查询页已更新。" />
       </div>
     </form>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { findPublicCreditEntry } from '@/db/queries/credit';
+import { PageNotFound } from '../../../_components/page-not-found';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CreditEntryPage({ params }: Props) {
   const entry = await load((await params).id);
-  if (!entry) notFound();
+  if (!entry) return <PageNotFound kind="credit-entry" />;
   const isRed = entry.list === 'red';
   const rows: [string, React.ReactNode][] = [
     ['信息编号', String(entry.id)],
@@ -45,15 +46,7 @@ export default async function CreditEntryPage({ params }: Props) {
   ];
   return (
     <article className="mx-auto max-w-4xl rounded-lg bg-white p-4 shadow-sm sm:p-8">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/credit" className="hover:text-brand">
-          诚信红黑榜
-        </Link>{' '}
-        &rsaquo;{' '}
-        <Link href={`/credit/${entry.list}`} className="hover:text-brand">
-          {isRed ? '守信红榜' : '失信黑榜'}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/credit', label: '诚信红黑榜' }, { href: `/credit/${entry.list}`, label: isRed ? '守信红榜' : '失信黑榜' }]} />
       <h1 className="mt-4 text-2xl font-bold">{entry.name}</h1>
       <dl className="mt-4 divide-y divide-line border-y border-line">
         {rows

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listPublicCreditBatches } from '@/db/queries/credit';
 import { formatDay } from '@/lib/dates';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '发布批次 - 诚信红黑榜' };
@@ -11,12 +12,7 @@ export default async function CreditBatchesPage() {
   const batches = await listPublicCreditBatches(await getDb());
   return (
     <div className="space-y-4">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/credit" className="hover:text-brand">
-          诚信红黑榜
-        </Link>{' '}
-        &rsaquo; 发布批次
-      </nav>
+      <Breadcrumb trail={[{ href: '/credit', label: '诚信红黑榜' }, { label: '发布批次' }]} />
       <h1 className="text-2xl font-bold text-brand">红黑榜发布批次</h1>
       {batches.length === 0 ? (
         <p className="text-muted">暂无已发布的批次。</p>

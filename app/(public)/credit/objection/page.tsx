@@ -6,6 +6,7 @@ import { findPublicCreditEntry, lookupPublicCredit, type PublicCreditEntry } fro
 import { parseCreditLookup } from '@/lib/credit-lookup';
 import { ObjectionForm } from './objection-form';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '异议申诉与信用修复 - 诚信红黑榜' };
@@ -25,12 +26,7 @@ export default async function ObjectionPage({ searchParams }: { searchParams: Pr
   const entry = ENTRY_NUMBER.test(entryParam) ? await findPublicCreditEntry(db, Number(entryParam)) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/credit" className="hover:text-brand">
-          诚信红黑榜
-        </Link>{' '}
-        &rsaquo; 异议申诉与信用修复
-      </nav>
+      <Breadcrumb trail={[{ href: '/credit', label: '诚信红黑榜' }, { label: '异议申诉与信用修复' }]} />
       <h1 className="text-2xl font-bold text-brand">异议申诉与信用修复</h1>
       <div className="space-y-2 text-sm text-muted">
         <p>对公示信息有异议的，可提出异议申诉；已纠正失信行为、履行相关义务的，可申请信用修复。两类申请按“待审核、待核实、已通过或未通过、已完成”的流程办理。</p>

@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { findVisiblePerson, listApprovedComments } from '@/db/queries/people';
 import { cityDay, formatDateTime } from '@/lib/dates';
 import { paragraphsOf, termName } from '@/lib/people-public';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { CommentForm } from '../../../_components/good-people/comment-form';
 import { LikeButton } from '../../../_components/good-people/like-button';
 import { PersonPhoto } from '../../../_components/good-people/person-photo';
+import { PageNotFound } from '../../../_components/page-not-found';
 import { ReportButton } from '../../../_components/good-people/report-button';
 import { Pagination, pageParam } from '../../../_components/pagination';
+import { ShareBox } from '../../../_components/share-box';
 import { ViewBeacon } from '../../../_components/view-beacon';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const person = await load((await params).id);
-  if (!person) notFound();
+  if (!person) return <PageNotFound kind="person" />;
   const page = pageParam((await searchParams).cpage);
   const comments = await listApprovedComments(await getDb(), person.id, page, COMMENTS_PER_PAGE);
   const thisYear = Number(cityDay().slice(0, 4));
@@ -45,31 +48,33 @@ export default async function PersonPage({ params, searchParams }: Props) {
   ];
   return (
     <article className="mx-auto max-w-4xl rounded-lg bg-white p-4 shadow-sm sm:p-8">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/good-people" className="hover:text-brand">
-          好人榜
-        </Link>
-        {person.candidate && (
-          <>
-            {' '}
-            &rsaquo;{' '}
-            <Link href="/good-people/vote" className="hover:text-brand">
-              点赞评议
-            </Link>
-          </>
-        )}
-        {person.batchMonth && (
-          <>
-            {' '}
-            &rsaquo;{' '}
-            <Link href={`/good-people/batch/${person.batchMonth}`} className="hover:text-brand">
-              {person.batchTitle}
-            </Link>
-          </>
-        )}
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/good-people', label: '好人榜' },
+          ...(person.candidate ? [{ href: '/good-people/vote', label: '点赞评议' }] : []),
+          ...(person.batchMonth && person.batchTitle ? [{ href: `/good-people/batch/${person.batchMonth}`, label: person.batchTitle }] : []),
+        ]}
+      />
       <div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-start">
-        <PersonPhoto photo={person.photo} alt={person.photoAlt || person.name} width={800} className="w-full rounded sm:w-56" />
+        {person.photo && (
+          <figure className="w-full shrink-0 sm:w-56">
+            <PersonPhoto
+              photo={person.photo}
+              variants={person.photoVariants}
+              alt={person.photoAlt || person.name}
+              describedAlt={person.photoAlt}
+              sizes="(min-width: 640px) 14rem, 100vw"
+              width={800}
+              priority
+              className="aspect-[4/3] w-full rounded object-cover"
+            />
+            {person.photoAlt && (
+              <figcaption aria-hidden="true" className="mt-1 text-xs text-muted">
+                {person.photoAlt}
+              </figcaption>
+            )}
+          </figure>
+        )}
         <div className="min-w-0 flex-1">
           {person.candidate && <p className="mb-2 inline-block rounded bg-brand px-2 py-0.5 text-sm text-white">候选人·点赞评议中</p>}
           <h1 className="text-3xl font-bold">{person.name}</h1>
@@ -119,6 +124,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <p>{person.honors}</p>
         </section>
       )}
+      <ShareBox url={absoluteUrl(await siteOrigin(), `/good-people/${person.id}`)} heading="分享好人事迹" qrLabel="本页地址的二维码" />
       <section aria-labelledby="comments" id="comment-list" className="mt-8">
         <h2 id="comments" className="mb-3 border-l-4 border-brand pl-2 text-lg font-bold">
           网友评论（{comments.total}）

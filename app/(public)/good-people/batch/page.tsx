@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listPublicBatchesWithCounts } from '@/db/queries/people';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '往期榜单 - 好人榜' };
@@ -11,12 +12,7 @@ export default async function BatchArchivePage() {
   const batches = await listPublicBatchesWithCounts(await getDb());
   return (
     <div className="mx-auto max-w-3xl space-y-4 rounded-lg bg-white p-4 shadow-sm sm:p-8">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/good-people" className="hover:text-brand">
-          好人榜
-        </Link>{' '}
-        &rsaquo; 往期榜单
-      </nav>
+      <Breadcrumb trail={[{ href: '/good-people', label: '好人榜' }, { label: '往期榜单' }]} />
       <h1 className="text-2xl font-bold text-brand">往期榜单</h1>
       {batches.length === 0 ? (
         <p className="text-muted">暂无已发布的榜单。</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RecommendForm } from '../../../_components/good-people/recommend-form';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '我推荐身边好人 - 好人榜' };
@@ -8,12 +9,7 @@ export const metadata: Metadata = { title: '我推荐身边好人 - 好人榜' }
 export default function RecommendPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4 rounded-lg bg-white p-4 shadow-sm sm:p-8">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/good-people" className="hover:text-brand">
-          好人榜
-        </Link>{' '}
-        &rsaquo; 我推荐身边好人
-      </nav>
+      <Breadcrumb trail={[{ href: '/good-people', label: '好人榜' }, { label: '我推荐身边好人' }]} />
       <h1 className="text-2xl font-bold text-brand">我推荐身边好人</h1>
       <div className="space-y-1 text-sm leading-7 text-muted">
         <p>身边有助人为乐、见义勇为、诚实守信、敬业奉献、孝老爱亲的好人好事，欢迎推荐。</p>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listCandidates, listOpenVotingBatches } from '@/db/queries/people';
 import { LikeButton } from '../../../_components/good-people/like-button';
 import { PersonCard } from '../../../_components/person-card';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '点赞评议 - 好人榜' };
@@ -14,12 +14,7 @@ export default async function VotePage() {
   const [batches, candidates] = await Promise.all([listOpenVotingBatches(db), listCandidates(db)]);
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/good-people" className="hover:text-brand">
-          好人榜
-        </Link>{' '}
-        &rsaquo; 点赞评议
-      </nav>
+      <Breadcrumb trail={[{ href: '/good-people', label: '好人榜' }, { label: '点赞评议' }]} />
       <h1 className="text-2xl font-bold text-brand">点赞评议</h1>
       <div className="rounded-lg bg-white p-4 text-sm leading-7 shadow-sm">
         <p>以下是本期好人榜候选人。欢迎为您认可的候选人点赞、留言评议，每位候选人每天可点赞一次。</p>

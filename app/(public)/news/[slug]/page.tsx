@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { newsPath, type NewsLink } from '@/db/queries/news';
 import { getSetting } from '@/db/queries/settings';
 import { mediaUrl } from '@/lib/media-url';
 import { absoluteUrl, siteOrigin } from '@/server/site-url';
+import { ArticleTools } from '../../../_components/article-tools';
 import { ArticleView } from '../../../_components/article-view';
 import { FontSizeScope, FontSizeSwitch } from '../../../_components/font-size-switch';
 import { NewsLinkList } from '../../../_components/news-link-list';
+import { PageNotFound } from '../../../_components/page-not-found';
 import { ShareBox } from '../../../_components/share-box';
 import { ViewBeacon } from '../../../_components/view-beacon';
 import { publicNewsData } from '@/server/public-news';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const requested = articleKey((await params).slug);
   const article = await loadArticle(requested);
-  if (!article) notFound();
+  if (!article) return <PageNotFound kind="article" />;
   // /news/<id> of an article with a slug: one address per article for readers and search engines.
   if (article.slug && article.slug !== requested) permanentRedirect(encodeURI(newsPath(article)));
 
@@ -70,22 +73,11 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <article className="min-w-0 rounded-lg bg-white p-4 shadow-sm sm:p-8">
-        <nav aria-label="位置" className="text-sm text-muted">
-          <Link href="/" className="hover:text-brand">
-            首页
-          </Link>{' '}
-          &rsaquo;{' '}
-          <Link href="/news" className="hover:text-brand">
-            文明动态
-          </Link>{' '}
-          &rsaquo;{' '}
-          <Link href={`/news/channel/${article.channelSlug}`} className="hover:text-brand">
-            {article.channelName}
-          </Link>
-        </nav>
+        <Breadcrumb trail={[{ href: '/news', label: '文明动态' }, { href: `/news/channel/${article.channelSlug}`, label: article.channelName }]} />
         <FontSizeScope>
           <ArticleView article={article} toolbar={<FontSizeSwitch />} />
         </FontSizeScope>
+        <ArticleTools />
         <ShareBox url={absoluteUrl(origin, newsPath(article))} />
         <nav aria-label="上一篇和下一篇" className="mt-6 grid grid-cols-1 gap-2 border-t border-line pt-4 text-sm sm:grid-cols-2">
           <AdjacentLink label="上一篇" article={adjacent.prev} />

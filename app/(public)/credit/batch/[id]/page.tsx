@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { CREDIT_PAGE_SIZE, findPublicCreditBatch, listPublicCreditOfBatch } from '@/db/queries/credit';
 import type { CreditList } from '@/db/schema';
 import { formatDay } from '@/lib/dates';
 import { CreditEntryTable } from '../../../../_components/credit-entry-table';
+import { PageNotFound } from '../../../../_components/page-not-found';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,12 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CreditBatchPage({ params, searchParams }: Props) {
   const batch = await load((await params).id);
-  if (!batch) notFound();
+  if (!batch) return <PageNotFound kind="credit-batch" />;
   const query = await searchParams;
   const listParam = Array.isArray(query.list) ? query.list[0] : query.list;
   const list: CreditList | undefined = listParam === 'red' || listParam === 'black' ? listParam : undefined;
   const page = pageParam(query.page);
   const result = await listPublicCreditOfBatch(await getDb(), batch.id, { list, page });
+  if (page > 1 && result.rows.length === 0) return <PageNotFound kind="page-number" />;
   const base = `/credit/batch/${batch.id}`;
   const href = (p: number, l: CreditList | undefined = list) => {
     const qs = new URLSearchParams({ ...(l ? { list: l } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString();
@@ -39,16 +41,7 @@ export default async function CreditBatchPage({ params, searchParams }: Props) {
   const tabs: [CreditList | undefined, string][] = [[undefined, '全部'], ['red', CREDIT_LIST_LABELS.red], ['black', CREDIT_LIST_LABELS.black]];
   return (
     <div className="space-y-4">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/credit" className="hover:text-brand">
-          诚信红黑榜
-        </Link>{' '}
-        &rsaquo;{' '}
-        <Link href="/credit/batch" className="hover:text-brand">
-          发布批次
-        </Link>{' '}
-        &rsaquo; {batch.title}
-      </nav>
+      <Breadcrumb trail={[{ href: '/credit', label: '诚信红黑榜' }, { href: '/credit/batch', label: '发布批次' }, { label: batch.title }]} />
       <h1 className="text-2xl font-bold text-brand">{batch.title}</h1>
       <p className="text-sm text-muted">{formatDay(batch.publishedAt)} 发布。以下为本批次中仍在公示期内的信息。</p>
       <nav aria-label="按榜单筛选" className="flex flex-wrap gap-2">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { findPublicBatchByMonth } from '@/db/queries/people';
+import { PageNotFound } from '../../../../_components/page-not-found';
 import { PeopleBatchPage } from '../../../../_components/people-batch-page';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BatchPage({ params }: Props) {
   const batch = await load((await params).month);
-  if (!batch) notFound();
-  return <PeopleBatchPage batch={batch} heading={batch.title} />;
+  if (!batch) return <PageNotFound kind="people-batch" />;
+  const trail = [{ href: '/good-people', label: '好人榜' }, { href: '/good-people/batch', label: '往期榜单' }, { label: batch.title }];
+  return <PeopleBatchPage batch={batch} heading={batch.title} trail={trail} />;
 }

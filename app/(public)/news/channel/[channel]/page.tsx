@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { NewsListPage } from '../../../../_components/news-list-page';
+import { PageNotFound } from '../../../../_components/page-not-found';
 import { pageParam } from '../../../../_components/pagination';
 import { publicNewsData } from '@/server/public-news';
 
@@ -26,6 +26,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ChannelPage({ params, searchParams }: Props) {
   const channel = await publicNewsData.channelBySlug((await params).channel);
-  if (!channel) notFound();
+  if (!channel) return <PageNotFound kind="page" />;
   return <NewsListPage channel={channel} page={pageParam((await searchParams).page)} />;
 }

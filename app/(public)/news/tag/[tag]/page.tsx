@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { publicNewsData } from '@/server/public-news';
 import { NewsSummaryList } from '../../../../_components/news-summary-list';
+import { PageNotFound } from '../../../../_components/page-not-found';
+import { Breadcrumb } from '../../../../_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,22 +31,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TagPage({ params, searchParams }: Props) {
   const tag = await tagOf(params);
-  if (!tag) notFound();
+  if (!tag) return <PageNotFound kind="page" />;
   const page = pageParam((await searchParams).page);
   const { items, total } = await publicNewsData.byTag(tag, { page, pageSize: PAGE_SIZE });
-  if (total === 0) notFound();
+  if (total === 0) return <PageNotFound kind="page" />;
+  if (items.length === 0) return <PageNotFound kind="page-number" />;
   return (
     <div className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
-      <nav aria-label="位置" className="text-sm text-muted">
-        <Link href="/" className="hover:text-brand">
-          首页
-        </Link>{' '}
-        &rsaquo;{' '}
-        <Link href="/news" className="hover:text-brand">
-          文明动态
-        </Link>{' '}
-        &rsaquo; 标签
-      </nav>
+      <Breadcrumb trail={[{ href: '/news', label: '文明动态' }, { label: `标签：${tag}` }]} />
       <h1 className="mt-2 border-b-2 border-brand pb-2 text-xl font-bold text-brand">标签：{tag}</h1>
       <NewsSummaryList items={items} showChannel empty="本页没有文章。" />
       <Pagination page={page} total={total} pageSize={PAGE_SIZE} href={(n) => `/news/tag/${encodeURIComponent(tag)}?page=${n}`} />
