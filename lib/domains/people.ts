@@ -111,7 +111,7 @@ export const PEOPLE = {
     { route: '/good-people/batch' },
     { route: '/good-people/batch/[month]' },
     { route: '/good-people/recommend' },
-    { route: '/good-people/recommend/status' },
+    { route: '/good-people/recommend/status', params: { no: 'choice' } },
     { route: '/good-people/vote' },
   ],
 } as const satisfies DomainDeclaration;
