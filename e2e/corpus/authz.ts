@@ -156,6 +156,7 @@ export const ACTIONS: readonly ActionCase[] = [
   form(`${A}/settings/actions.ts#updateSiteInfo`, 'settings.manage'),
   form(`${A}/settings/actions.ts#updateCreditCategorySettings`, 'settings.manage'),
   form(`${A}/settings/actions.ts#updateSensitiveWords`, 'settings.manage'),
+  form(`${A}/settings/actions.ts#updateHandlingTimes`, 'settings.manage'),
   form(`${A}/media/actions.ts#uploadMedia`, 'media.upload'),
   form(`${A}/media/actions.ts#updateMediaAltText`, 'media.upload'),
   form(`${A}/media/actions.ts#deleteMediaAsset`, 'media.upload'),
