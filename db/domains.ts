@@ -87,7 +87,3 @@ export const DOMAIN_DATA = {
     seed: async (db, today) => (await import('./seed/gen-credit')).seedCredit(db, today),
   },
 } satisfies { [K in DomainKey]: DomainData<DomainOf<K>> };
-
-export function domainData<K extends DomainKey>(key: K): (typeof DOMAIN_DATA)[K] {
-  return DOMAIN_DATA[key];
-}

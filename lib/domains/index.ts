@@ -1,7 +1,7 @@
 // The registry of content domains: one declaration each (lib/domains/<domain>.ts), in the order the site
 // shows them (navigation, search tabs, dashboard, sitemap). Navigation, search, sitemap, dashboard, audit
 // labels, cache tags, rate limits, the demo seed and the input suites read this list instead of naming
-// domains; database-bound parts are registered under the same keys in db/domains/.
+// domains; database-bound parts are registered under the same keys in db/domains.ts.
 import { CREDIT } from './credit';
 import { NEWS } from './news';
 import { PEOPLE } from './people';
@@ -22,16 +22,12 @@ export const PUBLIC_NAV: readonly PublicNavEntry[] = DECLARATIONS.flatMap((d) =>
 /** The domains' entries of the editors' navigation, in registry order. */
 export const ADMIN_NAV: readonly AdminNavEntry[] = DECLARATIONS.flatMap((d) => d.nav.admin);
 
-export function domainByKey<K extends DomainKey>(key: K): DomainOf<K> {
-  return DOMAINS.find((d) => d.key === key) as DomainOf<K>;
-}
-
 /** The domain whose public pages hold this path (`/credit/red` -> 诚信红黑榜), or null. */
 export function domainOfPath(pathname: string): Domain | null {
   return DOMAINS.find((d) => pathname === d.publicPrefix || pathname.startsWith(`${d.publicPrefix}/`)) ?? null;
 }
 
-/** Domains with a site-search tab (their sources are registered in db/domains/). */
+/** Domains with a site-search tab (their sources are registered in db/domains.ts). */
 export type SearchKind = Extract<Domain, { search: object }>['key'];
 export const SEARCH_KINDS: readonly SearchKind[] = DECLARATIONS.filter((d) => d.search).map((d) => d.key as SearchKind);
 /** Each search kind's tab label (lib/domains search.tab). */

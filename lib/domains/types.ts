@@ -1,6 +1,6 @@
 // The shape of a content domain's declaration (lib/domains/<domain>.ts): the pure facts that the shared
 // consumers read (navigation, cache tags, audit labels, rate limits, search tabs, dashboard queues,
-// the public pages for the input suites). Database-bound parts are registered in db/domains/.
+// the public pages for the input suites). Database-bound parts are registered in db/domains.ts.
 import type { Permission } from '../roles';
 
 /** A per-client-address limit (server/rate-limit.ts counts it): `limit` events per window. */
