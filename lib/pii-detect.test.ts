@@ -208,6 +208,9 @@ describe('HTML', () => {
     expect(masked).toBe('<p>电话<b>138</b>****5678，<a href="/news/13812345678" title="户主138****5678">详情</a></p><p><img src="/media/4111111111111111/640.webp" alt="卡************5671"></p>');
     expect(findPiiInHtml(masked)).toEqual([]);
     expect(maskPiiInHtml('<p>2026年12月4日</p>')).toBe('<p>2026年12月4日</p>');
+    // Split by inline tags only: no run of digits in the markup is long enough to look like a number.
+    expect(maskPiiInHtml('<p>电话<b>138</b>1234<em>5678</em></p>')).toBe('<p>电话<b>138</b>****<em>5678</em></p>');
+    expect(maskPiiInHtml('<p>电话１３８<span>１２３４</span>５６７８</p>')).toBe('<p>电话１３８<span>****</span>５６７８</p>');
   });
 });
 
