@@ -73,13 +73,33 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   await expect(report.getByRole('row', { name: /第5行/ })).toContainText('不得公示未成年人的信息（按身份证号计算，决定日期时未满18周岁）');
   await expect(report).toContainText('已忽略的列：联系电话');
   await expect(editor.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+  // After 预检 the form keeps the chosen batch, and the file waits on the server: a second 预检 needs no new choice.
+  await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
+  const kept = editor.getByRole('form', { name: '上传并预检' }).getByRole('note');
+  await expect(kept).toContainText('已上传：credit.csv');
+  await editor.getByRole('button', { name: '预检' }).click();
+  await expect(report.getByRole('row', { name: /第3行/ })).toContainText('统一社会信用代码校验位不正确');
+  await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
 
   // The fixed file imports.
   await editor.getByLabel('导入文件').setInputFiles({ name: 'credit-fixed.csv', mimeType: 'text/csv', buffer: csv([goodFood, goodLogistics, goodExpired]) });
   await editor.getByRole('button', { name: '预检' }).click();
   await expect(editor.getByText('全部 3 行检查通过。')).toBeVisible();
+  await expect(kept).toContainText('已上传：credit-fixed.csv');
+  await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
   await editor.getByRole('button', { name: '确认导入' }).click();
   await expect(editor.getByRole('status').filter({ hasText: '导入 3 条，已存在 0 条（未重复导入）' })).toBeVisible();
+
+  // The template carries an example and the allowed values as note rows, and the import accepts it as it is.
+  const template = Buffer.from(await (await editor.request.get('/admin/credit/import/template')).body());
+  const templateText = template.toString('utf8');
+  expect(templateText).toContain('黑榜类别：失信被执行人');
+  expect(templateText).toContain('主体类型：法人企业、个体工商户、自然人、机关事业单位/社会组织');
+  expect(templateText.split('\r\n').filter((line) => line.startsWith('#') || line.startsWith('"#')).length).toBeGreaterThanOrEqual(5);
+  await editor.getByLabel('导入文件').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: template });
+  await editor.getByRole('button', { name: '预检' }).click();
+  await expect(editor.getByRole('region', { name: /预检结果/ })).toContainText('文件中没有数据行');
+  await expect(editor.getByRole('region', { name: /预检结果/ })).not.toContainText('缺少必需的列');
 
   // Submitted by the editor, published by a reviewer.
   await editor.goto(`/admin/credit/batches/${batchId}`);

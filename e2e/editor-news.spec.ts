@@ -21,14 +21,8 @@ test('an article goes from draft through rejection to publication and back offli
   const editor = await (await browser.newContext()).newPage();
   await signIn(editor, editorName, PASSWORD);
 
-  // An image in the media library to put into the article.
   const alt = `${editorName} 志愿者在社区为老人义诊`;
-  await editor.goto('/admin/media');
   const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
-  await editor.getByLabel('图片文件').setInputFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: png });
-  await editor.locator('#field-alt').fill(alt);
-  await editor.getByRole('button', { name: '上传图片' }).click();
-  await expect(editor.getByRole('status').filter({ hasText: '图片已上传。' })).toBeVisible();
 
   // Write the article: text, a table, the image, and pasted content carrying scripts.
   const title = `江城志愿服务周活动${editorName.slice(-5)}启动`;
@@ -49,11 +43,19 @@ test('an article goes from draft through rejection to publication and back offli
     data.setData('text/plain', '来自文档的段落');
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  // After the paste: an inserted image is selected, and a paste would replace it.
+  // After the paste: an inserted image is selected, and a paste would replace it. The image is uploaded from
+  // inside the editor (no trip to 媒体库): the alt text is required first, and the upload lands in the library.
   await editor.getByRole('toolbar', { name: '正文格式' }).getByRole('button', { name: '插入图片' }).click();
-  await editor.getByRole('button', { name: alt }).click();
+  const upload = editor.getByRole('group', { name: '上传新图片' });
+  await upload.getByLabel('选择图片文件').setInputFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: png });
+  await expect(upload).toContainText('clinic.png');
+  await upload.getByRole('button', { name: '上传并插入' }).click();
+  await expect(upload.getByText('请填写替代文字')).toBeVisible();
+  await upload.getByLabel('替代文字').fill(alt);
+  await upload.getByRole('button', { name: '上传并插入' }).click();
   await expect(body.locator('table')).toBeVisible();
   await expect(body.locator(`img[alt="${alt}"]`)).toBeVisible();
+  expect(await body.locator(`img[alt="${alt}"]`).getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{32}\/\d+\.webp$/);
   await editor.getByRole('button', { name: '保存草稿' }).click();
   await expect(editor).toHaveURL(/\/admin\/news\/\d+\?created=1/);
   const articleId = Number(/\/admin\/news\/(\d+)/.exec(editor.url())![1]);
@@ -116,11 +118,101 @@ test('an article goes from draft through rejection to publication and back offli
   expect(await (await citizen.request.get('/feed.xml')).text()).not.toContain(title);
   expect(await (await citizen.request.get('/sitemap.xml')).text()).not.toContain(articleUrl);
 
-  // Every step is in the audit log.
+  // The image uploaded in the editor is in the media library.
+  await editor.goto('/admin/media');
+  await expect(editor.getByRole('img', { name: alt }).first()).toBeVisible();
+
+  // Every step is in the audit log, in Chinese: field names, the channel by name, tags as a list.
   await admin.goto(`/admin/audit?entityType=news_article&entityId=${articleId}`);
+  const log = admin.getByRole('table');
   for (const action of ['新建文章', '提交审核', '退回修改', '审核通过并发布', '下线文章']) {
-    await expect(admin.getByRole('table').getByRole('row').filter({ hasText: action }).first()).toBeVisible();
+    await expect(log.getByRole('row').filter({ hasText: action }).first()).toBeVisible();
   }
+  const created = log.getByRole('row').filter({ hasText: '新建文章' });
+  // The record by its current title.
+  await expect(created).toContainText(`文章“${title}”`);
+  await expect(created.locator('summary')).toContainText(/^标题、副标题、摘要、正文、封面图/);
+  await expect(created).toContainText('栏目志愿服务');
+  await expect(log).not.toContainText(/channelId|body|slug|tags|storageKey/);
+  // The record-type filter is a choice of Chinese names.
+  await expect(admin.getByRole('combobox', { name: '对象类型' })).toHaveValue('news_article');
+  await expect(admin.getByRole('combobox', { name: '对象类型' }).locator('option:checked')).toHaveText('文章');
+  await admin.goto(`/admin/audit?action=media.upload&actor=${editorName}`);
+  await expect(admin.getByRole('table').getByRole('row').filter({ hasText: '上传图片' })).toContainText(`图片“${alt}”`);
+});
+
+test('三审三校: the author of an article cannot approve it; another reviewer can, and an admin only with a reason', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await signedInPage(browser, ADMIN.username, ADMIN.password);
+  const writerName = uniqueName('sw');
+  const checkerName = uniqueName('sc');
+  await createUser(admin, { username: writerName, displayName: '撰稿审核', role: '审核', password: PASSWORD });
+  await createUser(admin, { username: checkerName, displayName: '复核审核', role: '审核', password: PASSWORD });
+
+  async function writeAndSubmit(page: Page, title: string): Promise<string> {
+    await page.goto('/admin/news/new');
+    await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
+    await page.getByRole('combobox', { name: '栏目' }).selectOption({ label: '基层动态' });
+    await page.getByRole('textbox', { name: '正文' }).click();
+    await page.keyboard.type('社区志愿者开展文明劝导。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect(page).toHaveURL(/\/admin\/news\/\d+\?created=1/);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect(await statusOf(page)).toContainText('待审核');
+    return new URL(page.url()).pathname;
+  }
+
+  // A reviewer writes and submits: the approve button is replaced by the reason.
+  const writer = await signedInPage(browser, writerName, PASSWORD);
+  const url = await writeAndSubmit(writer, `三审三校测试文章${writerName.slice(-5)}`);
+  const review = writer.getByRole('region', { name: '审核', exact: true });
+  await expect(review.getByRole('note')).toContainText('不能审核通过：您是此内容的作者，按“三审三校”不能由您审核通过，请由其他审核人员审核。');
+  await expect(writer.getByRole('button', { name: '审核通过并发布' })).toHaveCount(0);
+  await expect(review.getByRole('button', { name: '退回修改' })).toBeVisible();
+
+  // Another reviewer publishes it.
+  const checker = await signedInPage(browser, checkerName, PASSWORD);
+  await checker.goto(url);
+  await checker.getByRole('button', { name: '审核通过并发布' }).click();
+  await expect(await statusOf(checker)).toContainText('已发布');
+
+  // An admin's own article: the approve form asks for a written reason, which the audit log keeps.
+  const ownUrl = await writeAndSubmit(admin, `管理员自审测试文章${writerName.slice(-5)}`);
+  const form = admin.getByRole('form', { name: '审核通过并发布' });
+  await expect(form).toContainText('您是此内容的作者');
+  const reason = form.getByLabel('越权审核理由');
+  await expect(reason).toHaveAttribute('required', '');
+  await reason.fill('夜间紧急通知，其他审核人员不在岗。');
+  await form.getByRole('button', { name: '审核通过并发布' }).click();
+  await expect(await statusOf(admin)).toContainText('已发布');
+  const ownId = ownUrl.split('/').pop();
+  await admin.goto(`/admin/audit?entityType=news_article&entityId=${ownId}`);
+  await expect(admin.getByRole('table').getByRole('row').filter({ hasText: '越权审核通过并发布（三审三校）' })).toContainText('越权审核（您是此内容的作者）：夜间紧急通知，其他审核人员不在岗。');
+});
+
+test('the admin list names the byline of the demo articles, and a scheduled one was changed in the past', async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  // The demo's scheduled notice: approved before, published later.
+  await page.goto('/admin/news?q=' + encodeURIComponent('十佳志愿服务项目评选'));
+  const row = page.getByRole('row').filter({ hasText: '定时发布' }).first();
+  await expect(row).toBeVisible();
+  const cells = row.getByRole('cell');
+  // 标题, 栏目, 状态, 作者, 修改时间, 发布时间, 点击
+  const changed = (await cells.nth(4).innerText()).trim();
+  const published = (await cells.nth(5).innerText()).trim();
+  expect(changed < published, `修改时间 ${changed} before 发布时间 ${published}`).toBe(true);
+  expect(new Date(`${changed.replace(' ', 'T')}:00+08:00`).getTime()).toBeLessThanOrEqual(Date.now());
+  // 要闻 articles all have an author: the byline the public page prints (demo articles have no account).
+  await page.goto('/admin/news');
+  await page.getByLabel('栏目').selectOption({ label: '要闻' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/channel=\d+/);
+  const authors = await page.getByRole('table').locator('tbody tr td:nth-child(4)').allInnerTexts();
+  expect(authors.length).toBeGreaterThan(3);
+  for (const author of authors) expect(author.trim()).not.toBe('—');
+  const first = page.getByRole('table').locator('tbody tr').first();
+  await first.getByRole('link').click();
+  await expect(page.getByText(/；作者 /)).not.toContainText('作者 —');
 });
 
 test('a second editor is warned, and a save from a stale copy is refused and keeps the text', async ({ browser }) => {

@@ -46,9 +46,9 @@ const SITE: AuditLabels = {
     displayName: '姓名',
     role: '角色',
     disabled: '已停用',
-    alt: '图片说明',
     storageKey: '图片',
     originalName: '原文件名',
+    alt: '图片说明',
     format: '原图格式',
     width: '宽度（像素）',
     height: '高度（像素）',
@@ -214,11 +214,20 @@ export function auditEntityText(entityType: string, entityId: string | null, nam
 
 const SETTING_NAMES: Record<string, string> = { siteInfo: '网站信息', sensitiveWords: '敏感词表', handlingTimes: '办理时限' };
 
+function fieldOrder(entityType: string): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const l of vocabulariesOf(entityType)) for (const key of Object.keys(l.fields)) if (!order.has(key)) order.set(key, order.size);
+  return order;
+}
+
 /** The changed fields of an entry, each with its old and new value in words. */
 export function auditChanges(entry: Entry, names: AuditNames = {}): { field: string; label: string; before: string | null; after: string | null }[] {
   const was = isRecord(entry.before) ? entry.before : null;
   const now = isRecord(entry.after) ? entry.after : null;
-  const fields = [...new Set([...Object.keys(was ?? {}), ...Object.keys(now ?? {})])];
+  // In the order the record type's vocabulary names its fields (stored JSON keeps no order of its own).
+  const order = fieldOrder(entry.entityType);
+  const rank = (field: string) => order.get(`${entry.entityType}.${field}`) ?? order.get(field) ?? order.size;
+  const fields = [...new Set([...Object.keys(was ?? {}), ...Object.keys(now ?? {})])].sort((a, b) => rank(a) - rank(b));
   return fields.map((field) => ({
     field,
     label: fieldLabel(field, entry.entityType),

@@ -33,6 +33,7 @@ export const NEWS = {
       news_channel: '栏目',
     },
     fields: {
+      title: '标题',
       subtitle: '副标题',
       summary: '摘要',
       body: '正文',
