@@ -49,13 +49,12 @@ import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleB
 import type { AuthUser } from '@/server/auth';
 import { cityDay } from '@/lib/dates';
 import { describePii, findPii } from '@/lib/pii-detect';
+import { actionContext } from './action-context';
 import { engine, freshDatabase } from './helpers';
 
-const ctx = vi.hoisted(() => ({ db: null as unknown, user: null as unknown, ip: '203.0.113.41' }));
-vi.mock('@/server/auth', () => ({ currentUser: async () => ctx.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': ctx.ip }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
-vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => ctx.db }));
+// Database and signed-in user through tests/integration/action-context.ts; citizens' actions read the
+// request's address.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.41' }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 
 const PHONE = '13812345678';
 const PHONE_SPACED = '139 8765 4321';
@@ -97,7 +96,7 @@ function leaks(value: unknown): string[] {
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  ctx.db = handle.db;
+  actionContext.db = handle.db;
   today = cityDay();
   await seedDemo(handle.db, { today });
   admin = asAuth(await insertUser(handle.db, { username: 'pii-admin', displayName: '打码管理员', role: 'admin', passwordHash: 'x' }));
@@ -167,6 +166,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  actionContext.db = null;
+  actionContext.user = undefined;
   await handle?.close();
 });
 
@@ -258,7 +259,7 @@ describe(`numbers planted in old rows are masked in every public read on ${engin
 describe(`forms screen personal numbers on ${engine}`, () => {
   it('a staff credit entry with an ID number in 列入事由 gets a field error, then is saved masked on request', async () => {
     const { createCreditEntryAction } = await import('@/app/(admin)/admin/credit/entries/actions');
-    ctx.user = admin;
+    actionContext.user = admin;
     const batchId = (await insertCreditBatch(handle.db, '打码测试第1期', admin.id))!;
     const [category] = await handle.db.select({ id: creditCategories.id }).from(creditCategories).where(eq(creditCategories.name, '失信被执行人'));
     const values = {
@@ -289,7 +290,7 @@ describe(`forms screen personal numbers on ${engine}`, () => {
 
   it('a staff form built on the shared field builders (好人) refuses, then saves masked through guardedAction', async () => {
     const { createGoodPerson } = await import('@/app/(admin)/admin/good-people/actions');
-    ctx.user = admin;
+    actionContext.user = admin;
     const values = { name: '林晓燕', photo: '', gender: '', birthYear: '', region: '江南区', unit: '', category: '助人为乐', level: '市级好人', batchId: '', term: '', deed: `多年来坚持每周到社区照料独居老人，风雨无阻，联系电话${PHONE}。`, story: `银行卡${CARD}`, honors: '' };
     const refused = await outcome(createGoodPerson({}, form(values)));
     expect(refused).toMatchObject({ state: { piiFields: ['deed', 'story'] } });
@@ -311,7 +312,7 @@ describe(`forms screen personal numbers on ${engine}`, () => {
 
   it('a pending comment with a number is approved only masked; an approved one can be taken down, audited', async () => {
     const { moderatePeopleComment } = await import('@/app/(admin)/admin/good-people/comments/actions');
-    ctx.user = admin;
+    actionContext.user = admin;
     const [pending] = await handle.db
       .insert(goodPersonComments)
       .values({ personId: planted.personId, nickname: '路人', body: `好人一生平安，我电话${PHONE}`, status: 'pending', flaggedWords: [] })
