@@ -188,8 +188,8 @@ describe(`audit entries by name on ${engine}`, () => {
     expect(names.user?.get(String(user!.id))).toBe('王编辑');
     expect(names.media_key?.size).toBe(0);
     expect(auditChanges(entries[0]!, names)).toEqual([
-      { field: 'channelId', label: '栏目', before: '#999（已删除）', after: '志愿服务' },
       { field: 'tags', label: '标签', before: '（空）', after: '志愿、社区' },
+      { field: 'channelId', label: '栏目', before: '#999（已删除）', after: '志愿服务' },
     ]);
     expect(auditChanges(entries[2]!, names)).toEqual([{ field: 'role', label: '角色', before: '编辑', after: '审核' }]);
   });
