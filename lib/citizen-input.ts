@@ -7,12 +7,14 @@ import { visibleLength } from './visible-length';
 
 export { visibleLength };
 
+/** Removes NUL and the other control characters no typed text holds (tabs and line breaks stay). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
 /** Trims, removes NUL and other control characters (keeps line breaks) and normalises line endings. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
+  return withoutControlCharacters(text.replace(/\r\n?/g, '\n')).trim();
 }
 
 /**

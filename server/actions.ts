@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { currentUser, type AuthUser } from './auth';
 import { headers } from 'next/headers';
+import { withoutControlCharacters } from '@/lib/citizen-input';
 import { clientIp } from '@/lib/client-ip';
 import { safeErrorSummary } from '@/lib/log-error';
 import { consumeAttempt, waitText, type Policy } from './rate-limit';
@@ -88,7 +89,11 @@ function personalNumberFields(error: z.ZodError): Map<string, TextFormat> {
  * fields, so the form can offer the masking.
  */
 function parseStaffForm<S extends z.ZodType>(schema: S, formData: FormData, values: Record<string, string>): { data: z.infer<S>; maskPii: boolean; masked: boolean } | ActionState {
-  const input: Record<string, unknown> = Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION')));
+  // A NUL typed or pasted into a field would make PostgreSQL refuse the row ("保存失败"); no form text
+  // holds control characters, so they are dropped before the schema sees the values.
+  const input: Record<string, unknown> = Object.fromEntries(
+    [...formData].filter(([key]) => !key.startsWith('$ACTION')).map(([key, value]) => [key, typeof value === 'string' ? withoutControlCharacters(value) : value]),
+  );
   const maskPii = formData.get('maskPii') === '1';
   let parsed = schema.safeParse(input);
   let masked = false;

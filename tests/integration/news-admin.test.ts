@@ -330,6 +330,25 @@ describe(`server actions on ${engine}`, () => {
     return Number(match[1]);
   }
 
+  it('drops control characters typed into a field instead of failing the save', async () => {
+    ctx.user = editor;
+    const id = await createViaAction(fields({ title: '社区志愿\u0000服务进万家', source: '江城\u0007文明网' }));
+    expect(await findArticleForEdit(handle.db, id)).toMatchObject({ title: '社区志愿服务进万家', source: '江城文明网' });
+  });
+
+  it('refuses to restore a version whose channel was deleted since, as a save would', async () => {
+    const { restoreNewsRevision } = await import('@/app/(admin)/admin/news/[id]/history/actions');
+    ctx.user = reviewer;
+    const [gone] = await handle.db.insert(newsChannels).values({ slug: `gone-${Date.now()}`, name: '已删栏目', sortOrder: 99 }).returning({ id: newsChannels.id });
+    const id = await createViaAction(fields({ channelId: String(gone!.id) }));
+    const { saveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
+    expect(await saveNewsArticle({}, form({ ...fields({ title: '换到其他栏目的文章标题' }), id, version: 1 }))).toMatchObject({ ok: true });
+    await handle.db.delete(newsChannels).where(eq(newsChannels.id, gone!.id));
+    const refused = await restoreNewsRevision({}, form({ id, version: 2, revision: 1 }));
+    expect(refused.message).toMatch(/栏目已被删除/);
+    expect((await findArticleForEdit(handle.db, id))!.version).toBe(2);
+  });
+
   it('creates, refuses a stale save with the conflict message and a diff, and keeps the text', async () => {
     const { saveNewsArticle } = await import('@/app/(admin)/admin/news/actions');
     ctx.user = editor;

@@ -37,7 +37,7 @@ export function refreshPages(articleId?: number) {
 }
 
 /** The cover image's alt text from the media library; false when the key is not in the library. */
-async function coverAlt(db: Db, key: string): Promise<string | null | false> {
+export async function coverAlt(db: Db, key: string): Promise<string | null | false> {
   if (!key) return null;
   const media = await findMediaByKey(db, key);
   return media ? media.alt : false;

@@ -11,7 +11,7 @@ import { guardedAction } from '@/server/actions';
 import { currentUser } from '@/server/auth';
 import { mediaUrl, pickVariant, isStorageKey } from '@/lib/media-url';
 import { can } from '@/lib/roles';
-import { editRefusal } from '@/app/(admin)/admin/news/access';
+import { editRefusal, mayView } from '@/app/(admin)/admin/news/access';
 import type { ArticleActionState, PresenceInfo } from '@/app/(admin)/admin/news/types';
 import { MISSING, id, time, version } from './action-helpers';
 
@@ -41,6 +41,9 @@ export async function newsPresenceHeartbeat(articleId: number): Promise<Presence
   const parsed = id.safeParse(articleId);
   if (!parsed.success || !can(user.role, 'content.edit')) return { signedOut: false, others: [] };
   const db = await getDb();
+  // Only those who may open the article hear who else is editing it (editors: their own articles).
+  const article = await findArticleForEdit(db, parsed.data);
+  if (!article || !mayView(user, article)) return { signedOut: false, others: [] };
   await recordPresence(db, 'news', parsed.data, user);
   const others = await listOtherEditors(db, 'news', parsed.data, user.id);
   return { signedOut: false, others: others.map((o) => ({ name: o.userName, at: time(o.seenAt) })) };

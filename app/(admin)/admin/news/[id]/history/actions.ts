@@ -4,12 +4,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { listChannels } from '@/db/queries/news';
 import { findArticleForEdit, findRevision, isUniqueViolation, saveArticleVersion, type SaveResult } from '@/db/queries/news-admin';
 import { guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidateNews } from '@/server/cache/invalidate';
 import { editRefusal } from '@/app/(admin)/admin/news/access';
-import { ENTITY, MISSING, auditView, id, refreshPages, time, version } from '@/app/(admin)/admin/news/action-helpers';
+import { ENTITY, MISSING, auditView, coverAlt, id, refreshPages, time, version } from '@/app/(admin)/admin/news/action-helpers';
 
 /** 恢复此版本: saves an old revision as a new version, through the same versioned save. */
 export const restoreNewsRevision = guardedAction('content.edit', z.object({ id, version, revision: version }), async (input, { db, user }): Promise<ActionState> => {
@@ -19,6 +20,13 @@ export const restoreNewsRevision = guardedAction('content.edit', z.object({ id, 
   if (refusal) return { message: refusal };
   const revision = await findRevision(db, input.id, input.revision);
   if (!revision) return { message: `版本 ${input.revision} 不存在。` };
+  // The same checks as a save: an old version may name a channel or a cover image deleted since.
+  if (!(await listChannels(db)).some((c) => c.id === revision.snapshot.channelId)) {
+    return { message: `版本 ${input.revision} 的栏目已被删除，无法直接恢复。请在编辑页选择栏目后保存。` };
+  }
+  if (revision.snapshot.coverImage && (await coverAlt(db, revision.snapshot.coverImage)) === false) {
+    return { message: `版本 ${input.revision} 的封面图已从媒体库删除，无法直接恢复。请在编辑页重新选择封面图后保存。` };
+  }
   let result: SaveResult;
   try {
     result = await saveArticleVersion(db, input.id, input.version, revision.snapshot, user, {
