@@ -6,7 +6,7 @@ const FULL_ID = /\b\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\d
 
 test('home shows the navigation, seeded content and the government footer', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveTitle('江城文明网');
+  await expect(page).toHaveTitle('江城文明网 - 江城市创建全国文明城市');
   const nav = page.getByRole('navigation', { name: '主导航' });
   for (const label of ['首页', '文明动态', '好人榜', '诚信红黑榜']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
   await expect(page.getByRole('search').getByRole('searchbox')).toBeVisible();

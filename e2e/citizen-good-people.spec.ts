@@ -110,7 +110,7 @@ test('a citizen recommends someone, gets a receipt and looks it up; the phone st
   await page.getByRole('button', { name: '提交推荐' }).click();
 
   const receipt = page.getByRole('region', { name: '推荐已提交' });
-  await expect(receipt).toContainText('请记下回执号，可凭回执号和手机号查询办理进度');
+  await expect(receipt).toContainText('请记下回执号，可凭回执号和推荐人电话查询办理进度');
   const receiptNo = (await receipt.locator('strong').textContent())!.trim();
   expect(receiptNo).toMatch(/^TJ\d{8}-[0-9A-Z]{6}$/);
   expect(await page.content()).not.toContain(PHONE);

@@ -18,7 +18,7 @@ test('繁體 converts the whole page and survives navigation and reloads', async
   await expect(page).toHaveURL(/\/credit$/);
   await expect(page.getByRole('heading', { level: 1, name: '誠信紅黑榜' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-  await expect(page).toHaveTitle('誠信紅黑榜');
+  await expect(page).toHaveTitle('誠信紅黑榜 - 江城文明網');
   await page.waitForLoadState('networkidle');
   let text = await pageText(page);
   expect(text).toContain('誠信');

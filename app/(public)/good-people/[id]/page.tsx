@@ -124,7 +124,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <p>{person.honors}</p>
         </section>
       )}
-      <ShareBox url={absoluteUrl(await siteOrigin(), `/good-people/${person.id}`)} heading="分享好人事迹" qrLabel="本页地址的二维码" />
+      <ShareBox url={absoluteUrl(await siteOrigin(), `/good-people/${person.id}`)} heading="分享本页" qrLabel="本页地址的二维码" />
       <section aria-labelledby="comments" id="comment-list" className="mt-8">
         <h2 id="comments" className="mb-3 border-l-4 border-brand pl-2 text-lg font-bold">
           网友评论（{comments.total}）
