@@ -73,6 +73,9 @@ describe(`demo data and public filters on ${engine}`, () => {
       for (const sentence of text.split(/[。；\n]/)) {
         const figures = [...sentence.matchAll(/(\d[\d.]*万?)余/g)].map((m) => m[1]);
         expect(new Set(figures).size, `${title}: ${sentence}`).toBe(figures.length);
+        // "改造背街小巷509条……实践站点509个": one figure standing for two things (years and dates aside).
+        const counts = [...sentence.matchAll(/(?<![\d.])\d{3,}(?![\d年月日.])/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d\d$/.test(n));
+        expect(new Set(counts).size, `${title}: ${sentence}`).toBe(counts.length);
       }
     }
   });
