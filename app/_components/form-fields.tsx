@@ -78,6 +78,15 @@ export function TextField({ state, name, label, id, type = 'text', defaultValue,
   );
 }
 
+/** A multi-line text field with its label, hint and error, like TextField. */
+export function TextAreaField({ state, name, label, id, rows = 3, required, hint, maxLength = 500 }: { state: ActionState; name: string; label: string; id?: string; rows?: number; required?: boolean; hint?: string; maxLength?: number }) {
+  return (
+    <FieldShell id={id ?? `field-${name}`} label={label} required={required} hint={hint} error={state.fieldErrors?.[name]}>
+      {(aria) => <textarea {...aria} name={name} rows={rows} required={required} maxLength={maxLength} defaultValue={state.values?.[name]} className={inputClass} />}
+    </FieldShell>
+  );
+}
+
 export function SelectField({ state, name, label, options, defaultValue, id }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; id?: string }) {
   const t = useClientText();
   return (

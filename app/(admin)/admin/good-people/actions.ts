@@ -12,7 +12,8 @@ import { changedFields, recordAudit } from '@/server/audit';
 import type { ContentStatus } from '@/db/schema';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { formatDateTime } from '@/lib/dates';
-import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES, OVERRIDE_LABEL, OVERRIDE_REASON_MISSING } from '@/lib/workflow';
+import { STATUS_LABELS, WORKFLOW, type WorkflowAction, EDITABLE_STATUSES, OVERRIDE_REASON_MISSING } from '@/lib/workflow';
+import { overrideReasonField } from '@/lib/review-input';
 import { editRefusal } from './access';
 import { personFields, type PersonInput } from '@/lib/person-input';
 
@@ -118,7 +119,7 @@ const reviewSchema = z.object({
   version,
   action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]),
   reason: z.string().trim().max(500, '理由不超过500个字').optional(),
-  overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
+  overrideReason: overrideReasonField,
 });
 
 /** 提交审核, 审核通过并发布, 退回修改, 下线 for people outside batches (市级好人, 道德模范). */

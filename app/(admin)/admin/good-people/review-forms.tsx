@@ -7,7 +7,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/server/actions';
 import { OVERRIDE_LABEL, type WorkflowAction } from '@/lib/workflow';
-import { FormMessage, inputClass, SubmitButton } from '../../../_components/form-fields';
+import { FormMessage, SubmitButton, TextAreaField } from '../../../_components/form-fields';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,68 +51,15 @@ function WorkflowForm({ action, hidden, workflow, overrideHint }: { action: Acti
   const [state, formAction] = useActionState(action, {} as ActionState);
   const form = FORMS[workflow]!;
   const reasonId = `workflow-${workflow}-reason`;
-  const error = state.fieldErrors?.reason;
   const overrideId = `workflow-${workflow}-override`;
-  const overrideError = state.fieldErrors?.overrideReason;
   return (
     <form action={formAction} aria-label={form.button} className="space-y-2 rounded border border-line p-3">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="action" value={workflow} />
-      {form.reasonLabel && (
-        <div>
-          <label htmlFor={reasonId} className="block text-sm font-medium">
-            {form.reasonLabel}
-          </label>
-          <textarea
-            id={reasonId}
-            name="reason"
-            rows={2}
-            required
-            maxLength={500}
-            defaultValue={state.values?.reason}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${reasonId}-hint${error ? ` ${reasonId}-error` : ''}`}
-            className={inputClass}
-          />
-          <p id={`${reasonId}-hint`} className="mt-1 text-xs text-muted">
-            {form.reasonHint}
-          </p>
-          {error && (
-            <p id={`${reasonId}-error`} className="mt-1 text-sm text-brand">
-              {error}
-            </p>
-          )}
-        </div>
-      )}
-      {overrideHint && (
-        <div>
-          <label htmlFor={overrideId} className="block text-sm font-medium">
-            {OVERRIDE_LABEL}
-            <span className="text-brand"> *</span>
-          </label>
-          <textarea
-            id={overrideId}
-            name="overrideReason"
-            rows={2}
-            required
-            maxLength={500}
-            defaultValue={state.values?.overrideReason}
-            aria-invalid={overrideError ? true : undefined}
-            aria-describedby={`${overrideId}-hint${overrideError ? ` ${overrideId}-error` : ''}`}
-            className={inputClass}
-          />
-          <p id={`${overrideId}-hint`} className="mt-1 text-xs text-amber-900">
-            {overrideHint}
-          </p>
-          {overrideError && (
-            <p id={`${overrideId}-error`} className="mt-1 text-sm text-brand">
-              {overrideError}
-            </p>
-          )}
-        </div>
-      )}
+      {form.reasonLabel && <TextAreaField state={state} name="reason" id={reasonId} label={form.reasonLabel} rows={2} required hint={form.reasonHint} />}
+      {overrideHint && <TextAreaField state={state} name="overrideReason" id={overrideId} label={OVERRIDE_LABEL} rows={2} required hint={overrideHint} />}
       <SubmitButton tone={form.tone} pendingText="处理中…">
         {form.button}
       </SubmitButton>

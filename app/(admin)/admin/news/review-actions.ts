@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { findArticleForEdit, newsReviewParties } from '@/db/queries/news-admin';
 import { htmlToText } from '@/lib/article-input';
 import { guardedAction } from '@/server/actions';
-import { checkApproval, OVERRIDE_LABEL, OVERRIDE_REASON_MISSING, transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { checkApproval, OVERRIDE_REASON_MISSING, transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { overrideReasonField } from '@/lib/review-input';
 import { editRefusal, parseCityDateTime } from '@/app/(admin)/admin/news/access';
 import type { ArticleActionState } from '@/app/(admin)/admin/news/types';
 import { MISSING, changeStatus, id, refreshPages, version } from './action-helpers';
@@ -18,7 +19,7 @@ const reviewSchema = z.object({
   reason: z.string().trim().max(500, '理由不超过500个字').optional(),
   publishAt: z.string().trim().optional(),
   // 三审三校: an admin approving their own work says why (audited); ignored for anyone else.
-  overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
+  overrideReason: overrideReasonField,
 });
 
 /** 提交审核, 审核通过并发布 (optionally at a later time), 退回修改, 下线, 强制发布. */

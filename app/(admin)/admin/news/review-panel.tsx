@@ -6,7 +6,7 @@
 // the approve button; an admin gets the button with a required written reason (audited).
 import { useActionState } from 'react';
 import { OVERRIDE_LABEL, type WorkflowAction } from '@/lib/workflow';
-import { FormMessage, SubmitButton, inputClass } from '../../../_components/form-fields';
+import { FormMessage, SubmitButton, TextAreaField, inputClass } from '../../../_components/form-fields';
 import { reviewNewsArticle } from './review-actions';
 import type { ArticleActionState } from './types';
 
@@ -80,70 +80,15 @@ function ReviewForm({
   const [state, formAction] = useActionState(reviewNewsArticle, {} as ArticleActionState);
   const reasonId = `review-${action}-reason`;
   const timeId = `review-${action}-time`;
-  const reasonError = state.fieldErrors?.reason;
   const timeError = state.fieldErrors?.publishAt;
   const overrideId = `review-${action}-override`;
-  const overrideError = state.fieldErrors?.overrideReason;
   return (
     <form action={formAction} className="space-y-2 rounded border border-line p-3" aria-label={button}>
       <input type="hidden" name="id" value={articleId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="action" value={action} />
-      {reasonLabel && (
-        <div>
-          <label htmlFor={reasonId} className="block text-sm font-medium">
-            {reasonLabel}
-          </label>
-          <textarea
-            id={reasonId}
-            name="reason"
-            rows={3}
-            required
-            maxLength={500}
-            defaultValue={state.values?.reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={[reasonHint ? `${reasonId}-hint` : '', reasonError ? `${reasonId}-error` : ''].filter(Boolean).join(' ') || undefined}
-            className={inputClass}
-          />
-          {reasonHint && (
-            <p id={`${reasonId}-hint`} className="mt-1 text-xs text-muted">
-              {reasonHint}
-            </p>
-          )}
-          {reasonError && (
-            <p id={`${reasonId}-error`} className="mt-1 text-sm text-brand">
-              {reasonError}
-            </p>
-          )}
-        </div>
-      )}
-      {overrideHint && (
-        <div>
-          <label htmlFor={overrideId} className="block text-sm font-medium">
-            {OVERRIDE_LABEL}
-            <span className="text-brand"> *</span>
-          </label>
-          <textarea
-            id={overrideId}
-            name="overrideReason"
-            rows={3}
-            required
-            maxLength={500}
-            defaultValue={state.values?.overrideReason}
-            aria-invalid={overrideError ? true : undefined}
-            aria-describedby={`${overrideId}-hint${overrideError ? ` ${overrideId}-error` : ''}`}
-            className={inputClass}
-          />
-          <p id={`${overrideId}-hint`} className="mt-1 text-xs text-amber-900">
-            {overrideHint}
-          </p>
-          {overrideError && (
-            <p id={`${overrideId}-error`} className="mt-1 text-sm text-brand">
-              {overrideError}
-            </p>
-          )}
-        </div>
-      )}
+      {reasonLabel && <TextAreaField state={state} name="reason" id={reasonId} label={reasonLabel} rows={3} required hint={reasonHint} />}
+      {overrideHint && <TextAreaField state={state} name="overrideReason" id={overrideId} label={OVERRIDE_LABEL} rows={3} required hint={overrideHint} />}
       {schedule && (
         <div>
           <label htmlFor={timeId} className="block text-sm font-medium">

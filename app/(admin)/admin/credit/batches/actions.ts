@@ -7,7 +7,8 @@ import { creditBatchReviewParties, findCreditBatch, insertCreditBatch, lockCredi
 import { recordReviewEvent } from '@/db/queries/workflow';
 import { guardedAction, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
-import { checkApproval, OVERRIDE_LABEL, OVERRIDE_REASON_MISSING, overrideNote, transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { checkApproval, OVERRIDE_REASON_MISSING, overrideNote, transition, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { overrideReasonField } from '@/lib/review-input';
 import { creditBatchTitle } from '@/lib/credit-input';
 import { id, reasonText, refreshCredit, version } from '../action-helpers';
 
@@ -43,7 +44,7 @@ export const reviewCreditBatch = guardedAction(
     version,
     action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]),
     reason: reasonText,
-    overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
+    overrideReason: overrideReasonField,
   }),
   async (input, { db, user, invalid, refuse }): Promise<ActionState> => {
     const batch = await findCreditBatch(db, input.id);

@@ -9,7 +9,8 @@ import { guardedAction, type ActionState } from '@/server/actions';
 import { changedFields, recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { visibleText } from '@/lib/citizen-input';
-import { OVERRIDE_LABEL, OVERRIDE_REASON_MISSING, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { OVERRIDE_REASON_MISSING, WORKFLOW, type WorkflowAction } from '@/lib/workflow';
+import { overrideReasonField } from '@/lib/review-input';
 import { editRefusal } from '../access';
 
 const ENTITY = 'people_batch';
@@ -129,7 +130,7 @@ const reviewSchema = z.object({
   id,
   action: z.enum(['submit', 'approve', 'reject', 'takeOffline']),
   reason: z.string().trim().max(500, '理由不超过500个字').optional(),
-  overrideReason: z.string().trim().max(500, `${OVERRIDE_LABEL}不超过500个字`).optional(),
+  overrideReason: overrideReasonField,
 });
 
 /** The whole batch and its people move together: 提交审核, 审核通过并发布, 退回修改, 下线. */
