@@ -20,6 +20,34 @@ function describeTrust(trust: TrustProxy): string {
   return `client addresses from X-Forwarded-For of ${trust.entries.join(', ')} (TRUST_PROXY)`;
 }
 
+// A request the HTTP parser refuses (a URL or headers past Node's 16 KB limit, a malformed request line):
+// Node's default answer writes the status and destroys the socket at once, so a client still sending a long
+// request sees a reset instead of the answer. Here the answer is written, our side of the connection is
+// closed, and what the client still sends is read and dropped for a moment, so that it can read the 4xx.
+const CLIENT_ERROR_DRAIN_MS = 2_000;
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_URI_OVERFLOW: '414 URI Too Long',
+};
+
+const answered = new WeakSet<object>();
+
+function answerClientError(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  // The parser reports its error again for every further chunk the client sends: answer once.
+  if (answered.has(socket)) return;
+  answered.add(socket);
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request';
+  const body = status.startsWith('431') || status.startsWith('414') ? '请求地址过长。' : '请求格式有误。';
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.resume();
+  setTimeout(() => socket.destroy(), CLIENT_ERROR_DRAIN_MS).unref();
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   const host = process.env.HOST || undefined;
@@ -55,6 +83,7 @@ async function main(): Promise<void> {
       res.end();
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
