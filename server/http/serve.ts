@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { LOOPBACK_SECRET_ENV, parseTrustProxy, type TrustProxy } from '@/lib/client-ip';
+import { installLogRedaction } from '../log-redaction';
 import { configuredOrigin, listenOrigin, publicOrigin } from '../site-url';
 import { applyClientAddress } from './forwarding';
 
@@ -49,6 +50,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: import('node:st
 }
 
 async function main(): Promise<void> {
+  installLogRedaction();
   const port = Number(process.env.PORT || 3000);
   const host = process.env.HOST || undefined;
   let trust: TrustProxy;
