@@ -10,6 +10,9 @@ const nextConfig = {
   // npm test type-checks the whole tree (tsc --noEmit) before building: no second pass inside next build.
   typescript: { ignoreBuildErrors: true },
   experimental: {
+    // Turbopack keeps a build cache in .next for faster rebuilds; npm test builds a clean clone once, where
+    // writing that cache only costs time (about 25 s), so scripts/test.sh turns it off.
+    ...(process.env.CIVIC_BUILD_CACHE === 'off' ? { turbopackFileSystemCacheForBuild: false } : {}),
     // forbidden() and app/forbidden.tsx: a real 403 for signed-in users without the role.
     authInterrupts: true,
     // Image uploads, citizens' attachments (5 x 5 MB) and list imports go through server actions.

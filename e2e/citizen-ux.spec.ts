@@ -132,6 +132,7 @@ test('大字版 on a 360 px phone shows every section of the menu and the whole 
 });
 
 test('繁體 pages hydrate without React errors, and forms still send Simplified values', async ({ browser, baseURL, page: simplified }) => {
+  test.setTimeout(120_000); // a dozen page loads, each waiting for the network to go quiet
   // Addresses found in Simplified (link names are Traditional in 繁體 mode).
   const article = await mobilizationArticle(simplified);
   await simplified.goto('/good-people');
