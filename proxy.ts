@@ -6,7 +6,8 @@
 //    Every admin page and action still checks the user and role on the server (server/auth.ts).
 // 3. The page cache (server/cache/page-cache.ts): anonymous visitors of the public origin
 //    (server/site-url.ts) get public pages from memory; a miss is rendered once over loopback and stored
-//    with its render's nonce.
+//    with its render's nonce. Under server/http/serve.ts (npm start) hits are answered before Next.js, by
+//    server/http/front-cache.ts from the same store: what reaches this file is mostly misses.
 // 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
 //    are fetched again from this server over loopback and converted to Traditional characters.
 import { randomBytes } from 'node:crypto';
