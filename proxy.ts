@@ -6,7 +6,8 @@
 //    Every admin page and action still checks the user and role on the server (server/auth.ts).
 // 3. The page cache (server/cache/page-cache.ts): anonymous visitors of the public origin
 //    (server/site-url.ts) get public pages from memory; a miss is rendered once over loopback and stored
-//    with its render's nonce.
+//    with its render's nonce. Under server/http/serve.ts (npm start) hits are answered before Next.js, by
+//    server/http/front-cache.ts from the same store: what reaches this file is mostly misses.
 // 4. 繁體 mode (cookie zh-script=hant, see lib/chinese-script.ts): public pages and their RSC payloads
 //    are fetched again from this server over loopback and converted to Traditional characters.
 import { randomBytes } from 'node:crypto';
@@ -21,12 +22,13 @@ import {
 } from '@/lib/chinese-script';
 import {
   PRIVATE_CACHE_CONTROL,
-  PUBLIC_CACHE_CONTROL,
   PageCache,
+  RENDER_HEADER,
   SESSION_COOKIES,
-  isCacheablePage,
-  pageCacheKey,
+  cachedPageHeaders,
+  pageCacheKeyFor,
   pageExpiry,
+  sharedPageCache,
   type CachedPage,
 } from '@/server/cache/page-cache';
 import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
@@ -34,8 +36,7 @@ import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite
 import { INLINE_NOT_FOUND_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
 import { publicOrigin, requestOrigin } from '@/server/site-url';
 
-/** Marks this server's own loopback renders for the page cache; unknown outside the process. */
-const RENDER_HEADER = 'x-civic-render';
+/** The value of RENDER_HEADER on this server's own loopback renders; unknown outside the process. */
 const RENDER_SECRET = randomBytes(24).toString('base64url');
 const NONCE_HEADER = 'x-nonce';
 
@@ -173,16 +174,14 @@ async function serveTraditional(request: NextRequest, nonce: string): Promise<Re
   }
 }
 
-const pages = new PageCache();
+// Shared with server/http/front-cache.ts, which answers the hits before they reach Next.js.
+const pages = sharedPageCache();
 /** Misses being rendered now: concurrent visitors of the same page wait for one render. */
 const rendering = new Map<string, Promise<CachedPage | null>>();
 const STORED_HEADERS = /^(content-type|content-language|link|x-robots-tag)$/i;
 
 function pageResponse(page: CachedPage, state: 'HIT' | 'MISS'): Response {
-  const headers = new Headers(page.headers);
-  headers.set('Content-Security-Policy', contentSecurityPolicy(page.nonce));
-  headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  headers.set('X-Page-Cache', state);
+  const headers = new Headers(cachedPageHeaders(page, state));
   // Next.js drops Content-Encoding from proxy answers and compresses them itself (when the client takes it).
   return new Response(new Uint8Array(page.body), { status: page.status, headers });
 }
@@ -212,8 +211,7 @@ async function renderForCache(request: NextRequest, fingerprint: string): Promis
   return { status, headers, body: inner.body, nonce, fingerprint, expires };
 }
 
-async function servePage(request: NextRequest, nonce: string, script: 'hans' | 'hant', origin: string): Promise<Response> {
-  const key = pageCacheKey(request.nextUrl, script, origin);
+async function servePage(request: NextRequest, nonce: string, key: string): Promise<Response> {
   const fingerprint = PageCache.fingerprint(request.nextUrl.pathname);
   const cached = pages.get(key, fingerprint);
   if (cached) return pageResponse(cached, 'HIT');
@@ -267,15 +265,15 @@ export async function proxy(request: NextRequest) {
     serverAction: request.headers.has('next-action'),
   });
   if (route === 'page') return serveTraditional(request, nonce);
-  const origin = publicOrigin();
-  const cacheable = isCacheablePage({
+  const key = pageCacheKeyFor({
     method: request.method,
     url: request.nextUrl,
     headers: request.headers,
     cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
-    origin,
+    scriptCookie,
+    origin: publicOrigin(),
   });
-  return cacheable ? servePage(request, nonce, scriptCookie === 'hant' ? 'hant' : 'hans', origin) : nextWithNonce(request, nonce);
+  return key ? servePage(request, nonce, key) : nextWithNonce(request, nonce);
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 // The page cache (proxy.ts, server/cache/page-cache.ts): anonymous visitors get public pages from memory, and
-// an editor's publication or withdrawal shows at once anyway; personal answers are never cached.
+// an editor's publication or withdrawal shows at once anyway; personal answers are never cached. Hits are
+// answered by server/http/serve.ts before Next.js (server/http/front-cache.ts), compressed.
 import { expect, test } from '@playwright/test';
 import { ADMIN, signedInPage, uniqueName } from './fixtures';
 
@@ -11,6 +12,15 @@ test('a published article shows at once on cached pages, and a withdrawn one is 
     const again = await request.get(path);
     expect(again.headers()['x-page-cache'], path).toBe('HIT');
     expect(again.headers()['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
+    // Answered before Next.js: only the front layer sets this header.
+    expect(again.headers()['x-page-cache-layer'], path).toBe('front');
+    expect(again.headers()['content-encoding'], path).toBe('br');
+    expect(again.headers()['vary'], path).toBe('Accept-Encoding');
+    expect(again.headers()['x-frame-options'], path).toBe('DENY');
+    expect(again.headers()['content-security-policy'], path).toMatch(/'nonce-[\w-]+'/);
+    const gzip = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers()['content-encoding'], path).toBe('gzip');
+    expect(await gzip.text()).toBe(await again.text());
   }
 
   const admin = await signedInPage(browser, ADMIN.username, ADMIN.password);
@@ -33,8 +43,12 @@ test('a published article shows at once on cached pages, and a withdrawn one is 
   for (const path of ['/', '/news']) {
     const fresh = await request.get(path);
     expect(fresh.headers()['x-page-cache'], path).toBe('MISS');
+    expect(fresh.headers()['x-page-cache-layer'], path).toBeUndefined();
     expect(await fresh.text()).toContain(title);
-    expect((await request.get(path)).headers()['x-page-cache'], path).toBe('HIT');
+    const hit = await request.get(path);
+    expect(hit.headers()['x-page-cache'], path).toBe('HIT');
+    expect(hit.headers()['x-page-cache-layer'], path).toBe('front');
+    expect(await hit.text(), path).toContain(title);
   }
   // A page that does not show news stayed cached.
   expect((await request.get('/credit/black')).headers()['x-page-cache']).toBe('HIT');
@@ -42,7 +56,12 @@ test('a published article shows at once on cached pages, and a withdrawn one is 
   await admin.getByLabel('下线理由').fill('缓存测试结束。');
   await admin.getByRole('button', { name: '下线', exact: true }).click();
   await expect(admin.getByText(/^状态：/).first()).toContainText('已下线');
-  for (const path of ['/', '/news']) expect(await (await request.get(path)).text(), path).not.toContain(title);
+  for (const path of ['/', '/news']) {
+    expect(await (await request.get(path)).text(), path).not.toContain(title);
+    const hit = await request.get(path);
+    expect(hit.headers()['x-page-cache-layer'], path).toBe('front');
+    expect(await hit.text(), path).not.toContain(title);
+  }
 });
 
 test('signed-in, personal and look-up answers are never cached or shared', async ({ browser, request }) => {
@@ -52,6 +71,7 @@ test('signed-in, personal and look-up answers are never cached or shared', async
   // A signed-in visitor's public page is rendered for them (it may differ), never from the cache.
   const signedInPublic = await admin.request.get('/news');
   expect(signedInPublic.headers()['x-page-cache']).toBeUndefined();
+  expect(signedInPublic.headers()['x-page-cache-layer']).toBeUndefined();
   expect(signedInPublic.headers()['cache-control']).not.toContain('public');
   for (const path of ['/search?q=文明', '/credit?q=诚信达', '/login']) {
     const response = await request.get(path);
@@ -62,4 +82,9 @@ test('signed-in, personal and look-up answers are never cached or shared', async
   const hant = await request.get('/news', { headers: { cookie: 'zh-script=hant' } });
   expect(hant.headers()['cache-control']).toMatch(/private/);
   expect(await hant.text()).toContain('文明動態');
+  // Its Simplified source for the conversion is a cached page of its own ('hant' key): the same text again.
+  const hantAgain = await request.get('/news', { headers: { cookie: 'zh-script=hant' } });
+  expect(hantAgain.headers()['cache-control']).toMatch(/private/);
+  expect(await hantAgain.text()).toContain('文明動態');
+  expect(await hantAgain.text()).not.toContain('文明动态');
 });

@@ -45,7 +45,10 @@ test('an article published through one instance is visible through the other at 
   const other = await playwrightRequest.newContext({ baseURL: second });
   // The second instance has /news in its page cache.
   await other.get('/news');
-  expect((await other.get('/news')).headers()['x-page-cache']).toBe('HIT');
+  const cached = await other.get('/news');
+  expect(cached.headers()['x-page-cache']).toBe('HIT');
+  // Answered by the other server's front layer (server/http/front-cache.ts), before its Next.js.
+  expect(cached.headers()['x-page-cache-layer']).toBe('front');
 
   const admin = await signedInPage(browser, ADMIN.username, ADMIN.password);
   const title = `双实例同步文章${uniqueName('t').slice(-6)}`;
@@ -65,6 +68,9 @@ test('an article published through one instance is visible through the other at 
 
   // The change reaches the other process by a database notification: milliseconds, not a cache lifetime.
   await expect.poll(async () => (await (await other.get('/news')).text()).includes(title), { timeout: 3_000, intervals: [50, 100, 250] }).toBe(true);
+  const fresh = await other.get('/news');
+  expect(fresh.headers()['x-page-cache-layer']).toBe('front');
+  expect(await fresh.text()).toContain(title);
   expect(await (await request.get('/news')).text()).toContain(title);
   await other.dispose();
 });

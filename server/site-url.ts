@@ -92,7 +92,7 @@ function hostMatches(value: string, site: URL): boolean {
  * Whether a request is addressed to the public origin: its Host and, when present, its
  * X-Forwarded-Host both name it. Requests for any other host are served without the shared page cache.
  */
-export function isPublicHost(requestHeaders: Headers, origin: string = publicOrigin()): boolean {
+export function isPublicHost(requestHeaders: Pick<Headers, 'get'>, origin: string = publicOrigin()): boolean {
   const site = new URL(origin);
   const host = requestHeaders.get('host');
   const forwarded = requestHeaders.get('x-forwarded-host');

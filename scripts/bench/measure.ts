@@ -25,8 +25,11 @@ export interface Measurement {
   requests: number;
   reqPerSec: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
-  /** One request made after the warm-up: its status, size, and nginx's X-Cache-Status. */
-  probe: { status: number; cacheStatus: string | null; bytes: number };
+  /**
+   * One request made after the warm-up: its status, size, nginx's X-Cache-Status, and the app's page cache
+   * (X-Page-Cache, with `front` when server/http/serve.ts answered it before Next.js).
+   */
+  probe: { status: number; cacheStatus: string | null; pageCache?: string | null; bytes: number };
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -50,7 +53,14 @@ function probe(url: string, headers: Record<string, string>): Promise<Measuremen
       response.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
       response.on('end', () => {
         const cache = response.headers['x-cache-status'];
-        resolve({ status: response.statusCode ?? 0, cacheStatus: typeof cache === 'string' ? cache : null, bytes });
+        const page = response.headers['x-page-cache'];
+        const layer = response.headers['x-page-cache-layer'];
+        resolve({
+          status: response.statusCode ?? 0,
+          cacheStatus: typeof cache === 'string' ? cache : null,
+          pageCache: typeof page === 'string' ? `${page}${typeof layer === 'string' ? ` ${layer}` : ''}` : null,
+          bytes,
+        });
       });
       response.on('error', () => resolve({ status: 0, cacheStatus: null, bytes: 0 }));
     });

@@ -55,6 +55,11 @@ export function evaluate(report: Report): Check[] {
       const share = baseline ? m.reqPerSec / baseline.reqPerSec : 0;
       checks.push({ subject: m.name, rule: `req/s >= ${ratio * 100}% of ${baseline?.name ?? 'the static file'}`, value: `${(share * 100).toFixed(0)}%`, pass: share >= ratio });
       checks.push({ subject: m.name, rule: `p99 < ${LIMITS.pageP99Ms} ms at ${m.connections} connections`, value: p99Text(m), pass: p99Of(m) < LIMITS.pageP99Ms });
+      // Without nginx, the figures are those of page-cache hits only if the page was one after the warm-up.
+      if (!report.proxy) {
+        const served = m.probe.pageCache ?? 'no X-Page-Cache header';
+        checks.push({ subject: m.name, rule: 'a page-cache hit after the warm-up', value: served, pass: served.startsWith('HIT') });
+      }
     }
     if (m.kind === 'lookup') {
       const limit = LIMITS.lookupP99Ms[report.engine];
@@ -112,10 +117,11 @@ export function formatReport(report: Report, checks: Check[]): string {
     baseline ? `${((m.reqPerSec / baseline.reqPerSec) * 100).toFixed(0)}%` : '-',
     // autocannon counts a timeout as an error too.
     String(m.non2xx + m.errors),
+    m.probe.pageCache ?? '-',
     ...(report.proxy ? [m.probe.cacheStatus ?? '-'] : []),
     m.kind === 'static' && !failedSubjects.has(m.name) ? 'baseline' : failedSubjects.has(m.name) ? 'FAIL' : 'pass',
   ]);
-  const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'non-2xx/err', ...(report.proxy ? ['cache'] : []), 'result'];
+  const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'non-2xx/err', 'page cache', ...(report.proxy ? ['cache'] : []), 'result'];
   const jsRows = report.firstLoadJs.map((js) => [js.page, decodedPath(js.path), String(js.scripts), kb(js.rawBytes), kb(js.gzipBytes), js.gzipBytes <= LIMITS.firstLoadJsBytes ? 'pass' : 'FAIL']);
   const failed = checks.filter((c) => !c.pass);
   return [

@@ -1,11 +1,13 @@
-// Whole-page cache of public pages, used by proxy.ts: a page is rendered once and then served from
-// memory until content under its tags changes (server/cache/state.ts), its short lifetime ends, or the
-// city's day ends (credit entries and 好人榜 windows change by date, so no page outlives midnight).
-// Hits cost no rendering: the stored bytes are sent as they are.
+// Whole-page cache of public pages: proxy.ts renders a page once and stores it; hits are then answered
+// from memory, before Next.js, by server/http/front-cache.ts (and by proxy.ts when Next.js runs without
+// server/http/serve.ts), until content under its tags changes (server/cache/state.ts), its short lifetime
+// ends, or the city's day ends (credit entries and 好人榜 windows change by date, so no page outlives
+// midnight). Hits cost no rendering: the stored bytes are sent as they are.
 // Only anonymous document requests for the public origin (server/site-url.ts) are cached; requests for
 // another host, sign-in sessions, client navigation (RSC), look-ups with a query text (q) and everything
 // personal go to the renderer as before.
-import { isExcludedPath } from '@/lib/chinese-script';
+import { INNER_HEADER, isExcludedPath, parseScript, scriptRoute } from '@/lib/chinese-script';
+import { contentSecurityPolicy } from '@/lib/security-headers';
 import { isPublicHost, publicOrigin } from '../site-url';
 import { tagFingerprint } from './state';
 import { pageTags } from './tags';
@@ -21,10 +23,21 @@ const MAX_URL_LENGTH = 2_048;
 
 export const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
+/** Marks proxy.ts's own loopback renders for the page cache: such a request is always rendered. */
+export const RENDER_HEADER = 'x-civic-render';
+
+/** Whether a cookie is (a chunk of) a sign-in session: next-auth splits a large one into `<name>.0`, `<name>.1`... */
+export function isSessionCookie(name: string): boolean {
+  return SESSION_COOKIES.some((session) => name === session || (name.startsWith(`${session}.`) && /^\d+$/.test(name.slice(session.length + 1))));
+}
+
+/** The request headers the rules read: a fetch Headers (proxy.ts) or a view of Node's (server/http/front-cache.ts). */
+export type HeaderReader = Pick<Headers, 'get' | 'has'>;
+
 export interface PageRequest {
   method: string;
   url: URL;
-  headers: Headers;
+  headers: HeaderReader;
   cookieNames: string[];
   /** The public origin (server/site-url.ts); requests for another host never touch the cache. */
   origin?: string;
@@ -41,7 +54,7 @@ export function isCacheablePage({ method, url, headers, cookieNames, origin = pu
   if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-action') || url.searchParams.has('_rsc')) return false;
   // A search text makes every answer different: look-ups are served fresh (and fast, see issue 8).
   if (url.searchParams.has('q')) return false;
-  return !cookieNames.some((name) => SESSION_COOKIES.includes(name));
+  return !cookieNames.some(isSessionCookie);
 }
 
 /**
@@ -50,6 +63,29 @@ export function isCacheablePage({ method, url, headers, cookieNames, origin = pu
  */
 export function pageCacheKey(url: URL, script: 'hans' | 'hant', origin: string = publicOrigin()): string {
   return `${script} ${origin}${url.pathname}${url.search}`;
+}
+
+export interface PageCacheRequest extends PageRequest {
+  /** The value of the zh-script cookie (lib/chinese-script.ts), as Next.js's cookie parser reads it. */
+  scriptCookie: string | undefined;
+}
+
+/**
+ * The page-cache key of the page that answers this request, or null when it must go to the renderer:
+ * the one rule of proxy.ts and of the front layer (server/http/front-cache.ts). A 繁體 visitor's own
+ * request is converted by proxy.ts (null here); its loopback request for the page to convert
+ * (INNER_HEADER) is a cached page under the 'hant' key.
+ */
+export function pageCacheKeyFor(request: PageCacheRequest): string | null {
+  const { method, url, headers, scriptCookie, origin = publicOrigin() } = request;
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return null; // proxy.ts answers 400
+  }
+  const route = scriptRoute({ method, pathname: url.pathname, cookie: scriptCookie, inner: headers.has(INNER_HEADER), serverAction: headers.has('next-action') });
+  if (route === 'page' || !isCacheablePage({ ...request, origin })) return null;
+  return pageCacheKey(url, parseScript(scriptCookie), origin);
 }
 
 const DAY_MS = 86_400_000;
@@ -72,6 +108,21 @@ export interface CachedPage {
   nonce: string;
   fingerprint: string;
   expires: number;
+}
+
+/**
+ * The headers a cached page is answered with, by proxy.ts and by the front layer alike: the stored ones,
+ * the CSP with the render's nonce, the shared-cache lifetime and whether it was a hit. Next.js adds
+ * next.config.js's headers() to proxy.ts's answers; the front layer adds them itself.
+ */
+export function cachedPageHeaders(page: CachedPage, state: 'HIT' | 'MISS'): [string, string][] {
+  const replaced = /^(content-security-policy|cache-control|x-page-cache)$/i;
+  return [
+    ...page.headers.filter(([name]) => !replaced.test(name)),
+    ['Content-Security-Policy', contentSecurityPolicy(page.nonce)],
+    ['Cache-Control', PUBLIC_CACHE_CONTROL],
+    ['X-Page-Cache', state],
+  ];
 }
 
 /** A bounded LRU of rendered pages (Map order: least recently used first). */
@@ -118,6 +169,18 @@ export class PageCache {
       this.bytes -= entry.bytes;
     }
   }
+}
+
+const STORE = Symbol.for('civic-portal.page-cache');
+
+/**
+ * The one page cache of this process. proxy.ts (bundled by Next.js) and server/http/front-cache.ts
+ * (loaded by tsx with server/http/serve.ts) each get their own copy of this module, so the store lives on
+ * globalThis, like the tag versions it is checked against.
+ */
+export function sharedPageCache(): PageCache {
+  const holder = globalThis as unknown as Record<symbol, PageCache | undefined>;
+  return (holder[STORE] ??= new PageCache());
 }
 
 /** When a page rendered now must be rendered again at the latest. */

@@ -2,14 +2,17 @@
 // `next({ dev: false })`) instead of `next start`, for the client's address: before Next.js sees a
 // request, its socket address, or from a trusted proxy (TRUST_PROXY) the address the proxy forwarded, is
 // put in a header of the portal's own, and forwarding headers from anyone else are dropped
-// (server/http/forwarding.ts). Everything else is Next.js as usual, proxy.ts included.
+// (server/http/forwarding.ts). Then page-cache hits are answered here, from memory, without Next.js
+// (server/http/front-cache.ts); everything else is Next.js as usual, proxy.ts included.
 // Environment: PORT (3000), HOST (all interfaces), TRUST_PROXY (see lib/client-ip.ts).
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { LOOPBACK_SECRET_ENV, parseTrustProxy, type TrustProxy } from '@/lib/client-ip';
 import { installLogRedaction } from '../log-redaction';
 import { configuredOrigin, listenOrigin, publicOrigin } from '../site-url';
+import { FrontCache, type HeaderRule } from './front-cache';
 import { applyClientAddress } from './forwarding';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -76,9 +79,22 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname: host ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // next.config.js's headers() as the build compiled them: hits answered here carry them too.
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'routes-manifest.json'), 'utf8')) as { headers?: HeaderRule[]; caseSensitive?: boolean };
+  const front = new FrontCache({ rules: manifest.headers ?? [], caseSensitive: manifest.caseSensitive === true });
 
   const server = http.createServer((req, res) => {
     applyClientAddress(req.headers, req.socket.remoteAddress, { trust, loopbackSecret });
+    try {
+      if (front.serve(req, res)) return;
+    } catch (error) {
+      // The page is still there for Next.js to answer: a fault here must not cost the visitor the page.
+      console.error(`page cache: answering ${req.method} ${req.url?.split('?')[0]} before Next.js failed`, error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+    }
     handle(req, res).catch((error: unknown) => {
       console.error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '@/scripts/bench/measure';
-import { evaluate, writeResults, type Report } from '@/scripts/bench/report';
+import { evaluate, formatReport, writeResults, type Report } from '@/scripts/bench/report';
 import { benchNginxConfig, NGINX_TEMPLATE } from '@/scripts/bench/server';
 
 describe('benchNginxConfig', () => {
@@ -44,7 +44,7 @@ function measurement(name: string, kind: Measurement['kind'], reqPerSec: number,
     requests: reqPerSec * 10,
     reqPerSec,
     latencyMs: { p50: p99 / 2, p90: p99, p99, max: p99, mean: p99 / 2 },
-    probe: { status: 200, cacheStatus: null, bytes: 1000 },
+    probe: { status: 200, cacheStatus: null, pageCache: kind === 'page' ? 'HIT front' : null, bytes: 1000 },
     non2xx: 0,
     errors: 0,
     timeouts: 0,
@@ -66,6 +66,12 @@ describe('evaluate', () => {
     expect(failed(r)).toEqual(['slow: req/s >= 70% of static', 'slow: p99 < 60 ms at 50 connections']);
   });
 
+  it('fails a page that was not a page-cache hit after the warm-up, and shows where hits were answered', () => {
+    const r = report([measurement('static', 'static', 3000, 20), measurement('front', 'page', 2500, 30), measurement('rendered', 'page', 2500, 30, { probe: { status: 200, cacheStatus: null, pageCache: null, bytes: 10 } })]);
+    expect(failed(r)).toEqual(['rendered: a page-cache hit after the warm-up']);
+    expect(formatReport(r, evaluate(r))).toMatch(/front .* HIT front .* pass/);
+  });
+
   it('allows 50% of nginx’s static throughput through the proxy', () => {
     const r = report([measurement('static', 'static', 10_000, 10), measurement('page', 'page', 5500, 30)], { proxy: true });
     expect(failed(r)).toEqual([]);
@@ -79,7 +85,7 @@ describe('evaluate', () => {
 
   it('fails any target that answered non-2xx or with errors, fast or not', () => {
     const r = report([measurement('static', 'static', 3000, 20), measurement('broken', 'page', 2900, 5, { non2xx: 12, probe: { status: 500, cacheStatus: null, bytes: 10 } })]);
-    expect(failed(r)).toEqual(['broken: every response 2xx, no errors or timeouts']);
+    expect(failed(r)).toEqual(['broken: every response 2xx, no errors or timeouts', 'broken: a page-cache hit after the warm-up']);
   });
 
   it('does not pass a target on which no request completed', () => {
