@@ -2,7 +2,7 @@
 // fixed file), a reviewer publishes the batch, citizens find the companies by name fragment and by code
 // (but not the one whose period ended yesterday), and an objection goes all the way to 已完成, removing
 // the entry from public view with the change kept in its history.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../lib/credit-code';
 import { ADMIN, createUser, signIn, signedInPage, uniqueName } from './fixtures';
 
@@ -29,6 +29,11 @@ function randomTag(): string {
 function csv(rows: string[][]): Buffer {
   const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from('\uFEFF' + [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'utf8');
+}
+
+/** 预检 and wait for its answer: a report already on the page must not pass for the new one. */
+async function preview(page: Page): Promise<void> {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/admin/credit/import')), page.getByRole('button', { name: '预检' }).click()]);
 }
 
 test('credit lists: import with a row report, publish, look up, expire, object and remove', async ({ browser }) => {
@@ -67,7 +72,7 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   await expect(editor.getByRole('heading', { level: 1, name: '批量导入' })).toBeVisible();
   await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
   await editor.getByLabel('导入文件').setInputFiles({ name: 'credit.csv', mimeType: 'text/csv', buffer: csv([goodFood, badCode, goodLogistics, minor, goodExpired]) });
-  await editor.getByRole('button', { name: '预检' }).click();
+  await preview(editor);
   const report = editor.getByRole('region', { name: /预检结果/ });
   await expect(report.getByRole('row', { name: /第3行/ })).toContainText('统一社会信用代码校验位不正确');
   await expect(report.getByRole('row', { name: /第5行/ })).toContainText('不得公示未成年人的信息（按身份证号计算，决定日期时未满18周岁）');
@@ -77,13 +82,13 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
   const kept = editor.getByRole('form', { name: '上传并预检' }).getByRole('note');
   await expect(kept).toContainText('已上传：credit.csv');
-  await editor.getByRole('button', { name: '预检' }).click();
+  await preview(editor);
   await expect(report.getByRole('row', { name: /第3行/ })).toContainText('统一社会信用代码校验位不正确');
   await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
 
   // The fixed file imports.
   await editor.getByLabel('导入文件').setInputFiles({ name: 'credit-fixed.csv', mimeType: 'text/csv', buffer: csv([goodFood, goodLogistics, goodExpired]) });
-  await editor.getByRole('button', { name: '预检' }).click();
+  await preview(editor);
   await expect(editor.getByText('全部 3 行检查通过。')).toBeVisible();
   await expect(kept).toContainText('已上传：credit-fixed.csv');
   await expect(editor.getByLabel('导入到批次')).toHaveValue(String(batchId));
@@ -97,7 +102,7 @@ test('credit lists: import with a row report, publish, look up, expire, object a
   expect(templateText).toContain('主体类型：法人企业、个体工商户、自然人、机关事业单位/社会组织');
   expect(templateText.split('\r\n').filter((line) => line.startsWith('#') || line.startsWith('"#')).length).toBeGreaterThanOrEqual(5);
   await editor.getByLabel('导入文件').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: template });
-  await editor.getByRole('button', { name: '预检' }).click();
+  await preview(editor);
   await expect(editor.getByRole('region', { name: /预检结果/ })).toContainText('文件中没有数据行');
   await expect(editor.getByRole('region', { name: /预检结果/ })).not.toContainText('缺少必需的列');
 
