@@ -129,7 +129,7 @@ export const LEDGER = {
     { route: '/ledger/[no]' },
     { route: '/snap', params: { category: 'choice', area: 'choice' } },
     { route: '/snap/status', params: { no: 'choice' } },
-    { route: '/units' },
+    { route: '/units', params: { period: 'choice' } },
     { route: '/units/[id]', params: { period: 'choice' } },
   ],
 } as const satisfies DomainDeclaration;
