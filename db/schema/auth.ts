@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 import { USER_ROLES, type UserRole } from '../../lib/enums';
-import { units } from './ledger';
+import { units } from './units';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export type { UserRole };

@@ -5,6 +5,7 @@ export * from './settings';
 export * from './news';
 export * from './people';
 export * from './credit';
+export * from './units';
 export * from './ledger';
 export * from './workflow';
 export * from './media';

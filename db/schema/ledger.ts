@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 import { users } from './auth';
+import { units } from './units';
 import { privateFiles } from './citizen';
-import { CALENDAR_DAY_KINDS, ISSUE_EVENT_KINDS, ISSUE_PHOTO_STAGES, ISSUE_SOURCES, ISSUE_STATUSES, RATINGS, UNIT_KINDS, type IssueStatus } from '../../lib/enums';
+import { CALENDAR_DAY_KINDS, ISSUE_EVENT_KINDS, ISSUE_PHOTO_STAGES, ISSUE_SOURCES, ISSUE_STATUSES, RATINGS, type IssueStatus } from '../../lib/enums';
 
-export const unitKind = pgEnum('unit_kind', UNIT_KINDS);
 export const issueSource = pgEnum('issue_source', ISSUE_SOURCES);
 export const issueStatus = pgEnum('issue_status', ISSUE_STATUSES);
 export type { IssueStatus };
@@ -15,22 +15,6 @@ export const issueEventKind = pgEnum('issue_event_kind', ISSUE_EVENT_KINDS);
 export const issueRating = pgEnum('issue_rating', RATINGS);
 export const issuePhotoStage = pgEnum('issue_photo_stage', ISSUE_PHOTO_STAGES);
 export const calendarDayKind = pgEnum('calendar_day_kind', CALENDAR_DAY_KINDS);
-
-/** 责任单位 with the 片区/网格 they answer for. */
-export const units = pgTable(
-  'units',
-  {
-    id: serial('id').primaryKey(),
-    name: text('name').notNull().unique(),
-    kind: unitKind('kind').notNull(),
-    parentId: integer('parent_id'),
-    areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
-    active: boolean('active').notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index('units_parent_idx').on(t.parentId), index('units_areas_idx').using('gin', t.areas)],
-);
 
 export const issueCategories = pgTable('issue_categories', {
   id: serial('id').primaryKey(),
