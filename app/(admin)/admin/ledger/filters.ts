@@ -19,7 +19,7 @@ export const QUEUE_LABELS: Record<StaffQueue, string> = {
 const positive = (value: string) => (/^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
 const oneOf = <T extends string>(list: readonly T[], value: string) => ((list as readonly string[]).includes(value) ? (value as T) : undefined);
 
-export function parseLedgerFilter(params: Record<string, string | string[] | undefined>): { values: LedgerFilterValues; filter: StaffIssueFilter } {
+export function parseLedgerFilter(params: Record<string, string | string[] | undefined>): { values: LedgerFilterValues; notice: { done: string; no: string }; filter: StaffIssueFilter } {
   const read = (name: string) => {
     const value = params[name];
     return ((Array.isArray(value) ? value[0] : value) ?? '').replace(/\p{Cc}/gu, '').trim().slice(0, 60);
@@ -27,6 +27,7 @@ export function parseLedgerFilter(params: Record<string, string | string[] | und
   const values = Object.fromEntries(LEDGER_FILTER_NAMES.map((n) => [n, read(n)])) as LedgerFilterValues;
   return {
     values,
+    notice: { done: read('done'), no: read('no') },
     filter: {
       queue: oneOf<StaffQueue>(ALL_QUEUES, values.queue),
       status: oneOf<IssueStatus>(ISSUE_STATUSES, values.status),

@@ -11,6 +11,7 @@ import { DUE_SOON_WORKING_DAYS, effectiveDeadline } from '@/lib/ledger-workflow'
 import { can } from '@/lib/roles';
 import { addWorkingDays } from '@/lib/work-calendar';
 import { AdminTable } from '../../../_components/admin-table';
+import { DoneNotice } from '../../../_components/done-notice';
 import { FilterActions, FilterSearch, FilterSelect, NoFilterResults } from '../../../_components/admin-filters';
 import { Pagination, pageParam } from '../../../_components/pagination';
 import { BulkAssignForm } from './bulk-assign-form';
@@ -25,7 +26,7 @@ const PAGE_SIZE = 30;
 
 export default async function LedgerListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const { values, filter } = parseLedgerFilter(params);
+  const { values, notice, filter } = parseLedgerFilter(params);
   const page = pageParam(params.page);
   const user = await requirePageUser('ledger.view', `/admin/ledger${ledgerQuery(values, { page })}`);
   // A unit handler sees their own unit's items only, whatever the address says.
@@ -99,6 +100,7 @@ export default async function LedgerListPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">问题整改台账</h1>
       <LedgerNav current="/admin/ledger" user={user} />
       {ownUnit ? <p className="text-sm text-muted">您是单位经办人，这里只列出交办给本单位的问题。</p> : null}
+      {notice.done === 'return' && /^ZG-\d{4}-\d{6}$/.test(notice.no) ? <DoneNotice>{notice.no} 已退回改派，等待创城办重新交办。</DoneNotice> : null}
 
       <nav aria-label="待办队列" className="overflow-x-auto">
         <ul className="flex flex-wrap gap-2 text-sm">

@@ -80,6 +80,8 @@ export const transitionIssue = guardedAction('ledger.view', transitionFields, as
   }
   await invalidate(TAGS.ledger);
   revalidatePath('/admin/ledger');
+  // A unit that returned an item no longer holds it (its page is a 404 for them): back to their list.
+  if (user.role === 'unit' && result.action === 'return') redirect(`/admin/ledger?done=return&no=${result.no}`);
   redirect(`/admin/ledger/${result.no}?done=${result.action}`);
 });
 
