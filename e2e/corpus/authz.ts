@@ -263,6 +263,10 @@ export const ACTIONS: readonly ActionCase[] = [
   form('app/(public)/good-people/actions.ts#statusLookupAction', 'public'),
   form('app/(public)/credit/objection/actions.ts#submitObjection', 'public'),
   form('app/(public)/credit/objection/actions.ts#lookupObjectionStatus', 'public'),
+  form('app/(public)/snap/actions.ts#reportAction', 'public'),
+  form('app/(public)/snap/actions.ts#supportAction', 'public'),
+  form('app/(public)/snap/actions.ts#snapStatusAction', 'public'),
+  form('app/(public)/snap/actions.ts#rateAction', 'public'),
 ];
 
 // ------------------------------------------------------------------------------ workflow decisions
