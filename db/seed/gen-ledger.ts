@@ -19,6 +19,9 @@ export type LedgerSummary = { units: number; issueCategories: number; calendarDa
 
 export const DEMO_ISSUE_COUNT = 200;
 
+/** The first items are left in a given state, so that every state shows whatever day the demo is seeded. */
+const STOP_AT: readonly (IssueStatus | null)[] = ['pending', 'pending', 'pending', 'rejected', 'duplicate', 'accepted', 'accepted', 'assigned', 'fixing', 'planned', 'planned', 'verifying', 'verifying', 'verifying'];
+
 type Category = { id: number; name: string; defaultUnitId: number; deadlineDays: number; urgentHours: number };
 type EventRow = typeof issueEvents.$inferInsert;
 type IssueRow = typeof issues.$inferInsert;
@@ -35,7 +38,19 @@ function placeOf(area: string): { district: string; street: string; community: s
 }
 
 /** One item's simulated life: steps are taken while their time is before `now`. */
-function simulate(rng: Rng, item: IssueRow, category: Category, unitFor: () => number, otherUnit: (not: number) => number, days: readonly CalendarDay[], now: Date, notes: () => string) {
+function simulate(
+  rng: Rng,
+  item: IssueRow,
+  category: Category,
+  unitFor: () => number,
+  otherUnit: (not: number) => number,
+  days: readonly CalendarDay[],
+  now: Date,
+  notes: () => string,
+  /** Leave the item in this state (so the demo shows every state whatever the date). */
+  stopAt: IssueStatus | null,
+) {
+  let stopped = false;
   // The demo has no staff accounts of the 创城办 or the units: steps name no user.
   const reviewer = null;
   const events: EventRow[] = [];
@@ -44,9 +59,10 @@ function simulate(rng: Rng, item: IssueRow, category: Category, unitFor: () => n
   const push = (kind: IssueEventKind, from: IssueStatus | null, to: IssueStatus | null, extra: Partial<EventRow> = {}) => {
     events.push({ issueId: 0, kind, fromStatus: from, toStatus: to, createdAt: t, ...extra });
     if (to) item.status = to;
+    if (to === stopAt) stopped = true;
   };
   const step = (at: Date) => {
-    if (at > now) return false;
+    if (stopped || at > now) return false;
     t = at;
     return true;
   };
@@ -56,11 +72,11 @@ function simulate(rng: Rng, item: IssueRow, category: Category, unitFor: () => n
   const fate = rng.next();
   if (!staffSource) {
     if (!step(later(2, 30))) return events;
-    if (fate < 0.05) {
+    if (stopAt === 'rejected' || (stopAt === null && fate < 0.05)) {
       push('reject', 'pending', 'rejected', { actorUserId: reviewer, reporterNote: rng.pick(REJECT_REASONS) });
       return events;
     }
-    if (fate < 0.08) {
+    if (stopAt === 'duplicate' || (stopAt === null && fate < 0.08)) {
       push('duplicate', 'pending', 'duplicate', { actorUserId: reviewer, internalNote: '与已受理的同一地点问题重复' });
       return events;
     }
@@ -95,11 +111,11 @@ function simulate(rng: Rng, item: IssueRow, category: Category, unitFor: () => n
   const unit = () => item.unitId as number;
   if (!step(later(2, 40))) return events;
   push('start', 'assigned', 'fixing', { actorUserId: null, actorUnitId: unit(), publicNote: '已安排人员现场核实' });
-  if (rng.chance(0.08)) {
+  if (stopAt === 'planned' || rng.chance(0.08)) {
     if (!step(later(4, 30))) return events;
     item.plannedDate = addDays((item.deadlineAt as Date).toISOString().slice(0, 10), rng.int(20, 60));
     push('plan', 'fixing', 'planned', { actorUserId: null, actorUnitId: unit(), publicNote: `需要结合道路改造项目统一实施，计划于${item.plannedDate}前完成` });
-    if (rng.chance(0.7)) return events;
+    if (stopAt === 'planned' || rng.chance(0.7)) return events;
   }
   for (let round = 0; round < 3; round += 1) {
     // Most units submit within the deadline; some are late (and some items stay overdue until today).
@@ -173,8 +189,11 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
     const category = rng.pick(categories) as Category;
     const { area, unitId: areaUnit } = rng.pick(areaUnits);
     const place = placeOf(area);
-    const source = rng.chance(0.75) ? '随手拍' : rng.pick(ISSUE_SOURCES.filter((s) => s !== '随手拍'));
-    const createdAt = new Date(at(addDays(today, -rng.int(0, 150)), rng.int(7, 21), rng.int(0, 59)).getTime());
+    const stopAt = STOP_AT[i] ?? null;
+    const source = stopAt || rng.chance(0.75) ? '随手拍' : rng.pick(ISSUE_SOURCES.filter((s) => s !== '随手拍'));
+    // A dozen fresh reports (some still waiting for review), the rest over the last five months; never after noon today.
+    const daysAgo = stopAt === 'pending' ? 0 : i < 12 ? rng.int(0, 1) : rng.int(stopAt ? 5 : 2, stopAt ? 20 : 150);
+    const createdAt = at(addDays(today, -daysAgo), daysAgo === 0 ? rng.int(7, 11) : rng.int(7, 21), rng.int(0, 59));
     const lat = rng.chance(0.6) ? 30.5 + rng.next() * 0.2 : null;
     const lng = lat === null ? null : 114.2 + rng.next() * 0.3;
     const reporter = source === '随手拍' ? names.person() : null;
@@ -209,6 +228,7 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
       calendar,
       now,
       noteFor(place.community),
+      stopAt,
     );
     item.updatedAt = events.at(-1)!.createdAt as Date;
     issueRows.push(item);
