@@ -129,7 +129,7 @@ export const ROUTES: readonly RouteCase[] = [
   { file: `${A}/audit/export/route.ts`, path: () => '/admin/audit/export?action=authz.none', permission: 'audit.view', contentType: /text\/csv/, signedOut: 'login' },
   { file: `${A}/credit/export/route.ts`, path: () => '/admin/credit/export?format=csv&q=authz-none', permission: 'content.edit', contentType: /text\/csv/, signedOut: 'login' },
   { file: `${A}/credit/import/template/route.ts`, path: () => '/admin/credit/import/template', permission: 'content.edit', contentType: /text\/csv/, signedOut: 403 },
-  { file: `${A}/files/[id]/route.ts`, path: (f) => `/admin/files/${f.file}`, permission: 'dashboard.view', contentType: /application\/pdf|image\/webp/, signedOut: 401 },
+  { file: `${A}/files/[id]/route.ts`, path: (f) => `/admin/files/${f.file}`, permission: 'content.edit', contentType: /application\/pdf|image\/webp/, signedOut: 401 },
   { file: `${A}/ledger/import/template/route.ts`, path: () => '/admin/ledger/import/template', permission: 'ledger.enter', contentType: /text\/csv/, signedOut: 403 },
   { file: `${A}/ledger/photos/[id]/route.ts`, path: (f) => `/admin/ledger/photos/${f.issuePhoto}`, permission: 'ledger.view', contentType: /image\/webp/, signedOut: 401 },
 ];
