@@ -1,6 +1,6 @@
 // Staff-side reads and writes of the ledger's settings written by the staff pages' helper: 责任单位 (with
 // their handlers), 问题类别 and the working-day calendar per year. Writes take the action's transaction.
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
@@ -260,18 +260,4 @@ export async function findIssuePhoto(db: Db, id: number) {
     .where(eq(issuePhotos.id, id))
     .limit(1);
   return row ?? null;
-}
-
-/** Of these 督查 findings, those already in the ledger (same document number, place and description). */
-export async function existingFindings(db: Db, findings: readonly { documentNo: string; address: string; description: string }[]): Promise<Set<string>> {
-  const docs = [...new Set(findings.map((f) => f.documentNo))];
-  const found = new Set<string>();
-  for (let i = 0; i < docs.length; i += 500) {
-    const rows = await db
-      .select({ documentNo: issues.documentNo, address: issues.address, description: issues.description })
-      .from(issues)
-      .where(inArray(issues.documentNo, docs.slice(i, i + 500)));
-    for (const r of rows) found.add(`${r.documentNo ?? ''}\u0000${r.address}\u0000${r.description}`);
-  }
-  return found;
 }

@@ -1,19 +1,19 @@
 'use server';
 
 // 督查 bulk import: 预检 (dry run with a row report) and 确认导入 (all or nothing, one transaction, one audit
-// row for the file and an event per item). The file waits between the steps in the private file store,
+// row for the file and events per item: db/queries/ledger/ledger-admin/import.ts). The file waits between the steps in the private file store,
 // as the 红黑榜 import's does (app/(admin)/admin/credit/import/import-file.ts).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { insertStaffIssue } from '@/db/queries/ledger/ledger-admin/items';
-import { existingFindings, listAreaOptions, listCategoryOptions } from '@/db/queries/ledger/staff-extra';
-import { readSpreadsheet } from '@/lib/credit-import';
+import { findExistingFindings, importInspectionFindings } from '@/db/queries/ledger/ledger-admin/import';
+import { listAreaOptions, listCategoryOptions, listUnitOptions } from '@/db/queries/ledger/staff-extra';
+import { checkInspectionRows, findingKey, readSpreadsheet, type InspectionFinding } from '@/lib/ledger-import';
 import { guardedAction, INVALID_MESSAGE, type ActionState } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { dropImportFile, keepImportFile, readImportFile } from '../../credit/import/import-file';
-import { checkIssueRows, fileProblem, type IssueImportReport, type ValidImportRow } from './issue-import';
+import { fileProblem, type IssueImportReport } from './import-report';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -26,18 +26,32 @@ export type IssueImportState = ActionState & {
   at?: number;
 };
 
-async function checkFile(db: Db, bytes: Uint8Array): Promise<{ report: IssueImportReport; fresh: ValidImportRow[] }> {
+/** Reads and checks a file (lib/ledger-import.ts) and counts the findings already in the ledger; writes nothing. */
+async function checkFile(db: Db, bytes: Uint8Array): Promise<{ report: IssueImportReport; findings: InspectionFinding[] }> {
   let rows;
   try {
     rows = await readSpreadsheet(bytes);
   } catch {
-    return { report: fileProblem('无法读取该文件。请上传 CSV（UTF-8 或 GBK 编码）或 XLSX 文件，可先下载导入模板。'), fresh: [] };
+    return { report: fileProblem('无法读取该文件。请上传 CSV（UTF-8 或 GBK 编码）或 XLSX 文件，可先下载导入模板。'), findings: [] };
   }
-  const [categories, areas] = await Promise.all([listCategoryOptions(db), listAreaOptions(db)]);
-  const { report, valid } = checkIssueRows(rows, categories, areas);
-  const existing = await existingFindings(db, valid);
-  const fresh = valid.filter((v) => !existing.has(v.key));
-  return { report: { ...report, newCount: fresh.length, existingCount: valid.length - fresh.length }, fresh };
+  const [categories, units, areas] = await Promise.all([listCategoryOptions(db), listUnitOptions(db), listAreaOptions(db)]);
+  const check = checkInspectionRows(rows, categories, units, areas);
+  const findings = check.valid.map((v) => v.finding);
+  const existing = await findExistingFindings(db, findings);
+  const fresh = findings.filter((f) => !existing.has(findingKey(f))).length;
+  return {
+    findings,
+    report: {
+      fileError: check.fileError,
+      ignoredColumns: check.ignoredColumns,
+      totalRows: check.totalRows,
+      newCount: fresh,
+      existingCount: findings.length - fresh,
+      invalidCount: check.invalidCount,
+      duplicateCount: check.duplicateCount,
+      problems: check.problems,
+    },
+  };
 }
 
 export const previewIssueImport = guardedAction(
@@ -76,30 +90,22 @@ export const confirmIssueImport = guardedAction(
     const bytes = await readImportFile(input.token);
     if (!bytes) return { message: '上传的文件已过期或已导入，请重新选择文件并预检。', at };
     const keep = { token: input.token, fileName: input.fileName, at };
-    const result = await db.transaction(async (tx) => {
-      // Checked again inside the transaction: a finding imported meanwhile is skipped, not doubled.
-      const { report, fresh } = await checkFile(tx, bytes);
-      if (report.fileError || report.problems.length > 0) return { report, inserted: null };
-      const nos: string[] = [];
-      for (const row of fresh) {
-        const created = await insertStaffIssue(tx, user, row);
-        if (!created.ok) throw new Error(`import row ${row.row}: ${created.message}`);
-        nos.push(created.no);
-      }
-      if (nos.length > 0) {
-        await recordAudit(tx, user, {
-          action: 'issue.import',
-          entityType: 'issue',
-          after: { inserted: nos.length, existing: report.existingCount, nos: nos.length > 20 ? [...nos.slice(0, 20), `…共${nos.length}个`] : nos, documentNos: [...new Set(fresh.map((r) => r.documentNo))].slice(0, 20) },
-          note: input.fileName || null,
-        });
-      }
-      return { report, inserted: nos.length };
-    });
-    if (result.inserted === null) return { ...keep, report: result.report, message: '文件中有错误行，未导入任何问题。请按报告修改文件后重新预检。' };
+    const { report, findings } = await checkFile(db, bytes);
+    if (report.fileError || report.problems.length > 0) return { ...keep, report, message: '文件中有错误行，未导入任何问题。请按报告修改文件后重新预检。' };
+    // One transaction; a finding imported meanwhile is skipped there, not doubled.
+    const result = await importInspectionFindings(db, user, findings, (tx, done) =>
+      done.inserted === 0
+        ? Promise.resolve()
+        : recordAudit(tx, user, {
+            action: 'issue.import',
+            entityType: 'issue',
+            after: { inserted: done.inserted, existing: done.existing, nos: done.nos.length > 20 ? [...done.nos.slice(0, 20), `…共${done.nos.length}个`] : done.nos },
+            note: input.fileName || null,
+          }),
+    );
     await dropImportFile(input.token);
     await invalidate(TAGS.ledger);
     revalidatePath('/admin/ledger');
-    return { ok: true, fileName: input.fileName, imported: { inserted: result.inserted, existing: result.report.existingCount }, at };
+    return { ok: true, fileName: input.fileName, imported: { inserted: result.inserted, existing: result.existing }, at };
   },
 );

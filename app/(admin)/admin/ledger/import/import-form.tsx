@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FieldShell, FormMessage, SubmitButton, inputClass } from '../../../../_components/form-fields';
 import { confirmIssueImport, previewIssueImport, type IssueImportState } from './actions';
-import type { IssueImportReport } from './issue-import';
+import type { IssueImportReport } from './import-report';
 
 type Action = (state: IssueImportState, data: FormData) => Promise<IssueImportState>;
 // guardedAction is typed with the base ActionState; these two answer with the import fields too.
