@@ -226,3 +226,50 @@ test('随手拍 to 销号 and back: report, assign across a holiday, return, fix
   await handler.goto('/admin/ledger?queue=working');
   await expect(handler.getByRole('link', { name: no })).toBeVisible();
 });
+
+test('督查 findings: one entered by an editor, a file imported after a dry run that names the bad row', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await signedInPage(browser, ADMIN.username, ADMIN.password);
+  const editorName = uniqueName('le');
+  await createUser(admin, { username: editorName, displayName: '督查录入', role: '编辑', password: PASSWORD });
+  const editor = await newPage(browser);
+  await signIn(editor, editorName, PASSWORD);
+  const doc = `江创城督〔2026〕${uniqueName('').slice(-6)}号`;
+
+  await editor.goto('/admin/ledger/new');
+  const form = editor.getByRole('form', { name: '录入问题' });
+  const category = (await form.getByLabel('问题类别').locator('option').nth(1).textContent())!;
+  await form.getByLabel('问题类别').selectOption({ label: category });
+  await form.getByLabel('详细地点').fill('解放路与人民路交叉口东北角');
+  await form.getByLabel('问题描述').fill('过短');
+  await form.getByRole('button', { name: '录入问题' }).click();
+  await expect(form.locator('#field-description-error')).toBeVisible();
+  await expect(form.getByLabel('问题描述')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('问题描述').fill('人行道上堆放建筑垃圾约两立方米，影响行人通行，周边无围挡。');
+  await form.getByLabel('督查文号').fill(doc);
+  await form.getByRole('button', { name: '录入问题' }).click();
+  await expect(editor.getByRole('status').filter({ hasText: '问题已录入' })).toBeVisible();
+  await expect(editor.getByRole('region', { name: '问题内容' })).toContainText(`督查（督查文号：${doc}）`);
+  // Editors enter findings; reviewers decide them.
+  await expect(editor.getByRole('form', { name: '交办', exact: true })).toHaveCount(0);
+
+  const header = '问题类别,问题描述,详细地点,片区/网格,责任单位,督查文号,联系电话';
+  const good = `${category},公交站台顶棚破损漏雨，乘客候车时无处避雨。,建设路公交站,,,${doc}-2,13800001111`;
+  const bad = `${category},短,建设路东侧,,,${doc}-2,`;
+  const file = (rows: string[]) => ({ name: 'inspection.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`, 'utf8') });
+  await editor.goto('/admin/ledger/import');
+  await editor.getByLabel('导入文件').setInputFiles(file([good, bad]));
+  await editor.getByRole('button', { name: '预检' }).click();
+  const report = editor.getByRole('region', { name: /预检结果/ });
+  await expect(report.getByRole('row', { name: /第3行/ })).toContainText('问题描述');
+  await expect(report).toContainText('已忽略的列：联系电话');
+  await expect(editor.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+  await editor.getByLabel('导入文件').setInputFiles(file([good]));
+  await editor.getByRole('button', { name: '预检' }).click();
+  await expect(editor.getByRole('region', { name: /预检结果/ })).toContainText('全部 1 行检查通过');
+  await editor.getByRole('button', { name: '确认导入' }).click();
+  await expect(editor.getByRole('status').filter({ hasText: '导入 1 个问题' })).toBeVisible();
+  await editor.goto(`/admin/ledger?q=${encodeURIComponent('建设路公交站')}`);
+  await expect(editor.locator('tbody tr')).toHaveCount(1);
+  await expect(editor.locator('tbody tr')).toContainText('督查');
+});
