@@ -176,7 +176,11 @@ test('随手拍 to 销号 and back: report, assign across a holiday, return, fix
   await handler.goto('/admin/ledger');
   await expect(handler.getByRole('link', { name: no })).toBeVisible();
   await expect(handler.locator('a[href^="/admin/ledger/ZG-"]')).toHaveCount(1);
-  await expect(handler.getByRole('form', { name: '销号' })).toHaveCount(0);
+  await handler.getByRole('link', { name: no }).click();
+  await expect(handler.getByRole('form', { name: '开始整改', exact: true })).toBeVisible();
+  for (const reviewerStep of ['交办', '销号', '退回重办']) await expect(handler.getByRole('form', { name: reviewerStep, exact: true })).toHaveCount(0);
+  // The reporter's phone is for the 创城办, not for the unit.
+  await expect(handler.getByText(PHONE)).toHaveCount(0);
 
   // 退回改派 once, with a reason: the item leaves the unit (its page is then a 404 for the handler).
   await step(handler, no, '退回改派', async (form) => form.getByLabel('退回理由').fill('该路段人行道由镇政府负责保洁，请改派。'), new RegExp(`${no} 已退回改派`));
