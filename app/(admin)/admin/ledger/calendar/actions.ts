@@ -22,14 +22,13 @@ export const saveCalendarYear = guardedAction(
       const afterText = calendarLinesText(parsed.days);
       if (beforeText === afterText) return false;
       await replaceCalendarYear(tx, input.year, parsed.days);
-      const was = new Set(beforeText.split('\n').filter(Boolean));
-      const now = new Set(afterText.split('\n').filter(Boolean));
+      const lines = (days: readonly { date: string; kind: string; note: string | null }[], kind: string) => days.filter((d) => d.kind === kind).map((d) => (d.note ? `${d.date} ${d.note}` : d.date));
       await recordAudit(tx, user, {
         action: 'work_calendar.update',
         entityType: 'work_calendar',
         entityId: input.year,
-        before: { days: [...was].filter((l) => !now.has(l)) },
-        after: { days: [...now].filter((l) => !was.has(l)) },
+        before: { holidays: lines(before, 'holiday'), workdays: lines(before, 'workday') },
+        after: { holidays: lines(parsed.days, 'holiday'), workdays: lines(parsed.days, 'workday') },
         note: `${input.year}年：节假日 ${parsed.days.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${parsed.days.filter((d) => d.kind === 'workday').length} 天`,
       });
       return true;
