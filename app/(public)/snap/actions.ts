@@ -7,6 +7,7 @@ import { listUnitsPublic, snapStatus } from '@/db/queries/ledger/ledger';
 import { areaGroups, isKnownArea } from '@/db/queries/ledger/public-extra';
 import { getSetting } from '@/db/queries/settings';
 import { citizenAction, type ActionState } from '@/server/actions';
+import { recordAudit } from '@/server/audit';
 import { invalidate, TAGS } from '@/server/cache/invalidate';
 import { dhashOf } from '@/server/image-hash';
 import { CitizenFileError, filesOf, readCitizenFile, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/server/private-files';
@@ -50,7 +51,10 @@ export const reportAction = citizenAction(POLICIES.snap, reportFields, async (in
   const flaggedWords = findSensitiveWords([input.description, input.address, input.reporterName ?? ''].join('\n'), words);
   const visitor = await currentVisitor();
   try {
-    const saved = await createReport(db, { ...input, flaggedWords, visitorId: visitorStoredKey(visitor.id) }, stored);
+    // Audited in the report's transaction; the phone and the name are never part of the entry.
+    const saved = await createReport(db, { ...input, flaggedWords, visitorId: visitorStoredKey(visitor.id) }, stored, (tx, { id, no }) =>
+      recordAudit(tx, null, { action: 'issue.report', entityType: 'issue', entityId: id, actorName: '反映人', after: { no, categoryId: input.categoryId } }),
+    );
     if (!saved.ok) {
       await discard();
       return { fieldErrors: { [saved.field]: saved.message }, message: '请按提示修改标出的项目。', values };
@@ -65,11 +69,14 @@ export const reportAction = citizenAction(POLICIES.snap, reportFields, async (in
 });
 
 export const supportAction = citizenAction(POLICIES.issueSupport, supportFields, async ({ no }, { db }) => {
-  const result = await addSupport(db, no, visitorStoredKey((await currentVisitor()).id));
+  const result = await addSupport(db, no, visitorStoredKey((await currentVisitor()).id), (tx, item) =>
+    recordAudit(tx, null, { action: 'issue.support', entityType: 'issue', entityId: item.id, actorName: '市民', after: { no: item.no } }),
+  );
   let state: SupportState;
   if (result.outcome === 'added') {
-    // No cache invalidation per support (as with likes): that would re-render every ledger page for every
-    // click. The answer carries the fresh count; cached pages show it within their short lifetime.
+    // Unlike a 好人榜 vote's likes, supports are few (one per browser per item, limited per address): the
+    // item's page and the similar-items lists show the new count at once.
+    await invalidate(TAGS.ledger);
     state = { ok: true, message: '已记录“我也遇到”，感谢反映！该问题办结时您无需重复提交。', supports: result.supports, supported: true };
   } else if (result.outcome === 'already') {
     state = { ok: false, message: '您已经点过“我也遇到”了。', supports: result.supports, supported: true };
@@ -88,7 +95,9 @@ export const snapStatusAction = citizenAction(POLICIES.snapStatus, snapStatusFie
 });
 
 export const rateAction = citizenAction(POLICIES.issueRate, rateFields, async (input, { db }) => {
-  const result = await rateIssue(db, input);
+  const result = await rateIssue(db, input, (tx, rated) =>
+    recordAudit(tx, null, { action: rated.reopened ? 'issue.reopen' : 'issue.rate', entityType: 'issue', entityId: rated.id, actorName: '反映人', after: { no: rated.no, rating: rated.rating } }),
+  );
   if (!result.ok) return { message: result.message, values: { no: input.no, rating: input.rating, comment: input.comment ?? '' } };
   await invalidate(TAGS.ledger);
   const state: RateState = { ok: true, rated: true, reopened: result.reopened, message: undefined };

@@ -32,7 +32,7 @@ export default async function SnapPage({ searchParams }: { searchParams: Promise
   const category = categories.find((c) => String(c.id) === categoryText);
   const chosen = category && isKnownArea(groups, area);
   const stepError = (categoryText || area) && !chosen ? (!category ? '请选择问题类别' : '请选择问题所在片区') : null;
-  const similar = chosen ? await openSimilarIssues(db, category.id, area) : [];
+  const similar = chosen ? await openSimilarIssues(db, category.id, area, 10) : [];
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 rounded-lg bg-white p-4 shadow-sm sm:p-8">
