@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { getSetting } from '@/db/queries/settings';
+import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { LEDGER_PAGE_SIZE, listLedger, listUnitsPublic } from '@/db/queries/ledger/ledger';
 import { listSnapCategories } from '@/db/queries/ledger/public-extra';
 import { cityDay, formatDay } from '@/lib/dates';
@@ -13,7 +15,13 @@ import { IssueStatusBadge, OverdueBadge } from './ledger-badges';
 import { ledgerHref, monthOptions, parseLedgerFilters } from './ledger-filters';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: '问题整改台账' };
+export async function generateMetadata(): Promise<Metadata> {
+  const [origin, info] = await Promise.all([siteOrigin(), getDb().then((db) => getSetting(db, 'siteInfo'))]);
+  return {
+    title: '问题整改台账',
+    alternates: { types: { 'application/rss+xml': [{ url: absoluteUrl(origin, '/ledger/feed.xml'), title: `${info.siteName} · 问题整改台账` }] } },
+  };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -44,9 +52,6 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <Link href="/units" className="self-center text-brand underline">
             责任单位整改情况
           </Link>
-          <a href="/ledger/feed.xml" className="self-center text-muted underline hover:text-brand">
-            RSS 订阅
-          </a>
         </p>
       </div>
       <p className="text-muted">
@@ -110,6 +115,12 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         </ol>
       )}
       <Pagination page={page} total={result.total} pageSize={LEDGER_PAGE_SIZE} href={(p) => ledgerHref(parsed, p)} />
+      {/* After the list: the items are the first links under /ledger/ (the input suites take their samples so). */}
+      <p className="text-right text-sm">
+        <a href="/ledger/feed.xml" className="text-muted underline hover:text-brand">
+          RSS 订阅
+        </a>
+      </p>
     </div>
   );
 }
