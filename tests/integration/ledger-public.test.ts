@@ -10,7 +10,7 @@ import { findExistingFindings, importInspectionFindings } from '@/db/queries/led
 import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/transition';
 import { createReport } from '@/db/queries/ledger/ledger-citizen';
 import { ledgerFeed, ledgerItem, listLedger, listUnitsPublic, openSimilarIssues, snapStatus, unitPublic } from '@/db/queries/ledger/ledger';
-import { searchSite } from '@/db/queries/search';
+import { searchPublic, searchSite } from '@/db/queries/search';
 import { insertUser } from '@/db/queries/users';
 import { issueCategories, issueEvents, issues, units } from '@/db/schema';
 import { seedLedger } from '@/db/seed/gen-ledger';
@@ -19,6 +19,7 @@ import { ISSUE_STATUSES, PUBLIC_ISSUE_STATUSES, RATINGS, type IssueStatus, type 
 import { checkInspectionRows } from '@/lib/ledger-import';
 import { effectiveDeadline } from '@/lib/ledger-workflow';
 import { findPii } from '@/lib/pii-detect';
+import { parseSearchQuery } from '@/lib/search-text';
 import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
 import { engine, freshDatabase } from './helpers';
 
@@ -140,6 +141,26 @@ describe(`the public ledger on ${engine}`, () => {
     const own = JSON.stringify(await snapStatus(db, planted.no, SECRET_PHONE));
     expect(own).toContain('请尽快清理');
     expect(own.includes(SECRET_NOTE) || own.includes(SECRET_PHONE)).toBe(false);
+  });
+
+  it('finds public items by place and description in the site search, exactly what a plain scan finds', async () => {
+    const db = handle.db;
+    for (const word of ['垃圾', '绿化带', '长湖']) {
+      const query = parseSearchQuery(word);
+      if (query.kind !== 'words') throw new Error(word);
+      const ids: number[] = [];
+      for (let page = 1; ; page++) {
+        const result = await searchPublic(db, query, { tab: 'ledger', page });
+        ids.push(...result.hits.map((h) => h.id));
+        if (page >= result.pageCount) break;
+      }
+      const scan = await db
+        .select({ id: issues.id })
+        .from(issues)
+        .where(and(sql`${issues.status} in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')`, sql`(${issues.address} || ' ' || ${issues.description}) like ${`%${word}%`}`));
+      expect(ids.length, word).toBeGreaterThan(0);
+      expect([...ids].sort((a, b) => a - b), word).toEqual(scan.map((r) => r.id).sort((a, b) => a - b));
+    }
   });
 
   it("gives each unit's figures as recomputed from the events", async () => {
