@@ -13,15 +13,18 @@ import { dhashOf } from '@/server/image-hash';
 import { CitizenFileError, filesOf, readCitizenFile, removeCitizenFile, storeCitizenFile, type StoredCitizenFile } from '@/server/private-files';
 import { POLICIES } from '@/server/rate-limit';
 import { currentVisitor } from '@/server/visitor-id';
+import { z } from 'zod';
 import { MAX_REPORT_PHOTOS, rateFields, reportFields, snapStatusFields, supportFields } from '@/lib/ledger-input';
 import { findSensitiveWords } from '@/lib/sensitive-words';
 import { visitorStoredKey } from '@/lib/visitor-signature';
+import { openRatingToken } from './rating-token';
 import { statusView, type SnapStatusView } from './status-view';
 
 export type ReportState = ActionState & { receiptNo?: string };
 export type SupportState = ActionState & { supports?: number; supported?: boolean };
-export type SnapStatusState = ActionState & { result?: SnapStatusView };
-export type RateState = ActionState & { rated?: boolean; reopened?: boolean };
+/** `shownAt`: the page shows the newer of the look-up's and the rating's answers. */
+export type SnapStatusState = ActionState & { result?: SnapStatusView; shownAt?: number };
+export type RateState = SnapStatusState & { rated?: boolean; reopened?: boolean };
 
 const PHOTOS_AGAIN = '请按提示修改标出的项目（照片需要重新选择）。';
 
@@ -88,18 +91,26 @@ export const supportAction = citizenAction(POLICIES.issueSupport, supportFields,
 
 export const snapStatusAction = citizenAction(POLICIES.snapStatus, snapStatusFields, async ({ no, phone }, { db }) => {
   const found = await snapStatus(db, no, phone);
-  // The phone is never sent back: the form is cleared of it, the answer shows it masked.
+  // The phone is never sent back: the form is cleared of it; the rating form carries it sealed.
   if (!found) return { message: '未找到该回执号，或电话不匹配', values: { no } };
-  const state: SnapStatusState = { ok: true, values: { no }, result: statusView(found) };
+  const state: SnapStatusState = { ok: true, values: { no }, result: await statusView(found, phone), shownAt: Date.now() };
   return state;
 });
 
-export const rateAction = citizenAction(POLICIES.issueRate, rateFields, async (input, { db }) => {
-  const result = await rateIssue(db, input, (tx, rated) =>
+const rateForm = z.object({ token: z.string().max(600), rating: rateFields.shape.rating, comment: rateFields.shape.comment });
+
+const EXPIRED = '查询已过期，请重新输入回执号和电话查询后再评价。';
+
+export const rateAction = citizenAction(POLICIES.issueRate, rateForm, async ({ token, rating, comment }, { db }) => {
+  const reporter = await openRatingToken(token);
+  if (!reporter) return { message: EXPIRED };
+  const result = await rateIssue(db, { ...reporter, rating, comment }, (tx, rated) =>
     recordAudit(tx, null, { action: rated.reopened ? 'issue.reopen' : 'issue.rate', entityType: 'issue', entityId: rated.id, actorName: '反映人', after: { no: rated.no, rating: rated.rating } }),
   );
-  if (!result.ok) return { message: result.message, values: { no: input.no, rating: input.rating, comment: input.comment ?? '' } };
+  // The item as it is now goes back with the answer: without JavaScript the page shows it again from this.
+  const found = await snapStatus(db, reporter.no, reporter.phone);
+  const view = found ? await statusView(found, reporter.phone) : undefined;
+  if (!result.ok) return { message: result.message, values: { rating, comment }, result: view, shownAt: Date.now() } satisfies RateState;
   await invalidate(TAGS.ledger);
-  const state: RateState = { ok: true, rated: true, reopened: result.reopened, message: undefined };
-  return state;
+  return { ok: true, rated: true, reopened: result.reopened, result: view, shownAt: Date.now() } satisfies RateState;
 });

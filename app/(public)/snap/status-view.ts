@@ -5,6 +5,7 @@ import { formatDateTime, formatDay } from '@/lib/dates';
 import { ISSUE_STATUS_LABELS, type IssueStatus, type Rating } from '@/lib/enums';
 import { ratingDeadline } from '@/lib/ledger-workflow';
 import { timelineSteps } from '../ledger/timeline-steps';
+import { sealRatingToken } from './rating-token';
 import type { TimelineStep } from '../ledger/timeline';
 
 export type SnapStatusView = {
@@ -24,13 +25,19 @@ export type SnapStatusView = {
   rating: Rating | null;
   canRate: boolean;
   rateUntil: string | null;
+  /** The rating form's sealed number and phone (rating-token.ts), while the rating is open. */
+  rateToken: string | null;
   steps: TimelineStep[];
 };
 
-/** `now`: whether the rating form is still open (lib/ledger-workflow checks again when it is sent). */
-export function statusView(found: SnapStatus, now: Date = new Date()): SnapStatusView {
+/**
+ * `phone`: the one the reporter typed (sealed into the rating form's token, never sent readable). `now`:
+ * whether the rating is still open (lib/ledger-workflow checks again when it is sent).
+ */
+export async function statusView(found: SnapStatus, phone: string, now: Date = new Date()): Promise<SnapStatusView> {
   const until = found.closedAt ? ratingDeadline(found.closedAt) : null;
   const rated = Boolean(found.ratedAt && found.closedAt && found.ratedAt >= found.closedAt);
+  const canRate = found.status === 'closed' && until !== null && now <= until && !rated;
   return {
     no: found.no,
     status: found.status,
@@ -46,8 +53,9 @@ export function statusView(found: SnapStatus, now: Date = new Date()): SnapStatu
     closedAt: found.closedAt ? formatDay(found.closedAt) : null,
     duplicateOfNo: found.duplicateOfNo,
     rating: found.rating,
-    canRate: found.status === 'closed' && until !== null && now <= until && !rated,
+    canRate,
     rateUntil: until ? formatDateTime(until) : null,
+    rateToken: canRate ? await sealRatingToken(found.no, phone) : null,
     steps: timelineSteps(found.events),
   };
 }

@@ -1,7 +1,8 @@
 'use client';
 // 随手拍办理进度查询: receipt number and phone; the answer is the item's whole history with the notes meant
 // for the reporter, and within 7 days of closure the rating form (不满意 reopens the item). The phone is
-// never sent back: the rating form asks for it again.
+// never sent back: the rating form carries it sealed (rating-token.ts). Both forms' states live here, so
+// that without JavaScript the page after a rating (a new request) still shows the item, from its answer.
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { rateAction, snapStatusAction, type RateState, type SnapStatusState } from '../actions';
@@ -13,7 +14,9 @@ import { Timeline } from '../../ledger/timeline';
 
 export function SnapStatusForm({ no }: { no?: string }) {
   const [state, action] = useActionState<SnapStatusState, FormData>(snapStatusAction, {});
+  const [rateState, rate] = useActionState<RateState, FormData>(rateAction, {});
   const t = useClientText();
+  const result = (rateState.shownAt ?? 0) > (state.shownAt ?? 0) ? rateState.result : state.result;
   return (
     <div className="space-y-6">
       <form action={action} className="space-y-4" aria-label={t('查询办理进度')}>
@@ -22,12 +25,17 @@ export function SnapStatusForm({ no }: { no?: string }) {
         <TextField state={state} name="phone" label="联系电话" type="tel" required hint="提交问题时填写的电话" autoComplete="tel" />
         <SubmitButton pendingText="查询中…">查询</SubmitButton>
       </form>
-      {state.result && <StatusResult key={state.result.no + state.result.status} result={state.result} />}
+      {result ? (
+        // The rating's messages belong to the answer it came with, not to a later look-up.
+        <StatusResult key={`${result.no} ${result.status}`} result={result} rateState={result === rateState.result ? rateState : {}} rate={rate} />
+      ) : (
+        rateState.message && <FormMessage state={rateState} />
+      )}
     </div>
   );
 }
 
-function StatusResult({ result }: { result: SnapStatusView }) {
+function StatusResult({ result, rateState, rate }: { result: SnapStatusView; rateState: RateState; rate: (formData: FormData) => void }) {
   const t = useClientText();
   return (
     <section aria-labelledby="status-result" className="space-y-4 rounded-lg border border-line p-4">
@@ -93,21 +101,19 @@ function StatusResult({ result }: { result: SnapStatusView }) {
         <h3 className="mb-2 font-bold">{t('办理过程')}</h3>
         <Timeline steps={result.steps} />
       </div>
-      {result.canRate && <RateForm no={result.no} until={result.rateUntil} />}
+      {rateState.ok && rateState.rated ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t(rateState.reopened ? '评价已提交。您对办理结果不满意，问题已重新交回责任单位办理。' : '评价已提交，感谢您的反馈！')}
+        </p>
+      ) : (
+        result.canRate && result.rateToken && <RateForm token={result.rateToken} until={result.rateUntil} state={rateState} action={rate} />
+      )}
     </section>
   );
 }
 
-function RateForm({ no, until }: { no: string; until: string | null }) {
-  const [state, action] = useActionState<RateState, FormData>(rateAction, {});
+function RateForm({ token, until, state, action }: { token: string; until: string | null; state: RateState; action: (formData: FormData) => void }) {
   const t = useClientText();
-  if (state.ok && state.rated) {
-    return (
-      <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-800">
-        {t(state.reopened ? '评价已提交。您对办理结果不满意，问题已重新交回责任单位办理。' : '评价已提交，感谢您的反馈！')}
-      </p>
-    );
-  }
   const chosen = state.values?.rating;
   return (
     <form action={action} className="space-y-3 rounded border border-brand p-4" aria-labelledby="rate-heading">
@@ -120,7 +126,7 @@ function RateForm({ no, until }: { no: string; until: string | null }) {
         {t('前评价。选择“不满意”，问题会重新交回责任单位办理。')}
       </p>
       <FormMessage state={state} />
-      <input type="hidden" name="no" value={no} />
+      <input type="hidden" name="token" value={token} />
       <fieldset aria-describedby={state.fieldErrors?.rating ? 'field-rating-error' : undefined}>
         <legend className="text-sm font-medium">
           {t('评价')}
@@ -144,7 +150,6 @@ function RateForm({ no, until }: { no: string; until: string | null }) {
         )}
       </fieldset>
       <TextAreaField state={state} name="comment" label="评价说明" hint="选填，不超过300个字；选择“不满意”时请说明原因" maxLength={1000} />
-      <TextField state={state} name="phone" label="联系电话" type="tel" required hint="为确认是您本人评价，请再次输入提交问题时填写的电话" autoComplete="tel" />
       <SubmitButton>提交评价</SubmitButton>
     </form>
   );
