@@ -44,8 +44,8 @@ async function addHoliday(admin: Page): Promise<{ holiday: string; before: Calen
     if (!parsed.ok) throw new Error(parsed.message);
     return { text, days: parsed.days };
   };
-  const years = [...new Set([Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1])];
-  const before = (await Promise.all(years.map(read))).flatMap((y) => y.days);
+  const before: CalendarDay[] = [];
+  for (const year of [Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1]) before.push(...(await read(year)).days);
   // The first working day after today becomes a holiday: a deadline of two working days must skip it.
   const holiday = nthWorkingDayAfter(today, 1, before);
   const year = Number(holiday.slice(0, 4));

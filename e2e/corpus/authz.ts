@@ -324,14 +324,14 @@ export const DECISIONS: readonly DecisionCase[] = [
   {
     ref: `${A}/ledger/[no]/actions.ts#transitionIssue`,
     label: 'cross off (销号) a ledger item',
-    fields: (f) => ({ no: f.closedIssue, action: 'close', publicNote: '权限矩阵测试' }),
+    fields: (f) => ({ no: f.closedIssue, action: 'close', publicNote: '权限矩阵测试', internalNote: '', reporterNote: '' }),
     refused: { roles: ['editor'], message: /您的角色不能执行“销号”/ },
     allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“已销号”，不能执行“销号”/ },
   },
   {
     ref: `${A}/ledger/[no]/actions.ts#transitionIssue`,
     label: "submit a ledger item for verification (a unit handler's step)",
-    fields: (f) => ({ no: f.closedIssue, action: 'submit', publicNote: '权限矩阵测试：整改情况说明不少于二十个字的测试文本。' }),
+    fields: (f) => ({ no: f.closedIssue, action: 'submit', publicNote: '权限矩阵测试：整改情况说明不少于二十个字的测试文本。', internalNote: '', reporterNote: '' }),
     refused: { roles: ['editor', 'reviewer', 'admin'], message: /您的角色不能执行“提交核验”/ },
     allowed: { roles: [], message: /./ },
   },

@@ -48,7 +48,10 @@ function StepForm({ no, action, assign }: { no: string; action: IssueAction; ass
       <input type="hidden" name="action" value={action} />
       {action === 'reject' || action === 'duplicate' ? (
         <TextAreaField state={state} id={id('reporter')} name="reporterNote" rows={2} label={action === 'reject' ? '告知反映人的理由' : '告知反映人的说明（可选）'} required={action === 'reject'} hint="只有反映人在进度查询中能看到" />
-      ) : null}
+      ) : (
+        // Every step's form sends the same three notes (lib/ledger-input transitionFields).
+        <input type="hidden" name="reporterNote" value="" />
+      )}
       {action === 'duplicate' ? <TextField state={state} id={id('original')} name="duplicateOfNo" label="原问题编号" required hint="如 ZG-2026-000123；本问题将链接到原问题" /> : null}
       {action === 'assign' ? (
         <>
