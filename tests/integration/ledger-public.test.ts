@@ -7,7 +7,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { findExistingFindings, importInspectionFindings } from '@/db/queries/ledger/ledger-admin/import';
+import { dueSoonLimit, ledgerQueueCounts } from '@/db/queries/ledger/ledger-admin/queues';
 import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/transition';
+import { staffQueueCounts } from '@/db/queries/ledger/staff-extra';
 import { createReport } from '@/db/queries/ledger/ledger-citizen';
 import { ledgerFeed, ledgerItem, listLedger, listUnitsPublic, openSimilarIssues, snapStatus, unitPublic } from '@/db/queries/ledger/ledger';
 import { searchPublic, searchSite } from '@/db/queries/search';
@@ -218,6 +220,18 @@ describe(`the public ledger on ${engine}`, () => {
     const all = await unitPublic(db, busiest, 'all', NOW);
     expect(month!.stats.assigned).toBeLessThanOrEqual(all!.stats.assigned);
     expect(await unitPublic(db, busiest, '2026-13')).toBeNull();
+  });
+
+  it("gives the dashboard's queue counts, the same as the staff list's queues", async () => {
+    const db = handle.db;
+    const dueBy = await dueSoonLimit(db, NOW);
+    const mine = await ledgerQueueCounts(db, { now: NOW });
+    const staff = await staffQueueCounts(db, { now: NOW, dueBy });
+    expect(staff).toMatchObject({ review: mine.toReview, assign: mine.toAssign, returned: mine.returned, verify: mine.toVerify, overdue: mine.overdue, due: mine.dueSoon });
+    const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(issues).where(eq(issues.status, 'pending'));
+    expect(mine.toReview).toBe(Number(pending!.n));
+    // Overdue as the public list computes it.
+    expect(mine.overdue).toBe((await listLedger(db, { overdue: true }, NOW)).total);
   });
 
   it('imports inspection findings after a dry run, once', async () => {
