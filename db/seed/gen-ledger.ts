@@ -191,8 +191,9 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
     const place = placeOf(area);
     const stopAt = STOP_AT[i] ?? null;
     const source = stopAt || rng.chance(0.75) ? '随手拍' : rng.pick(ISSUE_SOURCES.filter((s) => s !== '随手拍'));
-    // A dozen fresh reports (some still waiting for review), the rest over the last five months; never after noon today.
-    const daysAgo = stopAt === 'pending' ? 0 : i < 12 ? rng.int(0, 1) : rng.int(stopAt ? 5 : 2, stopAt ? 20 : 150);
+    // The held items over the last weeks, a few fresh reports (some still waiting for review), the rest over
+    // the last five months; never after noon today.
+    const daysAgo = stopAt === 'pending' ? 0 : stopAt ? rng.int(5, 20) : i < STOP_AT.length + 6 ? rng.int(0, 1) : rng.int(2, 150);
     const createdAt = at(addDays(today, -daysAgo), daysAgo === 0 ? rng.int(7, 11) : rng.int(7, 21), rng.int(0, 59));
     const lat = rng.chance(0.6) ? 30.5 + rng.next() * 0.2 : null;
     const lng = lat === null ? null : 114.2 + rng.next() * 0.3;
