@@ -101,7 +101,7 @@ function StepOne({ categories, groups, categoryId, area, error, done }: { catego
   return (
     <form method="get" action="/snap" aria-labelledby="step-one-heading" className="space-y-3 rounded border border-line p-4">
       <h2 id="step-one-heading" className="text-lg font-bold">
-        第一步：选择问题类别和所在片区
+        第一步：选择类别和片区
       </h2>
       {error && (
         <p role="alert" className="rounded border border-brand bg-brand-soft px-3 py-2 text-sm text-brand">
