@@ -242,29 +242,36 @@ export async function listUnitsPublic(db: Db): Promise<PublicUnit[]> {
  * first 'assign' event to the unit), with its deadline, submission, closure, reopenings and rating.
  */
 export async function unitStatsItems(db: Db, unitId: number, range: PeriodRange): Promise<UnitStatsItem[]> {
-  const first = db
-    .select({ issueId: issueEvents.issueId, assignedAt: sql<Date>`min(${issueEvents.createdAt})`.as('first_assigned_at') })
-    .from(issueEvents)
-    .where(and(eq(issueEvents.kind, 'assign'), eq(issueEvents.actorUnitId, unitId)))
-    .groupBy(issueEvents.issueId)
-    .as('first_assign');
-  const inRange = range ? sql`${first.assignedAt} >= ${`${range.from}T00:00:00+08:00`}::timestamptz and ${first.assignedAt} < ${`${range.to}T00:00:00+08:00`}::timestamptz` : sql`true`;
-  const rows = await db
-    .select({
-      status: issues.status,
-      deadlineAt: issues.deadlineAt,
-      plannedDate: issues.plannedDate,
-      submittedAt: issues.submittedAt,
-      closedAt: issues.closedAt,
-      rating: issues.rating,
-      assignedAt: first.assignedAt,
-      reopened: sql<boolean>`exists (select 1 from ${issueEvents} e where e.issue_id = ${issues.id} and e.kind in ('redo', 'reopen'))`,
-    })
-    .from(first)
-    .innerJoin(issues, eq(issues.id, first.issueId))
-    // Still this unit's: an item returned and reassigned elsewhere counts for the unit that has it now.
-    .where(and(eq(issues.unitId, unitId), publicIssues(), inRange));
-  return rows.map((r) => ({ ...r, assignedAt: new Date(r.assignedAt), reopened: Boolean(r.reopened) }));
+  // The unit's public items first (issues_unit_idx), then only their events: a unit's figures never read
+  // the whole event table. Instants travel as epoch milliseconds, dates as text (same on both drivers).
+  const inRange = range ? sql`and f.assigned_at >= ${`${range.from}T00:00:00+08:00`}::timestamptz and f.assigned_at < ${`${range.to}T00:00:00+08:00`}::timestamptz` : sql``;
+  const result = await db.execute<{ status: IssueStatus; deadline_ms: number | null; planned_date: string | null; submitted_ms: number | null; closed_ms: number | null; rating: Rating | null; assigned_ms: number; reopened: boolean }>(sql`
+    with mine as (
+      select id, status, deadline_at, planned_date, submitted_at, closed_at, rating from ${issues}
+      where unit_id = ${unitId} and status in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')
+    ), f as (
+      select e.issue_id,
+        min(e.created_at) filter (where e.kind = 'assign' and e.actor_unit_id = ${unitId}) as assigned_at,
+        bool_or(e.kind in ('redo', 'reopen')) as reopened
+      from ${issueEvents} e join mine on mine.id = e.issue_id
+      group by e.issue_id
+    )
+    select mine.status::text as status, extract(epoch from mine.deadline_at) * 1000 as deadline_ms, mine.planned_date::text as planned_date,
+      extract(epoch from mine.submitted_at) * 1000 as submitted_ms, extract(epoch from mine.closed_at) * 1000 as closed_ms, mine.rating::text as rating,
+      extract(epoch from f.assigned_at) * 1000 as assigned_ms, f.reopened
+    from mine join f on f.issue_id = mine.id
+    where f.assigned_at is not null ${inRange}`);
+  const at = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)));
+  return result.rows.map((r) => ({
+    status: r.status,
+    deadlineAt: at(r.deadline_ms),
+    plannedDate: r.planned_date,
+    submittedAt: at(r.submitted_ms),
+    closedAt: at(r.closed_ms),
+    rating: r.rating,
+    assignedAt: at(r.assigned_ms)!,
+    reopened: Boolean(r.reopened),
+  }));
 }
 
 export type UnitPublicPage = PublicUnit & { parentName: string | null; period: string; stats: UnitStats; recent: LedgerRow[] };

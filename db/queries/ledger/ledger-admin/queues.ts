@@ -1,11 +1,14 @@
 // The dashboard's ledger queues: to review, to assign, returned by units, awaiting verification, overdue
 // and due within 2 working days. A unit handler's dashboard counts only their unit's items.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { IssueStatus } from '@/lib/enums';
 import { DUE_SOON_WORKING_DAYS } from '@/lib/ledger-workflow';
 import { addWorkingDays } from '@/lib/work-calendar';
 import type { Db } from '../../../client';
 import { issues } from '../../../schema';
 import { dueSoonSql, loadCalendar, overdueSql } from '../deadlines';
+
+const OPEN_STATUSES: IssueStatus[] = ['pending', 'accepted', 'assigned', 'fixing', 'planned', 'verifying'];
 
 export const LEDGER_QUEUES = ['toReview', 'toAssign', 'returned', 'toVerify', 'overdue', 'dueSoon'] as const;
 export type LedgerQueue = (typeof LEDGER_QUEUES)[number];
@@ -41,6 +44,7 @@ export async function ledgerQueueCounts(db: Db, options: { unitId?: number | nul
   const [row] = await db
     .select(columns)
     .from(issues)
-    .where(options.unitId ? and(eq(issues.unitId, options.unitId)) : undefined);
+    // Closed, rejected and duplicate items are in no queue: only open ones are read.
+    .where(and(inArray(issues.status, OPEN_STATUSES), options.unitId ? eq(issues.unitId, options.unitId) : undefined));
   return Object.fromEntries(LEDGER_QUEUES.map((q) => [q, Number(row?.[q] ?? 0)])) as Record<LedgerQueue, number>;
 }
