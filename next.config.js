@@ -30,9 +30,13 @@ const nextConfig = {
     ];
     // Files (no proxy) get a CSP of their own: an uploaded or static file can never run script.
     const fileCsp = [{ key: 'Content-Security-Policy', value: "default-src 'none'; img-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; sandbox" }];
+    // 随手拍 may ask for the phone's position (optional, app/(public)/snap/location-field.tsx); nothing else may.
+    const snapLocation = [{ key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self), payment=(), usb=(), browsing-topics=()' }];
     const personal = [{ key: 'Cache-Control', value: 'private, no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
     return [
       { source: '/:path*', headers: security },
+      // After the site-wide entry: the later entry's value of the same header wins.
+      { source: '/snap', headers: snapLocation },
       { source: '/:file((?:.*/)?[^/]+\\.[a-zA-Z0-9]+)', headers: fileCsp },
       { source: '/admin/:path*', headers: personal },
       { source: '/admin', headers: personal },

@@ -7,6 +7,9 @@ import { listPublicCreditBatches } from './queries/credit';
 import { creditQueueCounts } from './queries/credit-admin/queues';
 import { creditSearch } from './queries/credit-search';
 import { reviewQueue, type ReviewQueue } from './queries/dashboard';
+import { ledgerQueueCounts } from './queries/ledger/ledger-admin/queues';
+import { listSitemapUnits } from './queries/ledger/ledger';
+import { ledgerSearch } from './queries/ledger/ledger-search';
 import { listChannels, listSitemapArticles, newsPath } from './queries/news';
 import { newsSearch } from './queries/news-search';
 import { peopleQueueCounts } from './queries/people-admin/queues';
@@ -85,5 +88,20 @@ export const DOMAIN_DATA = {
       return { review: { batches }, waiting: { openObjections: queues.openObjections } };
     },
     seed: async (db, today) => (await import('./seed/gen-credit')).seedCredit(db, today),
+  },
+  ledger: {
+    search: ledgerSearch,
+    async sitemap(db) {
+      const unitRows = await listSitemapUnits(db);
+      return [
+        // The list and the unit pages; single items are many and change daily (the list links them).
+        { path: '/ledger', changeFrequency: 'daily', priority: 0.8 },
+        { path: '/units', changeFrequency: 'weekly', priority: 0.6 },
+        ...unitRows.map((unit): SitemapEntry => ({ path: `/units/${unit.id}`, lastModified: unit.updatedAt, changeFrequency: 'weekly', priority: 0.5 })),
+      ];
+    },
+    // The site-wide counts; a unit handler's dashboard asks ledgerQueueCounts(db, { unitId }) itself.
+    dashboard: async (db) => ({ review: {}, waiting: await ledgerQueueCounts(db) }),
+    seed: async (db, today) => (await import('./seed/gen-ledger')).seedLedger(db, today),
   },
 } satisfies { [K in DomainKey]: DomainData<DomainOf<K>> };

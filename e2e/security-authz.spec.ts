@@ -129,6 +129,24 @@ async function findFixtures(): Promise<Fixtures> {
   }
   if (!publishedCreditBatch) throw new Error('no published credit batch found');
 
+  // The ledger: a seeded unit and closed item, and a photo of an item entered here (its private original).
+  const unit = first(await html(admin, '/admin/units'), /href="\/admin\/units\/(\d+)"/g, 'unit');
+  const closedIssue = /href="\/admin\/ledger\/(ZG-\d{4}-\d{6})"/.exec(await html(admin, '/admin/ledger?status=closed'))?.[1];
+  if (!closedIssue) throw new Error('no closed ledger item found');
+  const categoryId = /name="categoryId"[\s\S]*?<option value="(\d+)"/.exec(await html(admin, '/admin/ledger/new'))?.[1];
+  const entered = await callAction(admin, baseURL, actionRef('app/(admin)/admin/ledger/new/actions.ts#createStaffIssue'), {
+    source: '督查',
+    documentNo: uniqueName('权限矩阵督〔2026〕'),
+    categoryId: String(categoryId),
+    area: '',
+    address: '权限矩阵测试路口东北角',
+    description: '权限矩阵测试录入的问题，用于检查照片原图的访问控制。',
+    photos: { name: 'authz.png', mimeType: 'image/png', buffer: png },
+  });
+  const enteredNo = /\/admin\/ledger\/(ZG-\d{4}-\d{6})/.exec(entered.redirect ?? '')?.[1];
+  if (!enteredNo) throw new Error(`ledger item not entered: ${JSON.stringify(entered.state)}`);
+  const issuePhoto = first(await html(admin, `/admin/ledger/${enteredNo}`), /\/admin\/ledger\/photos\/(\d+)/g, 'issue photo');
+
   return {
     article: first(await html(admin, '/admin/news'), /href="\/admin\/news\/(\d+)"/g, 'article'),
     creditBatch: publishedCreditBatch.id,
@@ -140,6 +158,9 @@ async function findFixtures(): Promise<Fixtures> {
     mediaKey,
     publishedPeopleBatch,
     publishedCreditBatch,
+    unit,
+    closedIssue,
+    issuePhoto,
   };
 }
 

@@ -1,8 +1,8 @@
 // The fixed value sets of the domain, defined once: the database enums (db/schema), the forms, the
 // public filters and the seed all read these tuples.
 
-/** Staff roles, most powerful first. */
-export const USER_ROLES = ['admin', 'reviewer', 'editor'] as const;
+/** Staff roles, most powerful first; 'unit' is a 单位经办人 bound to one 责任单位 (users.unit_id). */
+export const USER_ROLES = ['admin', 'reviewer', 'editor', 'unit'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Review workflow shared by all content kinds: 草稿 -> 待审核 -> 已发布 / 已退回 -> 已下线. */
@@ -36,4 +36,54 @@ export const OBJECTION_STATUSES = ['submitted', 'verifying', 'passed', 'failed',
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 // Citizens' private attachments
-export const PRIVATE_FILE_PURPOSES = ['recommendation', 'objection'] as const;
+export const PRIVATE_FILE_PURPOSES = ['recommendation', 'objection', 'issue'] as const;
+
+// 问题整改台账 (随手拍, 督查, 测评, 12345 -> 责任单位 -> 销号)
+export const UNIT_KINDS = ['市直部门', '街道/乡镇', '社区/村', '包联单位'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const ISSUE_SOURCES = ['随手拍', '督查', '测评', '12345'] as const;
+export type IssueSource = (typeof ISSUE_SOURCES)[number];
+/**
+ * Stored states of an item. 退回改派 / 退回重办 / 重新打开 are events, not states (lib/ledger-workflow.ts);
+ * 超期 is computed from the deadline and the calendar, never stored.
+ */
+export const ISSUE_STATUSES = ['pending', 'accepted', 'rejected', 'duplicate', 'assigned', 'fixing', 'planned', 'verifying', 'closed'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
+  pending: '待审核',
+  accepted: '已受理',
+  rejected: '不予受理',
+  duplicate: '重复',
+  assigned: '已交办',
+  fixing: '整改中',
+  planned: '纳入计划',
+  verifying: '待核验',
+  closed: '已销号',
+};
+/** The states citizens see on the public ledger (待审核, 不予受理 and 重复 stay private). */
+export const PUBLIC_ISSUE_STATUSES = ['accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed'] as const satisfies readonly IssueStatus[];
+export const ISSUE_EVENT_KINDS = ['report', 'accept', 'reject', 'duplicate', 'assign', 'return', 'start', 'plan', 'submit', 'close', 'redo', 'rate', 'reopen', 'publish_photo', 'support'] as const;
+export type IssueEventKind = (typeof ISSUE_EVENT_KINDS)[number];
+export const ISSUE_EVENT_LABELS: Record<IssueEventKind, string> = {
+  report: '提交',
+  accept: '受理',
+  reject: '不予受理',
+  duplicate: '标记重复',
+  assign: '交办',
+  return: '退回改派',
+  start: '开始整改',
+  plan: '纳入计划',
+  submit: '提交核验',
+  close: '销号',
+  redo: '退回重办',
+  rate: '评价',
+  reopen: '重新打开',
+  publish_photo: '公开照片',
+  support: '我也遇到',
+};
+export const RATINGS = ['满意', '基本满意', '不满意'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const ISSUE_PHOTO_STAGES = ['before', 'after'] as const;
+export type IssuePhotoStage = (typeof ISSUE_PHOTO_STAGES)[number];
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, inArray, lt, type SQL } from 'drizzle
 import type { AuditNames, AuditRefIds } from '@/lib/audit-labels';
 import type { AuditRef } from '@/lib/domains';
 import type { Db } from '../client';
-import { auditLog, creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, mediaAssets, newsArticles, newsChannels, users } from '../schema';
+import { auditLog, creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, issueCategories, issues, mediaAssets, newsArticles, newsChannels, units, users } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -77,6 +77,9 @@ export async function findAuditNames(db: Db, wanted: AuditRefIds): Promise<Audit
     credit_category: (ids: number[]) => db.select({ key: creditCategories.id, name: creditCategories.name }).from(creditCategories).where(inArray(creditCategories.id, ids)),
     credit_batch: (ids: number[]) => db.select({ key: creditBatches.id, name: creditBatches.title }).from(creditBatches).where(inArray(creditBatches.id, ids)),
     credit_entry: (ids: number[]) => db.select({ key: creditEntries.id, name: creditEntries.name }).from(creditEntries).where(inArray(creditEntries.id, ids)),
+    issue: (ids: number[]) => db.select({ key: issues.id, name: issues.no }).from(issues).where(inArray(issues.id, ids)),
+    unit: (ids: number[]) => db.select({ key: units.id, name: units.name }).from(units).where(inArray(units.id, ids)),
+    issue_category: (ids: number[]) => db.select({ key: issueCategories.id, name: issueCategories.name }).from(issueCategories).where(inArray(issueCategories.id, ids)),
   };
   const names: AuditNames = {};
   await Promise.all(

@@ -23,7 +23,7 @@ export async function findSessionUser(db: Db, claims: SessionClaims): Promise<Au
     .where(eq(users.id, claims.uid))
     .limit(1);
   if (!row || row.revoked || row.disabled || row.sessionVersion !== claims.sv) return null;
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled, sessionVersion: row.sessionVersion };
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, disabled: row.disabled, sessionVersion: row.sessionVersion };
 }
 
 /**

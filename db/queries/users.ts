@@ -3,13 +3,15 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { users, type UserRole } from '../schema';
 
-export type AuthUser = { id: number; username: string; displayName: string; role: UserRole; disabled: boolean; sessionVersion: number };
+/** unitId: the 责任单位 of a 单位经办人 (role 'unit'), null for every other role. */
+export type AuthUser = { id: number; username: string; displayName: string; role: UserRole; unitId: number | null; disabled: boolean; sessionVersion: number };
 
 export const authColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
   role: users.role,
+  unitId: users.unitId,
   disabled: users.disabled,
   sessionVersion: users.sessionVersion,
 };
@@ -62,7 +64,7 @@ export async function countAdmins(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertUser(db: Db, values: { username: string; displayName: string; role: UserRole; passwordHash: string }) {
+export async function insertUser(db: Db, values: { username: string; displayName: string; role: UserRole; unitId?: number | null; passwordHash: string }) {
   const [user] = await db.insert(users).values(values).returning(authColumns);
   return user!;
 }
@@ -70,7 +72,7 @@ export async function insertUser(db: Db, values: { username: string; displayName
 export async function updateUser(
   db: Db,
   id: number,
-  changes: Partial<{ displayName: string; role: UserRole; disabled: boolean; passwordHash: string }>,
+  changes: Partial<{ displayName: string; role: UserRole; unitId: number | null; disabled: boolean; passwordHash: string }>,
   options: { endSessions: boolean },
 ) {
   const [user] = await db

@@ -5,6 +5,8 @@ export * from './settings';
 export * from './news';
 export * from './people';
 export * from './credit';
+export * from './units';
+export * from './ledger';
 export * from './workflow';
 export * from './media';
 export * from './presence';

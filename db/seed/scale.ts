@@ -4,7 +4,10 @@
 // the tables' secondary indexes dropped during the load and rebuilt afterwards, then VACUUM ANALYZE.
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db, Engine } from '../client';
-import { creditBatches, creditCategories, goodPeopleBatches, newsChannels, siteSettings } from '../schema';
+import { creditBatches, creditCategories, goodPeopleBatches, issueCategories, issues, newsChannels, siteSettings, units } from '../schema';
+import { loadCalendar } from '../queries/ledger/deadlines';
+import { formatIssueNo, parseIssueNo } from '../../lib/ledger-number';
+import { EVENT_COLUMNS, ISSUE_COLUMNS, ledgerScaleRows } from './scale-ledger';
 import { addDays, addMonths, cityDay } from '../../lib/dates';
 import type { CreditCategoryName } from './content/credit';
 import type { ChannelSlug } from './content/news-titles';
@@ -24,15 +27,15 @@ import {
   type ScaleCategory,
 } from './scale-rows';
 
-export type ScaleSizes = { articles: number; people: number; credit: number };
-export const SCALES = { large: { articles: 100_000, people: 50_000, credit: 1_000_000 } } satisfies Record<string, ScaleSizes>;
+export type ScaleSizes = { articles: number; people: number; credit: number; issues: number };
+export const SCALES = { large: { articles: 100_000, people: 50_000, credit: 1_000_000, issues: 200_000 } } satisfies Record<string, ScaleSizes>;
 export type ScaleName = keyof typeof SCALES;
 
 /** site_settings row that records the load: 'loading' while it runs, 'complete' once indexes and statistics are done. */
 const MARKER_KEY = 'scaleDataset';
 type Marker = { state: 'loading' | 'complete'; sizes: ScaleSizes; today: string; startedAt: string; finishedAt?: string };
 
-const TABLES = ['news_articles', 'good_people', 'credit_entries'] as const;
+const TABLES = ['news_articles', 'good_people', 'credit_entries', 'issues', 'issue_events'] as const;
 
 /** Thrown when the database cannot take the scale set; the message says what to do. */
 export class ScaleRefusedError extends Error {}
@@ -98,12 +101,38 @@ const CASTS: Record<string, string> = {
   listed_date: 'date',
   publication_end: 'date',
   status_changed_at: 'timestamptz',
+  id: 'bigint',
+  issue_id: 'bigint',
+  from_status: 'issue_status',
+  to_status: 'issue_status',
+  unit_id: 'int',
+  actor_unit_id: 'int',
+  lat: 'float8',
+  lng: 'float8',
+  public_lat: 'float8',
+  public_lng: 'float8',
+  assigned_at: 'timestamptz',
+  deadline_at: 'timestamptz',
+  planned_date: 'date',
+  submitted_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  rating: 'issue_rating',
+  rated_at: 'timestamptz',
+  supports: 'int',
 };
-const STATUS_TYPE: Record<(typeof TABLES)[number], string> = { news_articles: 'content_status', good_people: 'content_status', credit_entries: 'credit_entry_status' };
+const STATUS_TYPE: Record<(typeof TABLES)[number], string> = {
+  news_articles: 'content_status',
+  good_people: 'content_status',
+  credit_entries: 'credit_entry_status',
+  issues: 'issue_status',
+  issue_events: '',
+};
+/** Columns whose type depends on the table (news_articles.source is text, issues.source an enum). */
+const TABLE_CASTS: Partial<Record<(typeof TABLES)[number], Record<string, string>>> = { issues: { source: 'issue_source' }, issue_events: { kind: 'issue_event_kind' } };
 
 async function insertColumns(raw: RawClient, table: (typeof TABLES)[number], names: readonly string[], data: Columns): Promise<void> {
   const casts = names.map((n) => {
-    const type = n === 'status' ? STATUS_TYPE[table] : CASTS[n];
+    const type = n === 'status' ? STATUS_TYPE[table] : (TABLE_CASTS[table]?.[n] ?? CASTS[n]);
     return type ? `${n}::${type}` : n;
   });
   const text = `INSERT INTO ${table} (${names.join(', ')}) SELECT ${casts.join(', ')} FROM unnest(${names.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(${names.join(', ')})`;
@@ -160,7 +189,7 @@ async function secondaryIndexes(raw: RawClient): Promise<IndexDef[]> {
   const { rows } = await raw.query(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype = 'p')
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'))
      ORDER BY i.tablename, i.indexname`,
     [[...TABLES]],
   );
@@ -235,6 +264,49 @@ async function creditBatchPicker(db: Db, today: string): Promise<(rng: Rng) => {
 }
 
 /**
+ * The ledger's items and their events, 2000 items per chunk, with ids and numbers after the demo's (ids
+ * are written, so the events can name their items; the sequence is moved on afterwards).
+ */
+async function loadLedger(log: Log, db: Db, raw: RawClient, total: number, today: string): Promise<void> {
+  if (total <= 0) return;
+  const categories = await db.select({ id: issueCategories.id, name: issueCategories.name, defaultUnitId: issueCategories.defaultUnitId, deadlineDays: issueCategories.deadlineDays }).from(issueCategories);
+  const unitRows = await db.select({ id: units.id, areas: units.areas }).from(units);
+  const areas = unitRows.flatMap((u) => u.areas.map((area) => ({ area, unitId: u.id })));
+  if (categories.length === 0 || areas.length === 0) throw new ScaleRefusedError('The database has no ledger categories or unit areas; the scale set needs the demo data underneath. Use an empty database.');
+  const [last] = await db.select({ id: sql<number>`coalesce(max(${issues.id}), 0)::bigint` }).from(issues);
+  let id = Number(last?.id ?? 0);
+  const numbers = await db.select({ no: issues.no }).from(issues);
+  const seqs = new Map<number, number>();
+  for (const { no } of numbers) {
+    const parsed = parseIssueNo(no);
+    if (parsed) seqs.set(parsed.year, Math.max(seqs.get(parsed.year) ?? 0, parsed.seq));
+  }
+  const context = {
+    today,
+    days: await loadCalendar(db),
+    categories,
+    areas,
+    nextId: () => ++id,
+    nextNo: (year: number) => {
+      const seq = (seqs.get(year) ?? 0) + 1;
+      seqs.set(year, seq);
+      return formatIssueNo(year, seq);
+    },
+  };
+  const rng = createRng('civic-scale:ledger');
+  const tick = progress(log, 'issues', total);
+  for (let done = 0; done < total; ) {
+    const n = Math.min(2000, total - done);
+    const rows = ledgerScaleRows(rng, n, context);
+    await insertColumns(raw, 'issues', ISSUE_COLUMNS, rows.issues);
+    await insertColumns(raw, 'issue_events', EVENT_COLUMNS, rows.events);
+    done += n;
+    tick(done);
+  }
+  await raw.query(`SELECT setval(pg_get_serial_sequence('issues', 'id'), (SELECT max(id) FROM issues))`);
+}
+
+/**
  * Writes the scale set. On an empty database the demo data is written first (channels, categories,
  * settings). Refuses a database that already holds a scale set or the remains of an interrupted load.
  */
@@ -282,10 +354,12 @@ export async function seedScale(db: Db, engine: Engine, options: { sizes?: Scale
     return data;
   });
 
+  await loadLedger(log, db, raw, sizes.issues, today);
+
   log('Rebuilding indexes');
   await rebuildIndexes(log, db, engine, indexes);
   const analyzed = performance.now();
-  for (const table of [...TABLES, 'good_people_batches', 'credit_batches', 'credit_categories']) await raw.query(`VACUUM ANALYZE ${table}`);
+  for (const table of [...TABLES, 'good_people_batches', 'credit_batches', 'credit_categories', 'units']) await raw.query(`VACUUM ANALYZE ${table}`);
   log(`  VACUUM ANALYZE: ${((performance.now() - analyzed) / 1000).toFixed(1)} s`);
   await writeMarker(db, { state: 'complete', sizes, today, startedAt, finishedAt: new Date().toISOString() });
   return { ...sizes, ...mix, seconds: Math.round((performance.now() - started) / 100) / 10 };
@@ -293,9 +367,10 @@ export async function seedScale(db: Db, engine: Engine, options: { sizes?: Scale
 
 /** Rows of the loaded tables, for tests and the summary (exact counts: a full scan on large tables). */
 export async function countScaleTables(db: Db): Promise<Record<(typeof TABLES)[number], number>> {
-  const result = await db.execute<{ a: number; p: number; c: number }>(
-    sql`SELECT (SELECT count(*) FROM news_articles)::int AS a, (SELECT count(*) FROM good_people)::int AS p, (SELECT count(*) FROM credit_entries)::int AS c`,
+  const result = await db.execute<{ a: number; p: number; c: number; i: number; e: number }>(
+    sql`SELECT (SELECT count(*) FROM news_articles)::int AS a, (SELECT count(*) FROM good_people)::int AS p, (SELECT count(*) FROM credit_entries)::int AS c,
+      (SELECT count(*) FROM issues)::int AS i, (SELECT count(*) FROM issue_events)::int AS e`,
   );
   const row = result.rows[0]!;
-  return { news_articles: row.a, good_people: row.p, credit_entries: row.c };
+  return { news_articles: row.a, good_people: row.p, credit_entries: row.c, issues: row.i, issue_events: row.e };
 }

@@ -22,6 +22,12 @@ export const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'users.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.view': ['admin'],
+  'ledger.view': ['editor', 'reviewer', 'admin'],
+  'ledger.enter': ['editor', 'reviewer', 'admin'],
+  'ledger.manage': ['reviewer', 'admin'],
+  // The 单位经办人's own permission: no editor, reviewer or admin holds it.
+  'ledger.unit': [],
+  'units.manage': ['admin'],
 };
 
 /** Records the dynamic routes are visited with; the spec finds or creates them before the matrix runs. */
@@ -41,6 +47,12 @@ export type Fixtures = {
   publishedPeopleBatch: number;
   /** A published credit batch (seeded) and its version. */
   publishedCreditBatch: { id: number; version: number };
+  /** A 责任单位 (seeded). */
+  unit: number;
+  /** A closed ledger item (seeded): no step but 评价 is possible on it. */
+  closedIssue: string;
+  /** A photo of an item entered by the spec (its private original). */
+  issuePhoto: number;
 };
 
 // ------------------------------------------------------------------------------------------- pages
@@ -88,6 +100,14 @@ export const PAGES: readonly PageCase[] = [
   { file: `${A}/credit/import/page.tsx`, path: () => '/admin/credit/import', permission: 'content.edit', heading: /批量导入/ },
   { file: `${A}/credit/objections/page.tsx`, path: () => '/admin/credit/objections', permission: 'content.edit', heading: /异议申诉与信用修复/ },
   { file: `${A}/credit/objections/[id]/page.tsx`, path: (f) => `/admin/credit/objections/${f.objection}`, permission: 'content.edit', heading: /异议申诉|信用修复/ },
+  { file: `${A}/ledger/page.tsx`, path: () => '/admin/ledger', permission: 'ledger.view', heading: /问题整改台账/ },
+  { file: `${A}/ledger/[no]/page.tsx`, path: (f) => `/admin/ledger/${f.closedIssue}`, permission: 'ledger.view', heading: /问题 ZG-\d{4}-\d{6}/ },
+  { file: `${A}/ledger/new/page.tsx`, path: () => '/admin/ledger/new', permission: 'ledger.enter', heading: /录入督查问题/ },
+  { file: `${A}/ledger/import/page.tsx`, path: () => '/admin/ledger/import', permission: 'ledger.enter', heading: /批量导入督查问题/ },
+  { file: `${A}/ledger/categories/page.tsx`, path: () => '/admin/ledger/categories', permission: 'units.manage', heading: /问题类别/ },
+  { file: `${A}/ledger/calendar/page.tsx`, path: () => '/admin/ledger/calendar', permission: 'units.manage', heading: /工作日历/ },
+  { file: `${A}/units/page.tsx`, path: () => '/admin/units', permission: 'units.manage', heading: /责任单位/ },
+  { file: `${A}/units/[id]/page.tsx`, path: (f) => `/admin/units/${f.unit}`, permission: 'units.manage', heading: /编辑责任单位/ },
 ];
 
 // ---------------------------------------------------------------------------------- route handlers
@@ -109,7 +129,9 @@ export const ROUTES: readonly RouteCase[] = [
   { file: `${A}/audit/export/route.ts`, path: () => '/admin/audit/export?action=authz.none', permission: 'audit.view', contentType: /text\/csv/, signedOut: 'login' },
   { file: `${A}/credit/export/route.ts`, path: () => '/admin/credit/export?format=csv&q=authz-none', permission: 'content.edit', contentType: /text\/csv/, signedOut: 'login' },
   { file: `${A}/credit/import/template/route.ts`, path: () => '/admin/credit/import/template', permission: 'content.edit', contentType: /text\/csv/, signedOut: 403 },
-  { file: `${A}/files/[id]/route.ts`, path: (f) => `/admin/files/${f.file}`, permission: 'dashboard.view', contentType: /application\/pdf|image\/webp/, signedOut: 401 },
+  { file: `${A}/files/[id]/route.ts`, path: (f) => `/admin/files/${f.file}`, permission: 'content.edit', contentType: /application\/pdf|image\/webp/, signedOut: 401 },
+  { file: `${A}/ledger/import/template/route.ts`, path: () => '/admin/ledger/import/template', permission: 'ledger.enter', contentType: /text\/csv/, signedOut: 403 },
+  { file: `${A}/ledger/photos/[id]/route.ts`, path: (f) => `/admin/ledger/photos/${f.issuePhoto}`, permission: 'ledger.view', contentType: /image\/webp/, signedOut: 401 },
 ];
 
 // ----------------------------------------------------------------------------------------- actions
@@ -222,6 +244,18 @@ export const ACTIONS: readonly ActionCase[] = [
   form(`${A}/credit/import/actions.ts#previewCreditImport`, 'content.edit'),
   form(`${A}/credit/import/actions.ts#confirmCreditImport`, 'content.edit'),
   form(`${A}/credit/objections/actions.ts#moveCreditObjection`, 'content.edit'),
+  form(`${A}/ledger/actions.ts#bulkAssignIssues`, 'ledger.manage'),
+  // Every staff role and unit handlers pass the guard; lib/ledger-workflow decides the step by role (DECISIONS).
+  form(`${A}/ledger/[no]/actions.ts#transitionIssue`, 'ledger.view'),
+  form(`${A}/ledger/[no]/actions.ts#publishIssuePhoto`, 'ledger.manage'),
+  form(`${A}/ledger/new/actions.ts#createStaffIssue`, 'ledger.enter'),
+  // Without a file (or a kept file's token) the preview answers with a field error and keeps nothing.
+  form(`${A}/ledger/import/actions.ts#previewIssueImport`, 'ledger.enter'),
+  form(`${A}/ledger/import/actions.ts#confirmIssueImport`, 'ledger.enter'),
+  form(`${A}/ledger/categories/actions.ts#saveCategory`, 'units.manage'),
+  form(`${A}/ledger/calendar/actions.ts#saveCalendarYear`, 'units.manage'),
+  form(`${A}/units/actions.ts#createUnit`, 'units.manage'),
+  form(`${A}/units/actions.ts#updateUnit`, 'units.manage'),
   form('app/(public)/good-people/actions.ts#likeAction', 'public'),
   form('app/(public)/good-people/actions.ts#commentAction', 'public'),
   form('app/(public)/good-people/actions.ts#reportAction', 'public'),
@@ -229,6 +263,10 @@ export const ACTIONS: readonly ActionCase[] = [
   form('app/(public)/good-people/actions.ts#statusLookupAction', 'public'),
   form('app/(public)/credit/objection/actions.ts#submitObjection', 'public'),
   form('app/(public)/credit/objection/actions.ts#lookupObjectionStatus', 'public'),
+  form('app/(public)/snap/actions.ts#reportAction', 'public'),
+  form('app/(public)/snap/actions.ts#supportAction', 'public'),
+  form('app/(public)/snap/actions.ts#snapStatusAction', 'public'),
+  form('app/(public)/snap/actions.ts#rateAction', 'public'),
 ];
 
 // ------------------------------------------------------------------------------ workflow decisions
@@ -282,6 +320,20 @@ export const DECISIONS: readonly DecisionCase[] = [
     fields: (f) => ({ id: String(f.objection), from: 'submitted', action: 'pass', note: '权限矩阵测试' }),
     refused: { roles: ['editor'], message: /您的角色不能执行“核实通过”/ },
     allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“待审核”，不能执行“核实通过”/ },
+  },
+  {
+    ref: `${A}/ledger/[no]/actions.ts#transitionIssue`,
+    label: 'cross off (销号) a ledger item',
+    fields: (f) => ({ no: f.closedIssue, action: 'close', publicNote: '权限矩阵测试', internalNote: '', reporterNote: '' }),
+    refused: { roles: ['editor'], message: /您的角色不能执行“销号”/ },
+    allowed: { roles: ['reviewer', 'admin'], message: /当前状态为“已销号”，不能执行“销号”/ },
+  },
+  {
+    ref: `${A}/ledger/[no]/actions.ts#transitionIssue`,
+    label: "submit a ledger item for verification (a unit handler's step)",
+    fields: (f) => ({ no: f.closedIssue, action: 'submit', publicNote: '权限矩阵测试：整改情况说明不少于二十个字的测试文本。', internalNote: '', reporterNote: '' }),
+    refused: { roles: ['editor', 'reviewer', 'admin'], message: /您的角色不能执行“提交核验”/ },
+    allowed: { roles: [], message: /./ },
   },
   {
     ref: `${A}/news/[id]/history/actions.ts#restoreNewsRevision`,

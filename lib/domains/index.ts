@@ -3,11 +3,12 @@
 // labels, cache tags, rate limits, the demo seed and the input suites read this list instead of naming
 // domains; database-bound parts are registered under the same keys in db/domains.ts.
 import { CREDIT } from './credit';
+import { LEDGER } from './ledger';
 import { NEWS } from './news';
 import { PEOPLE } from './people';
 import type { AdminNavEntry, DomainDeclaration, PublicNavEntry, UnionToIntersection } from './types';
 
-export const DOMAINS = [NEWS, PEOPLE, CREDIT] as const satisfies readonly DomainDeclaration[];
+export const DOMAINS = [NEWS, PEOPLE, CREDIT, LEDGER] as const satisfies readonly DomainDeclaration[];
 
 export type Domain = (typeof DOMAINS)[number];
 export type DomainKey = Domain['key'];
@@ -22,9 +23,14 @@ export const PUBLIC_NAV: readonly PublicNavEntry[] = DECLARATIONS.flatMap((d) =>
 /** The domains' entries of the editors' navigation, in registry order. */
 export const ADMIN_NAV: readonly AdminNavEntry[] = DECLARATIONS.flatMap((d) => d.nav.admin);
 
-/** The domain whose public pages hold this path (`/credit/red` -> 诚信红黑榜), or null. */
+/** Every public section of a domain: its prefix first, then the further sections it declares. */
+export function publicPrefixesOf(domain: DomainDeclaration): readonly `/${string}`[] {
+  return [domain.publicPrefix, ...(domain.publicSections ?? [])];
+}
+
+/** The domain whose public pages hold this path (`/credit/red` -> 诚信红黑榜, `/snap` -> 问题整改台账), or null. */
 export function domainOfPath(pathname: string): Domain | null {
-  return DOMAINS.find((d) => pathname === d.publicPrefix || pathname.startsWith(`${d.publicPrefix}/`)) ?? null;
+  return DOMAINS.find((d) => publicPrefixesOf(d).some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) ?? null;
 }
 
 /** Domains with a site-search tab (their sources are registered in db/domains.ts). */

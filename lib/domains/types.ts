@@ -46,7 +46,20 @@ export type PublicPage = {
  * Records the audit log names rather than numbers: an id (or a media storage key) stored in a field, or
  * the record an entry is about, is shown as the record's name (db/queries/audit.ts finds the names).
  */
-export type AuditRef = 'user' | 'media' | 'media_key' | 'news_article' | 'news_channel' | 'good_person' | 'people_batch' | 'credit_category' | 'credit_batch' | 'credit_entry';
+export type AuditRef =
+  | 'user'
+  | 'media'
+  | 'media_key'
+  | 'news_article'
+  | 'news_channel'
+  | 'good_person'
+  | 'people_batch'
+  | 'credit_category'
+  | 'credit_batch'
+  | 'credit_entry'
+  | 'issue'
+  | 'unit'
+  | 'issue_category';
 
 /** How the audit log shows a field's stored value: coded values by their Chinese names, or ids by name. */
 export type AuditValueFormat = { codes: Readonly<Record<string, string>> } | { ref: AuditRef } | 'time' | 'bytes' | 'fields';
@@ -71,6 +84,8 @@ export type DomainDeclaration = {
   name: string;
   /** Public pages live under this prefix (app/(public)/<prefix>). */
   publicPrefix: `/${string}`;
+  /** Further public sections the domain owns beside its prefix (the ledger's /snap and /units). */
+  publicSections?: readonly `/${string}`[];
   /** Editors' pages live under this prefix (app/(admin)/admin/<folder>). */
   adminPrefix: `/admin/${string}`;
   nav: { public: readonly PublicNavEntry[]; admin: readonly AdminNavEntry[] };

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { DOMAIN_DATA, type AnyDashboardCounts, type SitemapEntry } from '@/db/domains';
 import { listPublicCreditBatches } from '@/db/queries/credit';
+import { listUnitsPublic } from '@/db/queries/ledger/ledger';
 import { listChannels, listSitemapArticles, newsPath } from '@/db/queries/news';
-import { creditBatches, creditObjections, goodPeople, goodPeopleBatches, goodPersonComments, goodPersonRecommendations, newsArticles } from '@/db/schema';
+import { creditBatches, creditObjections, issues, goodPeople, goodPeopleBatches, goodPersonComments, goodPersonRecommendations, newsArticles } from '@/db/schema';
 import { seedDemo, type SeedSummary } from '@/db/seed/demo';
 import { cityDay } from '@/lib/dates';
-import { DOMAINS, type DomainDeclaration } from '@/lib/domains';
+import { DOMAINS, publicPrefixesOf, type DomainDeclaration } from '@/lib/domains';
 import { engine, freshDatabase } from './helpers';
 
 describe(`the domain registry's database parts on ${engine}`, () => {
@@ -47,6 +48,8 @@ describe(`the domain registry's database parts on ${engine}`, () => {
     expect(summary.articles).toBeGreaterThanOrEqual(60);
     expect(summary.people).toBeGreaterThanOrEqual(42);
     expect(summary.creditEntries).toBeGreaterThanOrEqual(300);
+    expect(summary.issues).toBeGreaterThanOrEqual(200);
+    expect(summary.units).toBeGreaterThanOrEqual(30);
   });
 
   it("counts every dashboard card the declarations show, under the declared keys", () => {
@@ -75,6 +78,10 @@ describe(`the domain registry's database parts on ${engine}`, () => {
     expect(dashboards.get('people')!.waiting).toEqual({ recommendations: recommendations!.n, comments: pending!.n + hidden!.n, hiddenComments: hidden!.n });
     const [open] = await db.select({ n: count() }).from(creditObjections).where(ne(creditObjections.status, 'completed'));
     expect(dashboards.get('credit')!.waiting).toEqual({ openObjections: open!.n });
+    const [toReview] = await db.select({ n: count() }).from(issues).where(eq(issues.status, 'pending'));
+    const [toVerify] = await db.select({ n: count() }).from(issues).where(eq(issues.status, 'verifying'));
+    expect(dashboards.get('ledger')!.waiting).toMatchObject({ toReview: toReview!.n, toVerify: toVerify!.n });
+    expect(toReview!.n).toBeGreaterThan(0);
   });
 
   it("puts every domain's sitemap entries under its own public prefix", () => {
@@ -82,7 +89,8 @@ describe(`the domain registry's database parts on ${engine}`, () => {
       const entries = sitemaps.get(domain.key)!;
       expect(entries.length, domain.key).toBeGreaterThan(0);
       expect(entries[0]!.path, `${domain.key} starts with its section`).toBe(domain.publicPrefix);
-      for (const entry of entries) expect(entry.path === domain.publicPrefix || entry.path.startsWith(`${domain.publicPrefix}/`), entry.path).toBe(true);
+      const prefixes = publicPrefixesOf(domain);
+      for (const entry of entries) expect(prefixes.some((prefix) => entry.path === prefix || entry.path.startsWith(`${prefix}/`)), entry.path).toBe(true);
     }
   });
 
@@ -92,6 +100,8 @@ describe(`the domain registry's database parts on ${engine}`, () => {
     const channels = await listChannels(db);
     const articles = await listSitemapArticles(db);
     const batches = await listPublicCreditBatches(db);
+    const unitRows = await listUnitsPublic(db);
+    expect(unitRows.length).toBeGreaterThanOrEqual(30);
     expect(articles.length).toBeGreaterThanOrEqual(60);
     expect(batches.length).toBeGreaterThan(0);
     expect(paths.sort()).toEqual(
@@ -105,6 +115,9 @@ describe(`the domain registry's database parts on ${engine}`, () => {
         '/credit/black',
         '/credit/batch',
         ...batches.map((b) => `/credit/batch/${b.id}`),
+        '/ledger',
+        '/units',
+        ...unitRows.map((u) => `/units/${u.id}`),
       ].sort(),
     );
     // Nothing unpublished, and entry pages about people are never offered to crawlers.

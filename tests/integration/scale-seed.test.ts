@@ -4,8 +4,11 @@ import { count, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { lookupPublicCredit } from '@/db/queries/credit';
+import { listLedger, unitPublic } from '@/db/queries/ledger/ledger';
+import { nextIssueNo } from '@/db/queries/ledger/numbers';
+import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
 import { searchPublic } from '@/db/queries/search';
-import { creditEntries, goodPeople, newsArticles } from '@/db/schema';
+import { creditEntries, goodPeople, issues, newsArticles } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createRng } from '@/db/seed/random';
 import { isAtScale, ScaleRefusedError, seedScale, type ScaleSummary } from '@/db/seed/scale';
@@ -15,20 +18,21 @@ import { checkIdNumber } from '@/lib/id-number';
 import { engine, freshDatabase } from './helpers';
 
 const TODAY = '2026-06-15';
-const SIZES = { articles: 300, people: 120, credit: 3000 };
+const SIZES = { articles: 300, people: 120, credit: 3000, issues: 2500 };
 
 async function tableCounts(handle: DbHandle) {
-  const [[a], [p], [c]] = await Promise.all([
+  const [[a], [p], [c], [i]] = await Promise.all([
     handle.db.select({ n: count() }).from(newsArticles),
     handle.db.select({ n: count() }).from(goodPeople),
     handle.db.select({ n: count() }).from(creditEntries),
+    handle.db.select({ n: count() }).from(issues),
   ]);
-  return { articles: a!.n, people: p!.n, credit: c!.n };
+  return { articles: a!.n, people: p!.n, credit: c!.n, issues: i!.n };
 }
 
 async function indexNames(handle: DbHandle): Promise<string[]> {
   const result = await handle.db.execute<{ name: string }>(
-    sql`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('news_articles', 'good_people', 'credit_entries') ORDER BY indexname`,
+    sql`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('news_articles', 'good_people', 'credit_entries', 'issues', 'issue_events') ORDER BY indexname`,
   );
   return result.rows.map((r) => r.name);
 }
@@ -55,6 +59,7 @@ describe(`scale generator (small) on ${engine}`, () => {
     expect(after.articles - before.articles).toBe(SIZES.articles);
     expect(after.people - before.people).toBe(SIZES.people);
     expect(after.credit - before.credit).toBe(SIZES.credit);
+    expect(after.issues - before.issues).toBe(SIZES.issues);
     expect(await isAtScale(handle.db)).toBe(true);
     expect(await indexNames(handle)).toEqual(indexesBefore);
   });
@@ -88,6 +93,22 @@ describe(`scale generator (small) on ${engine}`, () => {
     expect(lookup.rows.every((r) => r.name.includes('诚信'))).toBe(true);
     const found = await searchPublic(handle.db, { kind: 'words', words: ['文明'], text: '文明', truncated: false, ignored: [] });
     expect(found.counts.news).toBeGreaterThan(SIZES.articles / 10);
+  });
+
+  it('adds ledger items with their events, unique numbers and figures for the units', async () => {
+    const [numbers] = await handle.db.select({ n: count(), distinct: sql<number>`count(distinct ${issues.no})::int` }).from(issues);
+    expect(Number(numbers!.distinct)).toBe(numbers!.n);
+    const [withoutReport] = await handle.db.select({ n: count() }).from(issues).where(sql`not exists (select 1 from issue_events e where e.issue_id = ${issues.id} and e.kind = 'report')`);
+    expect(withoutReport!.n).toBe(0);
+    const ledger = await listLedger(handle.db, { status: 'closed' });
+    expect(ledger.total).toBeGreaterThan(SIZES.issues / 2);
+    expect((await listLedger(handle.db, { overdue: true })).total).toBeGreaterThan(0);
+    const [busiest] = await handle.db.select({ unitId: issues.unitId, n: count() }).from(issues).where(isNotNull(issues.unitId)).groupBy(issues.unitId).orderBy(sql`count(*) desc`).limit(1);
+    const page = await unitPublic(handle.db, busiest!.unitId!, 'all');
+    expect(page!.stats.assigned).toBeGreaterThan(MIN_ITEMS_FOR_RATES);
+    expect(page!.stats.closeRate).not.toBeNull();
+    // A new report after the load gets the next free id and number.
+    expect(await nextIssueNo(handle.db, 2026)).toMatch(/^ZG-2026-\d{6}$/);
   });
 
   it('refuses a second load and leaves the data as it was', async () => {

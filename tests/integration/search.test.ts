@@ -114,12 +114,13 @@ describe(`site search on ${engine}`, () => {
     const news = await allHits(db, '诚信', 'news');
     const credit = await allHits(db, '诚信', 'credit');
     const people = await allHits(db, '诚信', 'people');
+    const ledger = await allHits(db, '诚信', 'ledger');
     expect(news.hits.length).toBeGreaterThan(0);
     expect(credit.hits.length).toBeGreaterThan(0);
     expect(sorted(ids(news.hits))).toEqual(await scan('news', ['诚信']));
     expect(sorted(ids(credit.hits))).toEqual(await scan('credit', ['诚信']));
     expect(sorted(ids(people.hits))).toEqual(await scan('people', ['诚信']));
-    expect(news.counts).toEqual({ news: Math.min(news.hits.length, COUNT_CAP + 1), people: people.hits.length, credit: credit.hits.length });
+    expect(news.counts).toEqual({ news: Math.min(news.hits.length, COUNT_CAP + 1), people: people.hits.length, credit: credit.hits.length, ledger: ledger.hits.length });
 
     const traditional = await searchPublic(db, runnable('誠信'), { tab: 'all' });
     const simplified = await searchPublic(db, runnable('诚信'), { tab: 'all' });
@@ -188,7 +189,7 @@ describe(`site search on ${engine}`, () => {
     const [company] = await db.select({ id: creditEntries.id, code: creditEntries.creditCode }).from(creditEntries).where(eq(creditEntries.name, '江城市诚信达物流有限公司'));
     const result = await searchPublic(db, runnable(company!.code!.toLowerCase()), { tab: 'all' });
     expect(ids(result.hits)).toEqual([company!.id]);
-    expect(result.counts).toEqual({ news: 0, people: 0, credit: 1 });
+    expect(result.counts).toEqual({ news: 0, people: 0, credit: 1, ledger: 0 });
     const wrong = company!.code!.slice(0, 17) + (company!.code!.endsWith('0') ? '1' : '0');
     expect(parseSearchQuery(wrong)).toMatchObject({ kind: 'badCode' });
   });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, DECISIONS, HOLDERS, PAGES, ROUTES, STAFF } from '@/e2e/corpus/authz';
-import { DOMAINS, type DomainDeclaration } from '@/lib/domains';
+import { DOMAINS, publicPrefixesOf, type DomainDeclaration } from '@/lib/domains';
 import { can, type Permission } from '@/lib/roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -106,8 +106,9 @@ describe('the authorization corpus for each registered domain', () => {
 
   for (const domain of declarations) {
     const adminFolder = `app/(admin)${domain.adminPrefix}/`;
-    const publicFolder = `app/(public)${domain.publicPrefix}/`;
-    const inDomain = (file: string) => file.startsWith(adminFolder) || file.startsWith(publicFolder);
+    const publicFolders = publicPrefixesOf(domain).map((prefix) => `app/(public)${prefix}/`);
+    const isPublic = (file: string) => publicFolders.some((folder) => file.startsWith(folder));
+    const inDomain = (file: string) => file.startsWith(adminFolder) || isPublic(file);
 
     it(`${domain.key}: lists every page of ${adminFolder}, its own page included`, () => {
       const pages = adminPages.filter((f) => f.startsWith(adminFolder));
@@ -123,7 +124,7 @@ describe('the authorization corpus for each registered domain', () => {
       expect(declaring.some((f) => f.startsWith(adminFolder)), `${domain.key} has editors' actions`).toBe(true);
       for (const ref of declaring.flatMap(exportedActions)) {
         expect(listedActions.has(ref), `${ref} is not in e2e/corpus/authz.ts ACTIONS`).toBe(true);
-        expect(listedActions.get(ref) === 'public', ref).toBe(ref.startsWith(publicFolder));
+        expect(listedActions.get(ref) === 'public', ref).toBe(isPublic(ref));
       }
     });
   }

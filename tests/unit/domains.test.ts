@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_DATA } from '@/db/domains';
 import { ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS } from '@/lib/audit-labels';
-import { ADMIN_NAV, DOMAINS, DOMAIN_RATE_LIMITS, domainOfPath, PUBLIC_NAV, SEARCH_KINDS, SEARCH_TAB_LABELS, type DomainDeclaration } from '@/lib/domains';
+import { ADMIN_NAV, DOMAINS, DOMAIN_RATE_LIMITS, domainOfPath, PUBLIC_NAV, publicPrefixesOf, SEARCH_KINDS, SEARCH_TAB_LABELS, type DomainDeclaration } from '@/lib/domains';
 import { ALL_TAGS, pageTags, TAGS } from '@/server/cache/tags';
 import { POLICIES } from '@/server/rate-limit';
 
@@ -37,24 +37,26 @@ describe('the domain registry', () => {
     for (const field of ['key', 'name', 'publicPrefix', 'adminPrefix', 'cacheTag'] as const) {
       expect(duplicates(DECLARATIONS.map((d) => d[field])), field).toEqual([]);
     }
+    // A further public section (the ledger's /snap, /units) belongs to one domain only.
+    expect(duplicates(DECLARATIONS.flatMap((d) => publicPrefixesOf(d)))).toEqual([]);
     for (const d of DECLARATIONS) {
       expect(d.adminPrefix, d.key).toMatch(/^\/admin\/[a-z][a-z-]*$/);
-      expect(d.publicPrefix, d.key).toMatch(/^\/[a-z][a-z-]*$/);
+      for (const prefix of publicPrefixesOf(d)) expect(prefix, d.key).toMatch(/^\/[a-z][a-z-]*$/);
       expect(d.cacheTag, d.key).not.toBe(TAGS.settings);
     }
   });
 
-  it("holds each domain's public pages: exactly the page files under its prefix", () => {
+  it("holds each domain's public pages: exactly the page files under its prefix and its further sections", () => {
     for (const d of DECLARATIONS) {
-      const files = walk(`${PUBLIC}${d.publicPrefix}`).filter((f) => f.endsWith('/page.tsx'));
+      const files = publicPrefixesOf(d).flatMap((prefix) => walk(`${PUBLIC}${prefix}`).filter((f) => f.endsWith('/page.tsx')));
       expect(d.publicPages.map((p) => publicPageFile(p.route)).sort(), d.key).toEqual(files.sort());
     }
   });
 
   it('leaves no public folder outside a domain (a new section needs a declaration)', () => {
     const folders = fs.readdirSync(path.join(ROOT, PUBLIC), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/${e.name}`);
-    const declared = DECLARATIONS.map((d) => d.publicPrefix);
-    expect(folders.filter((f) => !declared.includes(f as `/${string}`) && !SITE_PUBLIC_FOLDERS.includes(f.slice(1)))).toEqual([]);
+    const declared: string[] = DECLARATIONS.flatMap((d) => publicPrefixesOf(d));
+    expect(folders.filter((f) => !declared.includes(f) && !SITE_PUBLIC_FOLDERS.includes(f.slice(1)))).toEqual([]);
   });
 
   it('declares the query parameters of exactly the pages that read them', () => {
@@ -120,22 +122,28 @@ describe('what derives from the registry', () => {
     // A prefix is a whole path segment: /newsletter is no news page.
     expect(pageTags('/newsletter')).toEqual(ALL_TAGS);
     expect(pageTags('/credit/red')).toEqual(['credit', 'settings']);
+    // A domain's further sections carry its tag too.
+    expect(pageTags('/snap/status')).toEqual(['ledger', 'settings']);
+    expect(pageTags('/units/3')).toEqual(['ledger', 'settings']);
+    expect(pageTags('/unitsx')).toEqual(ALL_TAGS);
     expect(TAGS.article(12)).toBe('news:12');
   });
 
   it('builds the navigation from the registry in its order', () => {
-    expect(PUBLIC_NAV.map((e) => e.label)).toEqual(['文明动态', '好人榜', '诚信红黑榜']);
-    expect(PUBLIC_NAV.map((e) => e.href)).toEqual(['/news', '/good-people', '/credit']);
+    expect(PUBLIC_NAV.map((e) => e.label)).toEqual(['文明动态', '好人榜', '诚信红黑榜', '整改台账', '随手拍']);
+    expect(PUBLIC_NAV.map((e) => e.href)).toEqual(['/news', '/good-people', '/credit', '/ledger', '/snap']);
     expect(ADMIN_NAV.map((e) => [e.href, e.label, e.permission])).toEqual([
       ['/admin/news', '文明动态', 'content.edit'],
       ['/admin/good-people', '好人榜', 'content.edit'],
       ['/admin/credit', '红黑榜', 'content.edit'],
+      ['/admin/ledger', '整改台账', 'ledger.view'],
+      ['/admin/units', '责任单位', 'units.manage'],
     ]);
   });
 
   it('gives every domain with a search tab a registered search source, in registry order', () => {
     expect(SEARCH_KINDS).toEqual(DECLARATIONS.filter((d) => d.search).map((d) => d.key));
-    expect(SEARCH_TAB_LABELS).toEqual({ news: '文明动态', people: '好人榜', credit: '红黑榜' });
+    expect(SEARCH_TAB_LABELS).toEqual({ news: '文明动态', people: '好人榜', credit: '红黑榜', ledger: '整改台账' });
     for (const kind of SEARCH_KINDS) {
       const search = DOMAIN_DATA[kind].search;
       expect(typeof search.matchKeys, kind).toBe('function');

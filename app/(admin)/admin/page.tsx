@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { DOMAIN_DATA, type AnyDashboardCounts } from '@/db/domains';
 import { requirePageUser } from '@/server/auth';
 import { DOMAINS, type DomainDeclaration } from '@/lib/domains';
-import { ROLE_LABELS } from '@/lib/roles';
+import { can, ROLE_LABELS } from '@/lib/roles';
+import { UnitDashboard } from './ledger/unit-dashboard';
 
 export const metadata: Metadata = { title: '工作台' };
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,8 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.view', '/admin');
   const db = await getDb();
+  // A unit handler's work is their unit's items only: none of the other domains' queues.
+  if (can(user.role, 'ledger.unit')) return <UnitDashboard user={user} />;
   // Each domain's cards (lib/domains) with its counts (db/domains.ts), in registry order.
   const domains = await Promise.all(
     DOMAINS.map(async (domain) => {

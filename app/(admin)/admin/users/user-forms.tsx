@@ -3,36 +3,58 @@
 import { useActionState } from 'react';
 import { PASSWORD_HINT } from '@/lib/password-hint';
 import type { ActionState } from '@/server/actions';
-import { FormMessage, SelectField, SubmitButton, TextField } from '../../../_components/form-fields';
+import { FieldShell, FormMessage, SelectField, SubmitButton, TextField, inputClass } from '../../../_components/form-fields';
 import { createUser, resetUserPassword, setUserDisabled, signOutUserEverywhere, updateUserProfile } from './actions';
 
 const ROLE_OPTIONS = [
   { value: 'editor', label: '编辑' },
   { value: 'reviewer', label: '审核' },
   { value: 'admin', label: '管理员' },
+  { value: 'unit', label: '单位经办人' },
 ];
 
-export function CreateUserForm() {
+export type UnitOption = { value: string; label: string };
+const UNIT_HINT = '仅“单位经办人”需要选择：只能查看和办理该单位的问题';
+
+export function CreateUserForm({ units, unitId }: { units: UnitOption[]; unitId?: string }) {
   const [state, action] = useActionState(createUser, {} as ActionState);
   return (
-    <form action={action} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-start" key={state.ok ? 'done' : 'editing'}>
+    <form action={action} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-start" key={state.ok ? 'done' : 'editing'}>
       <TextField state={state} name="username" label="用户名" required autoComplete="off" />
       <TextField state={state} name="displayName" label="姓名" required />
-      <SelectField state={state} name="role" label="角色" options={ROLE_OPTIONS} defaultValue="editor" />
+      <SelectField state={state} name="role" label="角色" options={ROLE_OPTIONS} defaultValue={unitId ? 'unit' : 'editor'} />
+      <UnitSelect state={state} id="field-unitId" units={units} defaultValue={unitId ?? ''} />
       <TextField state={state} name="password" label="初始密码" type="password" required hint={PASSWORD_HINT} autoComplete="new-password" />
       <div className="lg:pt-6">
         <SubmitButton>新建用户</SubmitButton>
       </div>
-      <div className="sm:col-span-2 lg:col-span-5">
+      <div className="sm:col-span-2 lg:col-span-6">
         <FormMessage state={state} success="用户已创建。" />
       </div>
     </form>
   );
 }
 
-type Row = { id: number; username: string; displayName: string; role: string; disabled: boolean };
+function UnitSelect({ state, id, units, defaultValue }: { state: ActionState; id: string; units: UnitOption[]; defaultValue: string }) {
+  return (
+    <FieldShell id={id} label="所属单位" hint={UNIT_HINT} error={state.fieldErrors?.unitId}>
+      {(aria) => (
+        <select {...aria} key={state.values?.unitId ?? defaultValue} name="unitId" defaultValue={state.values?.unitId ?? defaultValue} className={inputClass}>
+          <option value="">（不属于单位）</option>
+          {units.map((u) => (
+            <option key={u.value} value={u.value}>
+              {u.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
 
-export function UserRowForms({ user, isSelf }: { user: Row; isSelf: boolean }) {
+type Row = { id: number; username: string; displayName: string; role: string; disabled: boolean; unitId: number | null };
+
+export function UserRowForms({ user, isSelf, units }: { user: Row; isSelf: boolean; units: UnitOption[] }) {
   const [profile, profileAction] = useActionState(updateUserProfile, {} as ActionState);
   const [toggle, toggleAction] = useActionState(setUserDisabled, {} as ActionState);
   const [reset, resetAction] = useActionState(resetUserPassword, {} as ActionState);
@@ -42,7 +64,8 @@ export function UserRowForms({ user, isSelf }: { user: Row; isSelf: boolean }) {
       <form action={profileAction} className="space-y-2" aria-label={`修改 ${user.username} 的资料`}>
         <input type="hidden" name="id" value={user.id} />
         <TextField state={profile} name="displayName" label="姓名" defaultValue={user.displayName} required />
-        <SelectField state={profile} name="role" label="角色" options={ROLE_OPTIONS} defaultValue={user.role} />
+        <SelectField state={profile} name="role" label="角色" options={ROLE_OPTIONS} defaultValue={user.role} id={`user-${user.id}-role`} />
+        <UnitSelect state={profile} id={`user-${user.id}-unit`} units={units} defaultValue={user.unitId ? String(user.unitId) : ''} />
         <SubmitButton tone="secondary">保存资料</SubmitButton>
         <FormMessage state={profile} success="已保存。" />
       </form>

@@ -15,7 +15,9 @@ function answer(status: number, text: string): Response {
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   if (!user) return answer(401, '请先登录');
-  if (!can(user.role, 'dashboard.view')) return answer(403, '没有权限');
+  // Not every signed-in user: a 单位经办人 (dashboard.view only) must not open citizens' attachments or other
+  // units' photos; they see their own unit's photos through /admin/ledger/photos/<id>.
+  if (!can(user.role, 'content.edit')) return answer(403, '没有权限');
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return answer(404, '文件不存在');
   const db = await getDb();

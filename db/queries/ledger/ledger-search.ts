@@ -1,0 +1,68 @@
+// 问题整改台账 in the site search: public items matched by place and description (public fields only:
+// never the reporter, the phone or staff notes). The title part is the place (address).
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { formatDay } from '@/lib/dates';
+import { ISSUE_STATUS_LABELS } from '@/lib/enums';
+import { maskPublicFields } from '@/lib/pii-detect';
+import type { Db } from '../../client';
+import { issueCategories, issues, units } from '../../schema';
+import { partFlag, titleFlag, titleIndexMatch, titlePart, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from '../search-source';
+import { publicIssues } from './ledger';
+
+const words = (query: RunnableQuery) => (query.kind === 'words' ? query.words : null);
+
+/** The table, or (bounded) its newest `bound` rows under the table's name (see news-search.ts). */
+function issueSource(db: Db, bound: number | null) {
+  if (bound === null) return issues;
+  const { id, status, createdAt, address, searchText, searchBigrams } = issues;
+  const newest = db.select({ id, status, createdAt, address, searchText, searchBigrams }).from(issues).where(publicIssues()).orderBy(desc(createdAt), desc(id)).limit(bound);
+  return newest.as('issues') as unknown as typeof issues;
+}
+
+export const ledgerSearch: SearchSource = {
+  matchKeys(db, query, part) {
+    const w = words(query);
+    if (!w) return null;
+    const match = part === 'title' ? titleIndexMatch(issues.address, w) : wordsMatch(w, issues.searchText, issues.searchBigrams);
+    return db
+      .select({ id: issues.id, titleMatch: titleFlag(part, issues.address, w), at: issues.createdAt })
+      .from(issues)
+      .where(and(publicIssues(), match, part === 'rest' ? titlePart('rest', issues.address, w) : undefined))
+      .$dynamic();
+  },
+
+  walkKeys(db, query, part, bound) {
+    const w = words(query);
+    if (!w) return null;
+    return db
+      .select({ id: issues.id, titleMatch: partFlag(part), at: issues.createdAt })
+      .from(issueSource(db, bound))
+      .where(and(publicIssues(), wordsMatch(w, issues.searchText, issues.searchBigrams), titlePart(part, issues.address, w)))
+      .orderBy(desc(issues.createdAt), desc(issues.id));
+  },
+
+  async hits(db, ids) {
+    const found = new Map<number, SearchHit>();
+    if (ids.length === 0) return found;
+    const rows = await db
+      .select({ id: issues.id, no: issues.no, status: issues.status, address: issues.address, description: issues.description, category: issueCategories.name, unitName: units.name, createdAt: issues.createdAt })
+      .from(issues)
+      .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+      .leftJoin(units, eq(units.id, issues.unitId))
+      .where(and(publicIssues(), inArray(issues.id, ids)));
+    for (const raw of rows) {
+      const r = maskPublicFields(raw);
+      found.set(r.id, {
+        kind: 'ledger',
+        id: r.id,
+        href: `/ledger/${r.no}`,
+        title: r.address,
+        text: r.description,
+        date: formatDay(r.createdAt),
+        label: `${r.category} · ${ISSUE_STATUS_LABELS[r.status]}${r.unitName ? ` · ${r.unitName}` : ''}`,
+        creditCode: null,
+      });
+    }
+    return found;
+  },
+};

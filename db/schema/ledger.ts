@@ -1,0 +1,166 @@
+// 问题整改台账: 责任单位, categories, the working-day calendar, the items (随手拍, 督查, 测评, 12345), their
+// events (the timeline and the source of every statistic), photos and 我也遇到 supports.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './common';
+import { users } from './auth';
+import { units } from './units';
+import { privateFiles } from './citizen';
+import { CALENDAR_DAY_KINDS, ISSUE_EVENT_KINDS, ISSUE_PHOTO_STAGES, ISSUE_SOURCES, ISSUE_STATUSES, RATINGS, type IssueStatus } from '../../lib/enums';
+
+export const issueSource = pgEnum('issue_source', ISSUE_SOURCES);
+export const issueStatus = pgEnum('issue_status', ISSUE_STATUSES);
+export type { IssueStatus };
+export const issueEventKind = pgEnum('issue_event_kind', ISSUE_EVENT_KINDS);
+export const issueRating = pgEnum('issue_rating', RATINGS);
+export const issuePhotoStage = pgEnum('issue_photo_stage', ISSUE_PHOTO_STAGES);
+export const calendarDayKind = pgEnum('calendar_day_kind', CALENDAR_DAY_KINDS);
+
+export const issueCategories = pgTable('issue_categories', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  defaultUnitId: integer('default_unit_id').references(() => units.id),
+  // Working days from the day after assignment; urgent items get hours instead (counted in working time).
+  deadlineDays: smallint('deadline_days').notNull(),
+  urgentHours: smallint('urgent_hours').notNull(),
+  // Never for 不文明行为: report the place, not the person.
+  photosPublic: boolean('photos_public').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** 法定节假日 (off although a weekday) and 调休 workdays (on although a weekend), per date. */
+export const workCalendarDays = pgTable('work_calendar_days', {
+  date: date('date').primaryKey(),
+  kind: calendarDayKind('kind').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const issues = pgTable(
+  'issues',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    no: text('no').notNull().unique(),
+    source: issueSource('source').notNull(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => issueCategories.id),
+    description: text('description').notNull(),
+    address: text('address').notNull(),
+    area: text('area').notNull().default(''),
+    // Exact position: staff only. The public copy is rounded to about 100 m (lib/geo.ts).
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    publicLat: doublePrecision('public_lat'),
+    publicLng: doublePrecision('public_lng'),
+    reporterName: text('reporter_name'),
+    reporterNamePublic: boolean('reporter_name_public').notNull().default(false),
+    // Normalised (lib/citizen-input normalizePhone); staff only, and the key of the reporter's look-up and rating.
+    reporterPhone: text('reporter_phone'),
+    visitorId: text('visitor_id'),
+    flaggedWords: jsonb('flagged_words').$type<string[]>().notNull().default([]),
+    status: issueStatus('status').notNull().default('pending'),
+    unitId: integer('unit_id').references(() => units.id),
+    urgent: boolean('urgent').notNull().default(false),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    plannedDate: date('planned_date'),
+    // When the unit last submitted for verification (a submission before the deadline is on time).
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    returnCount: smallint('return_count').notNull().default(0),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    rating: issueRating('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    duplicateOfId: bigint('duplicate_of_id', { mode: 'number' }),
+    supports: integer('supports').notNull().default(0),
+    // 督查 findings: the inspection report's document number.
+    documentNo: text('document_no'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Site search: place and description (public fields only), and their bigrams for two-character words.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`address || ' ' || description`),
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`cjk_bigrams(address || ' ' || description)`),
+  },
+  (t) => [
+    index('issues_status_created_idx').on(t.status, t.createdAt),
+    index('issues_created_idx').on(t.createdAt, t.id),
+    index('issues_category_idx').on(t.categoryId, t.createdAt),
+    index('issues_unit_idx').on(t.unitId, t.status, t.createdAt),
+    index('issues_area_idx').on(t.area, t.createdAt),
+    index('issues_deadline_idx').on(t.status, t.deadlineAt),
+    index('issues_similar_idx').on(t.categoryId, t.area, t.status),
+    index('issues_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('issues_search_bigrams_idx').using('gin', t.searchBigrams),
+    // The search's title part is the place.
+    index('issues_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
+    index('issues_address_bigrams_idx').using('gin', sql`cjk_bigrams(${t.address})`),
+  ],
+);
+
+/** Every step of an item: the public timeline, the reporter's reasons, staff notes, and the source of unit statistics. */
+export const issueEvents = pgTable(
+  'issue_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    issueId: bigint('issue_id', { mode: 'number' })
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    kind: issueEventKind('kind').notNull(),
+    fromStatus: issueStatus('from_status'),
+    toStatus: issueStatus('to_status'),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    // The unit the step concerns (assign: the unit assigned; a unit's own steps: that unit).
+    actorUnitId: integer('actor_unit_id').references(() => units.id),
+    publicNote: text('public_note'),
+    internalNote: text('internal_note'),
+    // Shown only to the reporter (/snap/status): the reason of 不予受理, for example.
+    reporterNote: text('reporter_note'),
+    // A submission note identical to an earlier one of the same unit (copy-paste answers).
+    repeatedNote: boolean('repeated_note').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('issue_events_issue_idx').on(t.issueId, t.createdAt), index('issue_events_unit_idx').on(t.actorUnitId, t.kind, t.createdAt)],
+);
+
+export const issuePhotos = pgTable(
+  'issue_photos',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    issueId: bigint('issue_id', { mode: 'number' })
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    stage: issuePhotoStage('stage').notNull(),
+    // The original (private_files, purpose 'issue'): staff only.
+    privateFileId: integer('private_file_id')
+      .notNull()
+      .references(() => privateFiles.id),
+    // The redacted copy staff published (media_assets.storage_key), null until published.
+    publicMediaKey: text('public_media_key'),
+    // 64-bit difference hash as 16 hex digits (server/image-hash.ts).
+    dhash: text('dhash'),
+    duplicateOfPhotoId: bigint('duplicate_of_photo_id', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('issue_photos_issue_idx').on(t.issueId, t.stage), index('issue_photos_dhash_idx').on(t.dhash)],
+);
+
+/** 我也遇到: one per visitor and item. */
+export const issueSupports = pgTable(
+  'issue_supports',
+  {
+    issueId: bigint('issue_id', { mode: 'number' })
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    visitorId: text('visitor_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.visitorId] })],
+);

@@ -1,0 +1,272 @@
+// The ledger's public side and its data on both engines: the demo seed covers every state with events
+// that agree with the items; a unit's figures recomputed here from the raw events equal what its page's
+// query returns; the phone, the unpublished name, the exact position, internal notes and original photos
+// are absent from every public read (lists, item page, feed, 我也遇到, unit pages, search); the
+// inspection import's dry run and commit; the public filters and counts.
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { findExistingFindings, importInspectionFindings } from '@/db/queries/ledger/ledger-admin/import';
+import { dueSoonLimit, ledgerQueueCounts } from '@/db/queries/ledger/ledger-admin/queues';
+import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/transition';
+import { staffQueueCounts } from '@/db/queries/ledger/staff-extra';
+import { createReport } from '@/db/queries/ledger/ledger-citizen';
+import { ledgerFeed, ledgerItem, listLedger, listUnitsPublic, openSimilarIssues, snapStatus, unitPublic } from '@/db/queries/ledger/ledger';
+import { searchPublic, searchSite } from '@/db/queries/search';
+import { insertUser } from '@/db/queries/users';
+import { issueCategories, issueEvents, issues, units } from '@/db/schema';
+import { seedLedger } from '@/db/seed/gen-ledger';
+import { cityDay } from '@/lib/dates';
+import { ISSUE_STATUSES, PUBLIC_ISSUE_STATUSES, RATINGS, type IssueStatus, type Rating } from '@/lib/enums';
+import { checkInspectionRows } from '@/lib/ledger-import';
+import { effectiveDeadline } from '@/lib/ledger-workflow';
+import { findPii } from '@/lib/pii-detect';
+import { parseSearchQuery } from '@/lib/search-text';
+import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
+import { engine, freshDatabase } from './helpers';
+
+const NOW = new Date();
+const SECRET_PHONE = '13812345678';
+const SECRET_NAME = '钱多多';
+const SECRET_NOTE = '内部备注：复核人员未到现场';
+const EXACT_LAT = 30.123456;
+
+describe(`the public ledger on ${engine}`, () => {
+  let handle: DbHandle;
+  let reviewer: LedgerActor;
+  let planted: { no: string; id: number; categoryId: number; area: string; unitId: number };
+
+  beforeAll(async () => {
+    handle = await freshDatabase();
+    const db = handle.db;
+    await seedLedger(db, cityDay(NOW));
+    reviewer = { ...(await insertUser(db, { username: 'reviewer-p', displayName: '审核员', role: 'reviewer', passwordHash: 'x' })) };
+    // A report with a phone and an ID number typed into its text (as if before the screen), an unpublished
+    // name, an exact position and an internal note: accepted and assigned, so it is public.
+    const [category] = await db.select().from(issueCategories).where(eq(issueCategories.name, '环境卫生'));
+    const [unit] = await db.select().from(units).where(sql`cardinality(${units.areas}) > 0`).orderBy(asc(units.id)).limit(1);
+    const saved = await createReport(db, {
+      categoryId: category!.id,
+      description: '绿化带里堆着生活垃圾，已经好几天没人清理。',
+      address: '长湖路一号旁边的绿化带',
+      area: unit!.areas[0]!,
+      lat: EXACT_LAT,
+      lng: 114.654321,
+      reporterName: SECRET_NAME,
+      reporterNamePublic: false,
+      reporterPhone: SECRET_PHONE,
+      flaggedWords: [],
+      visitorId: null,
+    }, []);
+    if (!saved.ok) throw new Error(saved.message);
+    await db.update(issues).set({ description: `绿化带里堆着生活垃圾，联系电话${SECRET_PHONE}，身份证11010519491231002X。` }).where(eq(issues.id, saved.id));
+    const noop = async () => undefined;
+    await transition(db, reviewer, saved.no, 'accept', { internalNote: SECRET_NOTE }, noop);
+    await transition(db, reviewer, saved.no, 'assign', { unitId: unit!.id, internalNote: SECRET_NOTE, publicNote: '请尽快清理' }, noop);
+    planted = { no: saved.no, id: saved.id, categoryId: category!.id, area: unit!.areas[0]!, unitId: unit!.id };
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('seeds about 200 items in every state, with events that agree with each item', async () => {
+    const db = handle.db;
+    // The demo's own items (not the one planted above).
+    const rows = await db.select({ status: issues.status, n: sql<number>`count(*)::int` }).from(issues).where(ne(issues.id, planted.id)).groupBy(issues.status);
+    const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<IssueStatus, number>;
+    for (const status of ISSUE_STATUSES) expect(byStatus[status] ?? 0, status).toBeGreaterThan(0);
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(200);
+    // Overdue and reopened items are among them.
+    expect((await listLedger(db, { overdue: true })).total).toBeGreaterThan(0);
+    const [reopened] = await db.select({ n: sql<number>`count(*)::int` }).from(issues).where(sql`${issues.reopenCount} > 0`);
+    expect(Number(reopened!.n)).toBeGreaterThan(0);
+    const [returned] = await db.select({ n: sql<number>`count(*)::int` }).from(issues).where(sql`${issues.returnCount} > 0`);
+    expect(Number(returned!.n)).toBeGreaterThan(0);
+    // Each item's last event leads to its status; every item starts with a report.
+    const last = await db.execute<{ status: string; to_status: string; kind: string; first_kind: string }>(sql`
+      select i.status, e.to_status, e.kind, (select f.kind from issue_events f where f.issue_id = i.id order by f.created_at, f.id limit 1) as first_kind
+      from issues i join lateral (select * from issue_events x where x.issue_id = i.id order by x.created_at desc, x.id desc limit 1) e on true`);
+    for (const r of last.rows) {
+      expect(r.first_kind).toBe('report');
+      if (r.kind !== 'publish_photo') expect(r.to_status).toBe(r.status);
+    }
+    // 不文明行为: photos are never public.
+    const [incivility] = await db.select({ photosPublic: issueCategories.photosPublic }).from(issueCategories).where(eq(issueCategories.name, '不文明行为'));
+    expect(incivility!.photosPublic).toBe(false);
+  });
+
+  it('lists public items only, newest first, with counts per status under the filters', async () => {
+    const db = handle.db;
+    const all = await listLedger(db, {});
+    expect(all.rows.length).toBe(20);
+    expect(all.rows.every((r) => (PUBLIC_ISSUE_STATUSES as readonly string[]).includes(r.status))).toBe(true);
+    expect(Object.keys(all.counts).every((s) => (PUBLIC_ISSUE_STATUSES as readonly string[]).includes(s))).toBe(true);
+    expect(all.total).toBe(Object.values(all.counts).reduce((a, b) => a + b, 0));
+    const times = all.rows.map((r) => r.createdAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const closed = await listLedger(db, { status: 'closed' });
+    expect(closed.total).toBe(all.counts.closed);
+    expect(closed.counts).toEqual(all.counts);
+    const byUnit = await listLedger(db, { unitId: planted.unitId, categoryId: planted.categoryId, area: planted.area });
+    expect(byUnit.rows.map((r) => r.no)).toContain(planted.no);
+    const month = cityDay(NOW).slice(0, 7);
+    const thisMonth = await listLedger(db, { month });
+    expect(thisMonth.rows.every((r) => cityDay(r.createdAt).startsWith(month))).toBe(true);
+    // A pending report is not on the ledger.
+    const [pending] = await db.select({ no: issues.no }).from(issues).where(eq(issues.status, 'pending')).limit(1);
+    expect(await ledgerItem(db, pending!.no)).toBeNull();
+  });
+
+  it('keeps the phone, the unpublished name, the exact position, internal notes and original photos out of every public read', async () => {
+    const db = handle.db;
+    const unit = await unitPublic(db, planted.unitId, 'all');
+    const reads: [string, unknown][] = [
+      ['listLedger', await listLedger(db, { unitId: planted.unitId })],
+      ['ledgerItem', await ledgerItem(db, planted.no)],
+      ['ledgerFeed', await ledgerFeed(db)],
+      ['openSimilarIssues', await openSimilarIssues(db, planted.categoryId, planted.area)],
+      ['unitPublic', unit],
+      ['listUnitsPublic', await listUnitsPublic(db)],
+      ['searchSite', await searchSite(db, '绿化带')],
+    ];
+    for (const [name, value] of reads) {
+      const json = JSON.stringify(value);
+      if (name !== 'listUnitsPublic') expect(json, name).toContain(planted.no);
+      for (const secret of [SECRET_PHONE, SECRET_NAME, SECRET_NOTE, String(EXACT_LAT), '11010519491231002X', 'reporterPhone', 'internalNote', 'privateFileId', 'lat":', 'lng":']) {
+        expect(json.includes(secret), `${name} shows ${secret}`).toBe(false);
+      }
+      expect(findPii(json), name).toEqual([]);
+    }
+    // The planted numbers are in the stored row: the checks above are not empty.
+    const [stored] = await db.select({ description: issues.description }).from(issues).where(eq(issues.id, planted.id));
+    expect(findPii(stored!.description).length).toBe(2);
+    // The public position is the rounded one.
+    expect((await ledgerItem(db, planted.no))?.publicLat).toBe(30.123);
+    // The reporter's own view has the history, not the staff's notes or the phone.
+    const own = JSON.stringify(await snapStatus(db, planted.no, SECRET_PHONE));
+    expect(own).toContain('请尽快清理');
+    expect(own.includes(SECRET_NOTE) || own.includes(SECRET_PHONE)).toBe(false);
+  });
+
+  it('finds public items by place and description in the site search, exactly what a plain scan finds', async () => {
+    const db = handle.db;
+    for (const word of ['垃圾', '绿化带', '长湖']) {
+      const query = parseSearchQuery(word);
+      if (query.kind !== 'words') throw new Error(word);
+      const ids: number[] = [];
+      for (let page = 1; ; page++) {
+        const result = await searchPublic(db, query, { tab: 'ledger', page });
+        ids.push(...result.hits.map((h) => h.id));
+        if (page >= result.pageCount) break;
+      }
+      const scan = await db
+        .select({ id: issues.id })
+        .from(issues)
+        .where(and(sql`${issues.status} in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')`, sql`(${issues.address} || ' ' || ${issues.description}) like ${`%${word}%`}`));
+      expect(ids.length, word).toBeGreaterThan(0);
+      expect([...ids].sort((a, b) => a - b), word).toEqual(scan.map((r) => r.id).sort((a, b) => a - b));
+    }
+  });
+
+  it("gives each unit's figures as recomputed from the events", async () => {
+    const db = handle.db;
+    const unitRows = await db.select({ id: units.id }).from(units);
+    const eventRows = await db.select().from(issueEvents).orderBy(asc(issueEvents.createdAt), asc(issueEvents.id));
+    const itemRows = await db.select().from(issues);
+    const eventsOf = new Map<number, typeof eventRows>();
+    for (const e of eventRows) eventsOf.set(e.issueId, [...(eventsOf.get(e.issueId) ?? []), e]);
+    const DAY = 86_400_000;
+    let withRates = 0;
+    for (const { id: unitId } of unitRows) {
+      const mine = itemRows.filter((i) => i.unitId === unitId && (PUBLIC_ISSUE_STATUSES as readonly string[]).includes(i.status));
+      const facts = mine.flatMap((item) => {
+        const events = eventsOf.get(item.id) ?? [];
+        const firstAssign = events.find((e) => e.kind === 'assign' && e.actorUnitId === unitId);
+        if (!firstAssign) return [];
+        const lastCycle = [...events].reverse().find((e) => ['submit', 'redo', 'reopen'].includes(e.kind));
+        const submittedAt = lastCycle?.kind === 'submit' ? lastCycle.createdAt : null;
+        const lastClose = [...events].reverse().find((e) => e.kind === 'close');
+        const closedAt = item.status === 'closed' ? lastClose!.createdAt : null;
+        const rate = [...events].reverse().find((e) => e.kind === 'rate');
+        const rating = (rate ? RATINGS.find((r) => rate.publicNote!.startsWith(r) && (rate.publicNote!.length === r.length || rate.publicNote![r.length] === '：')) : null) as Rating | null;
+        const deadline = effectiveDeadline(item);
+        const onTime = closedAt !== null && !(deadline && (submittedAt ?? closedAt) > deadline);
+        const overdue =
+          deadline !== null && ((['assigned', 'fixing', 'planned'].includes(item.status) && NOW > deadline) || (item.status === 'verifying' && submittedAt !== null && submittedAt > deadline));
+        return [{ assignedAt: firstAssign.createdAt, closedAt, onTime, overdue, reopened: events.some((e) => e.kind === 'redo' || e.kind === 'reopen'), rating }];
+      });
+      const closed = facts.filter((f) => f.closedAt);
+      const days = closed.map((f) => (f.closedAt!.getTime() - f.assignedAt.getTime()) / DAY).sort((a, b) => a - b);
+      const median = days.length === 0 ? null : Math.round((days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) * 10) / 10;
+      const rated = facts.filter((f) => f.rating);
+      const rate = (part: number, whole: number) => (whole >= MIN_ITEMS_FOR_RATES ? Math.round((part / whole) * 1000) / 1000 : null);
+      const page = await unitPublic(db, unitId, 'all', NOW);
+      expect(page?.stats, `unit ${unitId}`).toEqual({
+        assigned: facts.length,
+        closed: closed.length,
+        onTime: closed.filter((f) => f.onTime).length,
+        overdueNow: facts.filter((f) => f.overdue).length,
+        medianDaysToClose: median,
+        closeRate: rate(closed.length, facts.length),
+        onTimeRate: rate(closed.filter((f) => f.onTime).length, closed.length),
+        reopenRate: rate(facts.filter((f) => f.reopened).length, facts.filter((f) => f.reopened || f.closedAt).length),
+        satisfaction: rate(rated.filter((f) => f.rating !== '不满意').length, rated.length),
+        rated: rated.length,
+      });
+      if (page!.stats.closeRate !== null) withRates += 1;
+    }
+    // Some units have enough items for rates in the demo data.
+    expect(withRates).toBeGreaterThan(0);
+    // A period narrows the items: this month's are a subset; a bad period is no page.
+    const busiest = unitRows[0]!.id;
+    const month = await unitPublic(db, busiest, cityDay(NOW).slice(0, 7), NOW);
+    const all = await unitPublic(db, busiest, 'all', NOW);
+    expect(month!.stats.assigned).toBeLessThanOrEqual(all!.stats.assigned);
+    expect(await unitPublic(db, busiest, '2026-13')).toBeNull();
+  });
+
+  it("gives the dashboard's queue counts, the same as the staff list's queues", async () => {
+    const db = handle.db;
+    const dueBy = await dueSoonLimit(db, NOW);
+    const mine = await ledgerQueueCounts(db, { now: NOW });
+    const staff = await staffQueueCounts(db, { now: NOW, dueBy });
+    expect(staff).toMatchObject({ review: mine.toReview, assign: mine.toAssign, returned: mine.returned, verify: mine.toVerify, overdue: mine.overdue, due: mine.dueSoon });
+    const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(issues).where(eq(issues.status, 'pending'));
+    expect(mine.toReview).toBe(Number(pending!.n));
+    // Overdue as the public list computes it.
+    expect(mine.overdue).toBe((await listLedger(db, { overdue: true }, NOW)).total);
+  });
+
+  it('imports inspection findings after a dry run, once', async () => {
+    const db = handle.db;
+    const categories = await db.select({ id: issueCategories.id, name: issueCategories.name }).from(issueCategories);
+    const unitRows = await db.select({ id: units.id, name: units.name, areas: units.areas }).from(units);
+    const areas = unitRows.flatMap((u) => u.areas);
+    const street = unitRows.find((u) => u.areas.length > 0)!;
+    const sheet = [
+      ['问题类别', '问题描述', '详细地点', '片区/网格', '责任单位', '督查文号', '联系电话'],
+      ['#示例', '', '', '', '', '', ''],
+      ['市容秩序', '沿街商铺占道经营，货架摆到人行道上。', '长湖路18号至26号', street.areas[0]!, street.name, '江创办督〔2026〕31号', SECRET_PHONE],
+      ['交通秩序', '人行横道标线磨损严重，夜间无法辨认。', '文明路与人民路路口', '', '', '江创办督〔2026〕31号', ''],
+      ['交通秩序', '人行横道标线磨损严重，夜间无法辨认。', '文明路与人民路路口', '', '', '江创办督〔2026〕31号', ''],
+      ['不存在的类别', '短', '', '不存在的网格', '不存在的单位', '', ''],
+      ['环境卫生', `垃圾桶满溢，联系${SECRET_PHONE}处理。`, '和谐路公交站', '', '', '江创办督〔2026〕31号', ''],
+    ].map((cells, i) => ({ row: i + 1, cells }));
+    const check = checkInspectionRows(sheet, categories, unitRows, areas);
+    expect(check).toMatchObject({ fileError: null, ignoredColumns: ['联系电话'], totalRows: 5, invalidCount: 2, duplicateCount: 1 });
+    expect(check.valid.map((v) => v.row)).toEqual([3, 4]);
+    expect(check.problems.find((p) => p.row === 6)!.messages.length).toBeGreaterThanOrEqual(4);
+    const findings = check.valid.map((v) => v.finding);
+    expect((await findExistingFindings(db, findings)).size).toBe(0);
+    const first = await importInspectionFindings(db, reviewer, findings);
+    expect(first).toMatchObject({ inserted: 2, existing: 0 });
+    const again = await importInspectionFindings(db, reviewer, findings);
+    expect(again).toMatchObject({ inserted: 0, existing: 2 });
+    const [assigned, accepted] = await Promise.all(first.nos.map((no) => db.select().from(issues).where(eq(issues.no, no)).then((r) => r[0]!)));
+    expect(assigned).toMatchObject({ source: '督查', status: 'assigned', unitId: street.id, documentNo: '江创办督〔2026〕31号' });
+    expect(assigned!.deadlineAt).not.toBeNull();
+    expect(accepted).toMatchObject({ status: 'accepted', unitId: null });
+    const kinds = await db.select({ kind: issueEvents.kind }).from(issueEvents).where(and(eq(issueEvents.issueId, assigned!.id))).orderBy(asc(issueEvents.id));
+    expect(kinds.map((k) => k.kind)).toEqual(['report', 'assign']);
+  });
+});
