@@ -67,6 +67,11 @@ const FIXED_PAGES = [
   '/credit/objection',
   '/credit/objection/status',
   '/search?q=诚信',
+  '/ledger',
+  '/ledger?overdue=1',
+  '/units',
+  '/snap',
+  '/snap/status',
   '/no-such-page-for-a11y-check',
   '/login',
 ];
@@ -81,7 +86,14 @@ test.beforeAll(async ({ browser }) => {
   const batch = await firstHref(page, '/good-people', /^\/good-people\/batch\/\d{4}-\d{2}$/);
   const entry = await firstHref(page, '/credit/black', /^\/credit\/\d+$/);
   const creditBatch = await firstHref(page, '/credit', /^\/credit\/batch\/\d+$/);
-  pages.push(article, tag, profile, batch, entry, creditBatch, `/credit/objection?entry=${entry.split('/').pop()}`);
+  const item = await firstHref(page, '/ledger', /^\/ledger\/ZG-\d{4}-\d+$/);
+  const unit = await firstHref(page, '/units', /^\/units\/\d+$/);
+  // 随手拍's second step: the similar open items and the report form.
+  await page.goto('/snap');
+  const category = await page.locator('#snap-category option').nth(1).getAttribute('value');
+  const area = await page.locator('#snap-area option').nth(1).getAttribute('value');
+  pages.push(`/snap?category=${category}&area=${encodeURIComponent(area!)}`);
+  pages.push(article, tag, profile, batch, entry, creditBatch, `/credit/objection?entry=${entry.split('/').pop()}`, item, unit);
   await page.close();
 });
 
