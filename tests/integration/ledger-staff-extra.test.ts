@@ -132,8 +132,8 @@ describe(`the ledger staff queries on ${engine}`, () => {
 
     const all = await staffQueueCounts(db, before);
     expect(all).toMatchObject({ review: 1, assign: 1, returned: 0, verify: 0, overdue: 0, due: 1 });
-    expect(await staffQueueCounts(db, { ...after, unitId: unitA })).toMatchObject({ todo: 1, working: 0, overdue: 1, due: 0 });
-    expect(await staffQueueCounts(db, { ...after, unitId: unitB })).toMatchObject({ todo: 0, overdue: 0 });
+    expect(await staffQueueCounts(db, { ...after, unitId: unitA })).toMatchObject({ toFix: 1, working: 0, overdue: 1, due: 0 });
+    expect(await staffQueueCounts(db, { ...after, unitId: unitB })).toMatchObject({ toFix: 0, overdue: 0 });
   });
 
   it('finds a photo with its item, unit and private original', async () => {

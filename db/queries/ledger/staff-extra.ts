@@ -131,8 +131,8 @@ export async function replaceCalendarYear(db: Db, year: number, days: readonly {
 /** The staff list's queues: the dashboard's cards open them. */
 export const STAFF_QUEUES = ['review', 'assign', 'returned', 'verify', 'overdue', 'due'] as const;
 /** A unit handler's queues: their unit's items to start, in progress, waiting for verification, late or due soon. */
-export const UNIT_QUEUES = ['todo', 'working', 'verify', 'overdue', 'due'] as const;
-export const ALL_QUEUES = [...STAFF_QUEUES, 'todo', 'working'] as const;
+export const UNIT_QUEUES = ['toFix', 'working', 'verify', 'overdue', 'due'] as const;
+export const ALL_QUEUES = [...STAFF_QUEUES, 'toFix', 'working'] as const;
 export type StaffQueue = (typeof ALL_QUEUES)[number];
 
 export type StaffIssueFilter = {
@@ -152,7 +152,7 @@ const SHARED: Partial<Record<StaffQueue, LedgerQueue>> = { review: 'toReview', a
 function queueCondition(queue: StaffQueue, now: Date, dueBy: Date): SQL {
   const shared = SHARED[queue];
   if (shared) return ledgerQueueCondition(shared, now, dueBy);
-  return queue === 'todo' ? sql`${issues.status} = 'assigned'` : sql`${issues.status} in ('fixing', 'planned')`;
+  return queue === 'toFix' ? sql`${issues.status} = 'assigned'` : sql`${issues.status} in ('fixing', 'planned')`;
 }
 
 function staffConditions(filter: StaffIssueFilter, now: Date, dueBy: Date): SQL[] {

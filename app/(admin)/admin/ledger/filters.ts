@@ -12,7 +12,7 @@ export const QUEUE_LABELS: Record<StaffQueue, string> = {
   verify: '待核验',
   overdue: '超期',
   due: '2个工作日内到期',
-  todo: '待整改',
+  toFix: '待整改',
   working: '整改中/纳入计划',
 };
 
