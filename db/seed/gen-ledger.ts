@@ -215,7 +215,7 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
       ...publicPosition(lat, lng),
       reporterName: reporter?.name ?? null,
       reporterNamePublic: reporter ? rng.chance(0.3) : false,
-      // Demo numbers in a block no carrier hands out to subscribers (1990000xxxx).
+      // Demo numbers in a block no carrier hands out to subscribers (1990000 and four digits).
       reporterPhone: reporter ? `1990000${String(i).padStart(4, '0')}` : null,
       documentNo: source === '督查' ? `江创办督〔${year}〕${rng.int(1, 40)}号` : null,
       status: 'pending',
