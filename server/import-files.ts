@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readSpreadsheet, type ImportProblem, type SheetRow } from '@/lib/credit-import';
+import { CSV_BOM, csvRow } from '@/lib/csv';
 import type { ActionState } from './actions';
 import { fileStore } from './storage';
 
@@ -135,4 +136,21 @@ export function importReport(
 
 function importFileProblem(message: string): ImportReport {
   return { fileError: message, ignoredColumns: [], totalRows: 0, validCount: 0, newCount: 0, existingCount: 0, invalidCount: 0, duplicateCount: 0, problems: [], problemsNotShown: 0 };
+}
+
+/** The answer of an import's template route (`…/import/template`), for a user it has let in. */
+export function importTemplateAnswer(rows: readonly (readonly string[])[], name: { ascii: string; chinese: string }): Response {
+  return new Response(CSV_BOM + rows.map((cells) => csvRow(cells)).join(''), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.chinese)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+/** A template route's refusal of a user without the permission (or without a session). */
+export function importTemplateRefusal(): Response {
+  return new Response('请先以编辑身份登录。', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
