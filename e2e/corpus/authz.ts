@@ -244,7 +244,8 @@ export const ACTIONS: readonly ActionCase[] = [
     // Not a valid id: the answer still tells signed-in editors from signed-out visitors, and nothing is recorded.
     args: () => ['not-an-id'],
     allowed: (v) => record(v).signedOut === false,
-    refused: (v) => record(v).signedOut === true,
+    // Signed-out visitors are told so; a signed-in user without content.edit (a unit handler) hears of nobody.
+    refused: (v) => record(v).signedOut === true || (record(v).signedOut === false && Array.isArray(record(v).others) && (record(v).others as unknown[]).length === 0),
     unit: 'refused',
   },
   {
