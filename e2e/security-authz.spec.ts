@@ -1,10 +1,11 @@
 // The authorization matrix over HTTP: every admin page, admin route handler and server action of
-// e2e/corpus/authz.ts x anonymous / editor / reviewer / admin / disabled user. Refused calls must change
-// nothing (the audit log, where every change is written, keeps its length); allowed calls stop at
-// validation, so the shared demo data is never touched.
+// e2e/corpus/authz.ts x anonymous / editor / reviewer / admin / unit handler (单位经办人) / disabled user.
+// Refused calls must change nothing (the audit log, where every change is written, keeps its length);
+// allowed calls stop at validation, so the shared demo data is never touched. The unit handler is bound
+// to the unit of the fixtures' closed item: their own unit's records open, another unit's are a 404.
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
-import { ACTIONS, DECISIONS, PAGES, ROLES, ROUTES, mayCall, pageOutcome, type Fixtures, type Role } from './corpus/authz';
+import { ACTIONS, DECISIONS, PAGES, ROLES, ROUTES, mayCall, otherUnitOf, pageOutcome, type AccountRole, type Fixtures, type Role } from './corpus/authz';
 import { ADMIN_LOGIN, anonymousRequest, callAction, callActionWithArgs, freshAddress, loadActions, signInRequest, type ActionRef } from './security-helpers';
 import { uniqueName } from './fixtures';
 
@@ -69,9 +70,11 @@ async function expectSentToLogin(response: APIResponse, label: string) {
   expect(h1Text(body), label).not.toMatch(/\S/);
 }
 
-async function createStaff(role: 'editor' | 'reviewer' | 'admin'): Promise<{ username: string; id: number }> {
+/** A new account of the role, through the users page's action (a unit handler with their unit). */
+async function createAccount(role: AccountRole, unitId?: number): Promise<{ username: string; id: number }> {
   const username = uniqueName(`az${role.slice(0, 2)}`);
-  const created = await callAction(as.admin, baseURL, actionRef('app/(admin)/admin/users/actions.ts#createUser'), { username, displayName: `矩阵${role}`, role, password: PASSWORD });
+  const fields = { username, displayName: `矩阵${role}`, role, password: PASSWORD, ...(unitId === undefined ? {} : { unitId: String(unitId) }) };
+  const created = await callAction(as.admin, baseURL, actionRef('app/(admin)/admin/users/actions.ts#createUser'), fields);
   expect(created.state, `create ${role}`).toMatchObject({ ok: true });
   const users = await html(as.admin, '/admin/users');
   const id = new RegExp(`aria-label="${username}"[\\s\\S]*?name="id" value="(\\d+)"`).exec(users)?.[1];
@@ -129,23 +132,34 @@ async function findFixtures(): Promise<Fixtures> {
   }
   if (!publishedCreditBatch) throw new Error('no published credit batch found');
 
-  // The ledger: a seeded unit and closed item, and a photo of an item entered here (its private original).
-  const unit = first(await html(admin, '/admin/units'), /href="\/admin\/units\/(\d+)"/g, 'unit');
-  const closedIssue = /href="\/admin\/ledger\/(ZG-\d{4}-\d{6})"/.exec(await html(admin, '/admin/ledger?status=closed'))?.[1];
-  if (!closedIssue) throw new Error('no closed ledger item found');
+  // The ledger: two seeded units with a closed item each (the unit handler's own, and another unit's),
+  // and for each an item entered and assigned here with a photo (its private original).
+  const closedOf = async (unitId: number) => /href="\/admin\/ledger\/(ZG-\d{4}-\d{6})"/.exec(await html(admin, `/admin/ledger?status=closed&unit=${unitId}`))?.[1];
+  const withClosed: { unit: number; closed: string }[] = [];
+  for (const unitId of ids(await html(admin, '/admin/units'), /href="\/admin\/units\/(\d+)"/g)) {
+    const closed = await closedOf(unitId);
+    if (closed) withClosed.push({ unit: unitId, closed });
+    if (withClosed.length === 2) break;
+  }
+  const [own, other] = withClosed;
+  if (!own || !other) throw new Error('no two units with a closed ledger item found');
   const categoryId = /name="categoryId"[\s\S]*?<option value="(\d+)"/.exec(await html(admin, '/admin/ledger/new'))?.[1];
-  const entered = await callAction(admin, baseURL, actionRef('app/(admin)/admin/ledger/new/actions.ts#createStaffIssue'), {
-    source: '督查',
-    documentNo: uniqueName('权限矩阵督〔2026〕'),
-    categoryId: String(categoryId),
-    area: '',
-    address: '权限矩阵测试路口东北角',
-    description: '权限矩阵测试录入的问题，用于检查照片原图的访问控制。',
-    photos: { name: 'authz.png', mimeType: 'image/png', buffer: png },
-  });
-  const enteredNo = /\/admin\/ledger\/(ZG-\d{4}-\d{6})/.exec(entered.redirect ?? '')?.[1];
-  if (!enteredNo) throw new Error(`ledger item not entered: ${JSON.stringify(entered.state)}`);
-  const issuePhoto = first(await html(admin, `/admin/ledger/${enteredNo}`), /\/admin\/ledger\/photos\/(\d+)/g, 'issue photo');
+  const photoOfItemAssignedTo = async (unitId: number): Promise<number> => {
+    const entered = await callAction(admin, baseURL, actionRef('app/(admin)/admin/ledger/new/actions.ts#createStaffIssue'), {
+      source: '督查',
+      documentNo: uniqueName('权限矩阵督〔2026〕'),
+      categoryId: String(categoryId),
+      area: '',
+      address: '权限矩阵测试路口东北角',
+      description: '权限矩阵测试录入的问题，用于检查照片原图的访问控制。',
+      photos: { name: 'authz.png', mimeType: 'image/png', buffer: png },
+    });
+    const no = /\/admin\/ledger\/(ZG-\d{4}-\d{6})/.exec(entered.redirect ?? '')?.[1];
+    if (!no) throw new Error(`ledger item not entered: ${JSON.stringify(entered.state)}`);
+    const assigned = await callAction(admin, baseURL, actionRef('app/(admin)/admin/ledger/[no]/actions.ts#transitionIssue'), { no, action: 'assign', unitId: String(unitId), publicNote: '', internalNote: '', reporterNote: '' });
+    expect(assigned.redirect, `assign ${no}: ${JSON.stringify(assigned.state)}`).toContain(`/admin/ledger/${no}`);
+    return first(await html(admin, `/admin/ledger/${no}`), /\/admin\/ledger\/photos\/(\d+)/g, 'issue photo');
+  };
 
   return {
     article: first(await html(admin, '/admin/news'), /href="\/admin\/news\/(\d+)"/g, 'article'),
@@ -158,9 +172,11 @@ async function findFixtures(): Promise<Fixtures> {
     mediaKey,
     publishedPeopleBatch,
     publishedCreditBatch,
-    unit,
-    closedIssue,
-    issuePhoto,
+    unit: own.unit,
+    closedIssue: own.closed,
+    issuePhoto: await photoOfItemAssignedTo(own.unit),
+    otherUnitIssue: other.closed,
+    otherUnitPhoto: await photoOfItemAssignedTo(other.unit),
   };
 }
 
@@ -170,15 +186,18 @@ test.beforeAll(async ({ baseURL: url }) => {
   actions = loadActions();
   as.admin = await signInRequest(baseURL, ADMIN_LOGIN.username, ADMIN_LOGIN.password);
   as.anonymous = await anonymousRequest(baseURL);
-  const editor = await createStaff('editor');
-  const reviewer = await createStaff('reviewer');
+  const editor = await createAccount('editor');
+  const reviewer = await createAccount('reviewer');
   // The disabled user is an administrator: if disabling did not end the session, every check would pass.
-  const disabled = await createStaff('admin');
+  const disabled = await createAccount('admin');
   as.editor = await signInRequest(baseURL, editor.username, PASSWORD);
   as.reviewer = await signInRequest(baseURL, reviewer.username, PASSWORD);
   as.disabled = await signInRequest(baseURL, disabled.username, PASSWORD);
   expect(h1Text(await html(as.disabled, '/admin/users'))).toContain('用户管理');
   fixtures = await findFixtures();
+  // The 单位经办人, bound to the unit whose closed item the matrix opens.
+  const handler = await createAccount('unit', fixtures.unit);
+  as.unit = await signInRequest(baseURL, handler.username, PASSWORD);
 
   const off = await callAction(as.admin, baseURL, actionRef('app/(admin)/admin/users/actions.ts#setUserDisabled'), { id: String(disabled.id), disabled: 'true' });
   expect(off.state, 'disable').toMatchObject({ ok: true });
@@ -211,6 +230,45 @@ test('every admin page answers each role as the matrix says', async () => {
   });
 });
 
+/** Another unit's record, asked for by the unit handler: a 404, as for a record that does not exist. */
+async function expectOtherUnitNotFound(response: APIResponse, label: string, heading?: RegExp) {
+  expect(response.status(), label).toBe(404);
+  if (heading) expect(h1Text(await response.text()), label).not.toMatch(heading);
+}
+
+test("a unit handler gets a 404 for another unit's item: its page, its photos, its steps", async () => {
+  const before = await auditTotal();
+  for (const page of PAGES) {
+    const other = otherUnitOf(page.unit);
+    if (!other) continue;
+    const path = other(fixtures);
+    await expectOtherUnitNotFound(await as.unit.get(path, { maxRedirects: 0 }), `unit GET ${path}`, page.heading);
+  }
+  for (const route of ROUTES) {
+    const other = otherUnitOf(route.unit);
+    if (!other) continue;
+    const path = other(fixtures);
+    const response = await as.unit.get(path, { maxRedirects: 0 });
+    await expectOtherUnitNotFound(response, `unit GET ${path}`);
+    expect(response.headers()['content-type'], path).toMatch(/^text\/plain/);
+  }
+  let checked = 0;
+  for (const action of ACTIONS) {
+    const other = action.kind === 'form' ? otherUnitOf(action.unit) : null;
+    if (!other) continue;
+    const result = await callAction(as.unit, baseURL, actionRef(action.ref), other(fixtures));
+    const label = `unit -> ${action.ref} (another unit's item)`;
+    expect(result.redirect, label).toBeNull();
+    // notFound() in an action: no state, and the answer carries Next's not-found digest, so the browser
+    // shows the not-found page instead of the form's answer.
+    expect(result.state, label).toBeNull();
+    expect(result.text, label).toContain('NEXT_HTTP_ERROR_FALLBACK;404');
+    checked += 1;
+  }
+  expect(checked, 'actions about another unit\'s item').toBeGreaterThan(0);
+  expect(await auditTotal(), 'audit entries written by the unit handler').toBe(before);
+});
+
 test('every admin route handler answers each role as the matrix says', async () => {
   const cases = ROUTES.flatMap((route) => ROLES.map((role) => ({ route, role })));
   await inTurns(cases, async ({ route, role }) => {
@@ -223,7 +281,7 @@ test('every admin route handler answers each role as the matrix says', async () 
       expect(response.status(), label).toBe(route.signedOut);
       return;
     }
-    if (mayCall(route.permission, role)) {
+    if (mayCall(route, role)) {
       expect(response.status(), label).toBe(200);
       expect(response.headers()['content-type'], label).toMatch(route.contentType);
     } else {
@@ -242,7 +300,7 @@ test('every server action refuses the roles the matrix refuses, before doing any
     const label = `${role} -> ${action.ref}`;
     // Citizens' forms are rate limited per address: each call comes from an address of its own.
     const headers = { 'X-Forwarded-For': freshAddress() };
-    const allowed = mayCall(action.permission, role);
+    const allowed = mayCall(action, role);
     if (action.kind === 'args') {
       const result = await callActionWithArgs(as[role], baseURL, ref, action.args(fixtures), { headers });
       expect(result.status, label).toBe(200);
@@ -269,11 +327,13 @@ test('refused calls with complete, valid forms change nothing either', async () 
   const before = await auditTotal();
   const username = uniqueName('azx');
   const valid: { ref: string; fields: Record<string, string>; roles: Role[] }[] = [
-    { ref: 'app/(admin)/admin/users/actions.ts#createUser', fields: { username, displayName: '越权创建', role: 'admin', password: PASSWORD }, roles: ['anonymous', 'disabled', 'editor', 'reviewer'] },
-    { ref: 'app/(admin)/admin/news/channels/actions.ts#createChannel', fields: { name: '越权栏目', slug: 'authz-intruder' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer'] },
-    { ref: 'app/(admin)/admin/settings/actions.ts#updateSensitiveWords', fields: { words: '越权' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer'] },
-    { ref: 'app/(admin)/admin/good-people/batches/actions.ts#createPeopleBatch', fields: { month: '2099-12' }, roles: ['anonymous', 'disabled'] },
-    { ref: 'app/(admin)/admin/credit/batches/actions.ts#createCreditBatch', fields: { title: uniqueName('越权批次') }, roles: ['anonymous', 'disabled'] },
+    { ref: 'app/(admin)/admin/users/actions.ts#createUser', fields: { username, displayName: '越权创建', role: 'admin', password: PASSWORD }, roles: ['anonymous', 'disabled', 'editor', 'reviewer', 'unit'] },
+    { ref: 'app/(admin)/admin/news/channels/actions.ts#createChannel', fields: { name: '越权栏目', slug: 'authz-intruder' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer', 'unit'] },
+    { ref: 'app/(admin)/admin/settings/actions.ts#updateSensitiveWords', fields: { words: '越权' }, roles: ['anonymous', 'disabled', 'editor', 'reviewer', 'unit'] },
+    { ref: 'app/(admin)/admin/good-people/batches/actions.ts#createPeopleBatch', fields: { month: '2099-12' }, roles: ['anonymous', 'disabled', 'unit'] },
+    { ref: 'app/(admin)/admin/credit/batches/actions.ts#createCreditBatch', fields: { title: uniqueName('越权批次') }, roles: ['anonymous', 'disabled', 'unit'] },
+    // Only the 创城办 assigns: not an editor, not a unit handler (to any unit, their own included).
+    { ref: 'app/(admin)/admin/ledger/actions.ts#bulkAssignIssues', fields: { nos: fixtures.otherUnitIssue, unitId: String(fixtures.unit), publicNote: '' }, roles: ['anonymous', 'disabled', 'editor', 'unit'] },
   ];
   for (const call of valid) {
     for (const role of call.roles) {
@@ -287,7 +347,7 @@ test('refused calls with complete, valid forms change nothing either', async () 
   expect(await html(as.admin, '/admin/news/channels')).not.toContain('authz-intruder');
 });
 
-test('workflow decisions refuse editors (and reviewers where only admins decide), whatever the guard lets in', async () => {
+test('workflow decisions refuse editors (and reviewers where only admins decide, and unit handlers where only the 创城办 decides), whatever the guard lets in', async () => {
   const before = await auditTotal();
   for (const decision of DECISIONS) {
     const ref = actionRef(decision.ref);

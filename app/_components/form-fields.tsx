@@ -79,6 +79,21 @@ export function TextField({ state, name, label, id, type = 'text', defaultValue,
 }
 
 /** A multi-line text field with its label, hint and error, like TextField. */
+/** One checkbox with its sentence (a promise, an opt-in) under a label, checked again after a refused send. */
+export function CheckboxField({ state, name, label, text }: { state: ActionState; name: string; label: string; text: string }) {
+  const t = useClientText();
+  return (
+    <FieldShell id={`field-${name}`} label={label} error={state.fieldErrors?.[name]}>
+      {(aria) => (
+        <label className="mt-1 flex items-start gap-2">
+          <input {...aria} type="checkbox" name={name} defaultChecked={state.values?.[name] === 'on'} className="mt-1 size-4" />
+          <span>{t(text)}</span>
+        </label>
+      )}
+    </FieldShell>
+  );
+}
+
 export function TextAreaField({ state, name, label, id, rows = 3, required, hint, maxLength = 500 }: { state: ActionState; name: string; label: string; id?: string; rows?: number; required?: boolean; hint?: string; maxLength?: number }) {
   return (
     <FieldShell id={id ?? `field-${name}`} label={label} required={required} hint={hint} error={state.fieldErrors?.[name]}>

@@ -139,7 +139,8 @@ function simulate(
     item.ratedAt = t;
     push('rate', 'closed', 'closed', { actorUnitId: unit(), publicNote: rating });
     if (rating !== '不满意') return events;
-    t = new Date(t.getTime() + 1000);
+    // The reopening follows the rating at once (a second later, never after the simulation's present).
+    t = new Date(Math.min(t.getTime() + 1000, now.getTime()));
     item.reopenCount = (item.reopenCount ?? 0) + 1;
     item.closedAt = null;
     item.submittedAt = null;
@@ -168,7 +169,10 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
   const areaUnits = unitRows.flatMap((u) => u.areas.map((area) => ({ area, unitId: ids.get(u.name)! })));
   const unitIds = [...ids.values()];
   const names = new NamePool(rng);
-  const now = at(today, 12);
+  // The simulation's present is the city's midnight that starts `today`: whatever the hour the seed runs
+  // at, no event, item date or rating lies after the moment of seeding, and the same `today` still gives
+  // the same data.
+  const now = at(today, 0);
   const issueRows: IssueRow[] = [];
   const eventRows: EventRow[][] = [];
   const usedNotes = new Set<string>();
@@ -191,10 +195,10 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
     const place = placeOf(area);
     const stopAt = STOP_AT[i] ?? null;
     const source = stopAt || rng.chance(0.75) ? '随手拍' : rng.pick(ISSUE_SOURCES.filter((s) => s !== '随手拍'));
-    // The held items over the last weeks, a few fresh reports (some still waiting for review), the rest over
-    // the last five months; never after noon today.
+    // The held items over the last weeks, a few fresh reports (some still waiting for review) of the last
+    // evening, the rest over the last five months; days are counted back from yesterday, never after `now`.
     const daysAgo = stopAt === 'pending' ? 0 : stopAt ? rng.int(5, 20) : i < STOP_AT.length + 6 ? rng.int(0, 1) : rng.int(2, 150);
-    const createdAt = at(addDays(today, -daysAgo), daysAgo === 0 ? rng.int(7, 11) : rng.int(7, 21), rng.int(0, 59));
+    const createdAt = at(addDays(today, -1 - daysAgo), daysAgo === 0 ? rng.int(18, 22) : rng.int(7, 21), rng.int(0, 59));
     const lat = rng.chance(0.6) ? 30.5 + rng.next() * 0.2 : null;
     const lng = lat === null ? null : 114.2 + rng.next() * 0.3;
     const reporter = source === '随手拍' ? names.person() : null;
@@ -211,7 +215,7 @@ export async function seedLedger(db: Db, today: string): Promise<LedgerSummary> 
       ...publicPosition(lat, lng),
       reporterName: reporter?.name ?? null,
       reporterNamePublic: reporter ? rng.chance(0.3) : false,
-      // Demo numbers in a block no carrier hands out to subscribers (1990000xxxx).
+      // Demo numbers in a block no carrier hands out to subscribers (1990000 and four digits).
       reporterPhone: reporter ? `1990000${String(i).padStart(4, '0')}` : null,
       documentNo: source === '督查' ? `江创办督〔${year}〕${rng.int(1, 40)}号` : null,
       status: 'pending',

@@ -3,7 +3,7 @@
 // query returns; the phone, the unpublished name, the exact position, internal notes and original photos
 // are absent from every public read (lists, item page, feed, 我也遇到, unit pages, search); the
 // inspection import's dry run and commit; the public filters and counts.
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { findExistingFindings, importInspectionFindings } from '@/db/queries/ledger/ledger-admin/import';
@@ -23,6 +23,7 @@ import { effectiveDeadline } from '@/lib/ledger-workflow';
 import { findPii } from '@/lib/pii-detect';
 import { parseSearchQuery } from '@/lib/search-text';
 import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
+import { cityDayStart } from '@/lib/work-calendar';
 import { engine, freshDatabase } from './helpers';
 
 const NOW = new Date();
@@ -35,11 +36,13 @@ describe(`the public ledger on ${engine}`, () => {
   let handle: DbHandle;
   let reviewer: LedgerActor;
   let planted: { no: string; id: number; categoryId: number; area: string; unitId: number };
+  let seededAt: Date;
 
   beforeAll(async () => {
     handle = await freshDatabase();
     const db = handle.db;
-    await seedLedger(db, cityDay(NOW));
+    seededAt = new Date();
+    await seedLedger(db, cityDay(seededAt));
     reviewer = { ...(await insertUser(db, { username: 'reviewer-p', displayName: '审核员', role: 'reviewer', passwordHash: 'x' })) };
     // A report with a phone and an ID number typed into its text (as if before the screen), an unpublished
     // name, an exact position and an internal note: accepted and assigned, so it is public.
@@ -93,6 +96,60 @@ describe(`the public ledger on ${engine}`, () => {
     // 不文明行为: photos are never public.
     const [incivility] = await db.select({ photosPublic: issueCategories.photosPublic }).from(issueCategories).where(eq(issueCategories.name, '不文明行为'));
     expect(incivility!.photosPublic).toBe(false);
+  });
+
+  it('dates every seeded event, item date and rating at or before the moment of seeding, whatever its hour', async () => {
+    const db = handle.db;
+    // Deadlines and planned dates lie ahead by nature; what happened lies in the past. The seed's present
+    // is the city's midnight that starts its day, so this holds at any hour the seed runs at.
+    const dayStart = cityDayStart(cityDay(seededAt));
+    expect(dayStart.getTime()).toBeLessThanOrEqual(seededAt.getTime());
+    const after = (column: SQL | AnyColumn) => sql<number>`(count(*) filter (where ${column} > ${dayStart.toISOString()}::timestamptz))::int`;
+    const [counts] = await db
+      .select({ items: sql<number>`count(*)::int`, rated: sql<number>`count(${issues.ratedAt})::int`, closed: sql<number>`count(${issues.closedAt})::int` })
+      .from(issues)
+      .where(ne(issues.id, planted.id));
+    const [itemAfter] = await db
+      .select({
+        createdAt: after(issues.createdAt),
+        updatedAt: after(issues.updatedAt),
+        assignedAt: after(issues.assignedAt),
+        submittedAt: after(issues.submittedAt),
+        closedAt: after(issues.closedAt),
+        ratedAt: after(issues.ratedAt),
+      })
+      .from(issues)
+      .where(ne(issues.id, planted.id));
+    const [events] = await db
+      .select({ events: sql<number>`count(*)::int`, createdAt: after(issueEvents.createdAt) })
+      .from(issueEvents)
+      .where(ne(issueEvents.issueId, planted.id));
+    // Not vacuous: the seed rated and closed items and wrote their events.
+    expect(Number(counts!.items)).toBeGreaterThanOrEqual(200);
+    expect(Number(counts!.rated)).toBeGreaterThan(0);
+    expect(Number(counts!.closed)).toBeGreaterThan(0);
+    expect(Number(events!.events)).toBeGreaterThan(Number(counts!.items));
+    expect(Object.fromEntries(Object.entries(itemAfter!).map(([k, v]) => [k, Number(v)]))).toEqual({ createdAt: 0, updatedAt: 0, assignedAt: 0, submittedAt: 0, closedAt: 0, ratedAt: 0 });
+    expect(Number(events!.createdAt), 'events after the seed day began').toBe(0);
+    // The same seed for a day still to come (as if run at one minute past its midnight): nothing after that minute.
+    const later = await freshDatabase();
+    try {
+      const tomorrow = cityDay(new Date(seededAt.getTime() + 86_400_000));
+      const runAt = new Date(cityDayStart(tomorrow).getTime() + 60_000);
+      await seedLedger(later.db, tomorrow);
+      const [latestItem] = await later.db.select({ n: sql<number>`(count(*) filter (where greatest(${issues.createdAt}, ${issues.updatedAt}, ${issues.assignedAt}, ${issues.submittedAt}, ${issues.closedAt}, ${issues.ratedAt}) > ${runAt.toISOString()}::timestamptz))::int` }).from(issues);
+      const [latestEvent] = await later.db.select({ n: sql<number>`(count(*) filter (where ${issueEvents.createdAt} > ${runAt.toISOString()}::timestamptz))::int` }).from(issueEvents);
+      expect(Number(latestItem!.n)).toBe(0);
+      expect(Number(latestEvent!.n)).toBe(0);
+      // And the states survive: every status, overdue (at that minute) and reopened items.
+      const statuses = await later.db.selectDistinct({ status: issues.status }).from(issues);
+      expect(statuses.map((r) => r.status).sort()).toEqual([...ISSUE_STATUSES].sort());
+      expect((await listLedger(later.db, { overdue: true }, runAt)).total).toBeGreaterThan(0);
+      const [reopenedLater] = await later.db.select({ n: sql<number>`count(*)::int` }).from(issues).where(sql`${issues.reopenCount} > 0`);
+      expect(Number(reopenedLater!.n)).toBeGreaterThan(0);
+    } finally {
+      await later.close();
+    }
   });
 
   it('lists public items only, newest first, with counts per status under the filters', async () => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, DECISIONS, HOLDERS, PAGES, ROUTES, STAFF } from '@/e2e/corpus/authz';
+import { ACCOUNTS, ACTIONS, DECISIONS, HOLDERS, PAGES, ROUTES, type UnitAnswer } from '@/e2e/corpus/authz';
 import { DOMAINS, publicPrefixesOf, type DomainDeclaration } from '@/lib/domains';
 import { can, type Permission } from '@/lib/roles';
 
@@ -82,17 +82,39 @@ describe('the authorization corpus', () => {
     }
   });
 
-  it('agrees with lib/roles.ts on who holds each permission', () => {
+  it('agrees with lib/roles.ts on who holds each permission, the unit handler included', () => {
     for (const [permission, holders] of Object.entries(HOLDERS) as [Permission, readonly string[]][]) {
-      for (const role of STAFF) expect(can(role, permission), `${role} ${permission}`).toBe(holders.includes(role));
+      for (const role of ACCOUNTS) expect(can(role, permission), `${role} ${permission}`).toBe(holders.includes(role));
     }
   });
 
-  it('only uses decisions of actions it lists', () => {
-    const refs = new Set(ACTIONS.map((a) => a.ref));
+  it('says for every page, route and action what a unit handler gets, as lib/roles.ts grants it', () => {
+    const entries: { id: string; permission: Permission | 'public'; unit: UnitAnswer<unknown> | undefined }[] = [
+      ...PAGES.map((p) => ({ id: p.file, permission: p.permission, unit: p.unit })),
+      ...ROUTES.map((r) => ({ id: r.file, permission: r.permission, unit: r.unit })),
+      ...ACTIONS.map((a) => ({ id: a.ref, permission: a.permission, unit: a.unit })),
+    ];
+    for (const { id, permission, unit } of entries) {
+      // Said explicitly, even where it follows from the permission: a new entry has to decide it.
+      const stated = unit === 'refused' || unit === 'allowed' || (typeof unit === 'object' && typeof unit.otherUnit === 'function');
+      expect(stated, `${id}: say what a unit handler gets ('refused', 'allowed' or { otherUnit })`).toBe(true);
+      const granted = permission === 'public' || can('unit', permission);
+      expect(unit !== 'refused', `${id}: a unit handler ${granted ? 'holds' : 'does not hold'} ${permission}`).toBe(granted);
+      // A page, route or action about one record (a [segment] in its path) that a unit handler may reach
+      // must show that another unit's record is a 404; public (citizens') actions are nobody's record.
+      const aboutOneRecord = /\[\w+\]/.test(id) && permission !== 'public';
+      if (unit !== 'refused' && aboutOneRecord) expect(typeof unit, `${id}: give { otherUnit } (another unit's record, answered 404)`).toBe('object');
+      if (typeof unit === 'object') expect(aboutOneRecord, `${id}: { otherUnit } is for entries about one record`).toBe(true);
+    }
+  });
+
+  it('only uses decisions of actions it lists, and names every role their guard lets in', () => {
+    const byRef = new Map(ACTIONS.map((a) => [a.ref, a]));
     for (const decision of DECISIONS) {
-      expect(refs.has(decision.ref), decision.ref).toBe(true);
-      expect(sorted([...decision.refused.roles, ...decision.allowed.roles]), decision.label).toEqual(sorted(STAFF));
+      const action = byRef.get(decision.ref);
+      expect(action, decision.ref).toBeDefined();
+      const guarded = ACCOUNTS.filter((role) => action!.permission === 'public' || HOLDERS[action!.permission].includes(role));
+      expect(sorted([...decision.refused.roles, ...decision.allowed.roles]), decision.label).toEqual(sorted(guarded));
     }
   });
 });

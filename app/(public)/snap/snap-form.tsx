@@ -2,12 +2,11 @@
 // 随手拍, step 2: what and where, photos, who. Category and area were chosen in step 1 (a plain GET form on
 // the page), so the open items of that category in that area could be shown first with 我也遇到. Once
 // saved, the receipt number replaces the form.
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { reportAction, type ReportState } from './actions';
 import { useClientText } from '@/app/_components/client-text';
-import { CopyButton } from '@/app/_components/copy-link-button';
-import { FieldShell, FilePicker, FormMessage, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { CheckboxField, FieldShell, FilePicker, FormMessage, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { ReceiptNotice } from '@/app/_components/receipt-lookup';
 import { LocationField } from './location-field';
 import { MAX_REPORT_PHOTOS } from '@/lib/ledger-input';
 
@@ -16,25 +15,12 @@ export function SnapForm({ categoryId, categoryName, area }: { categoryId: numbe
   const t = useClientText();
   if (state.ok && state.receiptNo) {
     return (
-      <section aria-labelledby="receipt-heading" className="space-y-3 rounded-lg border border-green-700 bg-green-50 p-4 sm:p-6">
-        <h2 id="receipt-heading" className="text-lg font-bold text-green-800">
-          {t('问题已提交')}
-        </h2>
-        <p>
-          {t('您的回执号：')}
-          {/* One piece: a receipt number must never break at its hyphens. */}
-          <strong className="ml-1 whitespace-nowrap font-mono text-2xl tracking-wider" data-testid="receipt-no">
-            {state.receiptNo}
-          </strong>
-        </p>
-        <CopyButton text={state.receiptNo} label="复制回执号" copied="回执号已复制" />
-        <p>{t('请记下回执号。工作人员审核受理后，问题会进入公开的问题整改台账；凭回执号和您的电话可以查询办理进度、看到只告诉您本人的说明，并在办结后评价。')}</p>
-        <p>
-          <Link href={`/snap/status?no=${encodeURIComponent(state.receiptNo)}`} className="text-brand underline">
-            {t('查询办理进度')}
-          </Link>
-        </p>
-      </section>
+      <ReceiptNotice
+        heading="问题已提交"
+        receiptNo={state.receiptNo}
+        note="请记下回执号。工作人员审核受理后，问题会进入公开的问题整改台账；凭回执号和您的电话可以查询办理进度、看到只告诉您本人的说明，并在办结后评价。"
+        statusHref={`/snap/status?no=${encodeURIComponent(state.receiptNo)}`}
+      />
     );
   }
   const v = state.values ?? {};
@@ -67,14 +53,7 @@ export function SnapForm({ categoryId, categoryName, area }: { categoryId: numbe
       <fieldset className="space-y-4 rounded border border-line p-4">
         <legend className="px-1 font-bold">{t('反映人')}</legend>
         <TextField state={state} name="reporterName" label="姓名" hint="选填，2至20个字" autoComplete="name" />
-        <FieldShell id="field-reporterNamePublic" label="是否公开姓名" error={state.fieldErrors?.reporterNamePublic}>
-          {(aria) => (
-            <label className="mt-1 flex items-start gap-2">
-              <input {...aria} type="checkbox" name="reporterNamePublic" defaultChecked={v.reporterNamePublic === 'on'} className="mt-1 size-4" />
-              <span>{t('同意在公开台账上显示我的姓名（不勾选则不公开）')}</span>
-            </label>
-          )}
-        </FieldShell>
+        <CheckboxField state={state} name="reporterNamePublic" label="是否公开姓名" text="同意在公开台账上显示我的姓名（不勾选则不公开）" />
         <TextField state={state} name="reporterPhone" label="联系电话" type="tel" required hint="只供工作人员联系核实和您查询进度，不会公开" autoComplete="tel" />
       </fieldset>
       <SubmitButton>提交问题</SubmitButton>

@@ -1,13 +1,12 @@
 'use client';
 // 我推荐身边好人: the nomination form, and the receipt once it is saved. The live character count is a
 // help only; the server's check (lib/citizen-input.ts visibleText) decides.
-import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { recommendAction, type RecommendState } from '@/app/(public)/good-people/actions';
 import { visibleLength } from '@/lib/visible-length';
 import { useClientText } from '../client-text';
-import { CopyButton } from '../copy-link-button';
-import { FieldShell, FilePicker, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../form-fields';
+import { CheckboxField, FieldShell, FilePicker, FormMessage, inputClass, SelectField, SubmitButton, TextField } from '../form-fields';
+import { ReceiptNotice } from '../receipt-lookup';
 import { GOOD_PERSON_CATEGORIES } from '@/lib/enums';
 
 function DeedField({ defaultValue, error }: { defaultValue: string; error?: string }) {
@@ -35,25 +34,12 @@ export function RecommendForm() {
   const t = useClientText();
   if (state.ok && state.receiptNo) {
     return (
-      <section aria-labelledby="receipt-heading" className="space-y-3 rounded-lg border border-green-700 bg-green-50 p-4 sm:p-6">
-        <h2 id="receipt-heading" className="text-lg font-bold text-green-800">
-          {t('推荐已提交')}
-        </h2>
-        <p>
-          {t('您的回执号：')}
-          {/* One piece: a receipt number must never break at its hyphen. */}
-          <strong className="ml-1 whitespace-nowrap font-mono text-2xl tracking-wider" data-testid="receipt-no">
-            {state.receiptNo}
-          </strong>
-        </p>
-        <CopyButton text={state.receiptNo} label="复制回执号" copied="回执号已复制" />
-        <p>{t('请记下回执号，可凭回执号和推荐人电话查询办理进度。')}</p>
-        <p>
-          <Link href={`/good-people/recommend/status?no=${encodeURIComponent(state.receiptNo)}`} className="text-brand underline">
-            {t('查询办理进度')}
-          </Link>
-        </p>
-      </section>
+      <ReceiptNotice
+        heading="推荐已提交"
+        receiptNo={state.receiptNo}
+        note="请记下回执号，可凭回执号和推荐人电话查询办理进度。"
+        statusHref={`/good-people/recommend/status?no=${encodeURIComponent(state.receiptNo)}`}
+      />
     );
   }
   const v = state.values ?? {};
@@ -78,14 +64,7 @@ export function RecommendForm() {
         <TextField state={state} name="recommenderName" label="推荐人姓名" required hint="2至20个字" autoComplete="name" />
         <TextField state={state} name="recommenderPhone" label="推荐人电话" type="tel" required hint="用于核实情况和查询进度，不会公开" autoComplete="tel" />
       </fieldset>
-      <FieldShell id="field-consent" label="承诺" error={state.fieldErrors?.consent}>
-        {(aria) => (
-          <label className="mt-1 flex items-start gap-2">
-            <input {...aria} type="checkbox" name="consent" defaultChecked={v.consent === 'on'} className="mt-1 size-4" />
-            <span>{t('我承诺所填信息真实')}</span>
-          </label>
-        )}
-      </FieldShell>
+      <CheckboxField state={state} name="consent" label="承诺" text="我承诺所填信息真实" />
       <SubmitButton>提交推荐</SubmitButton>
     </form>
   );

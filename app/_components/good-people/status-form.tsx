@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { statusLookupAction, type StatusState } from '@/app/(public)/good-people/actions';
 import { useClientText } from '../client-text';
-import { FormMessage, SubmitButton, TextField } from '../form-fields';
+import { ReceiptLookupForm } from '../receipt-lookup';
 
 const STATUS_LABELS = { pending: '待核实', accepted: '已采纳', rejected: '未采纳' } as const;
 
@@ -14,12 +14,15 @@ export function StatusForm({ receiptNo }: { receiptNo?: string }) {
   const t = useClientText();
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-4" aria-label={t('查询办理进度')}>
-        <FormMessage state={state} />
-        <TextField state={state} name="receiptNo" label="回执号" required defaultValue={receiptNo} hint="提交推荐时得到的回执号，如 TJ20261123-7KQ4M9" autoComplete="off" />
-        <TextField state={state} name="phone" label="推荐人电话" type="tel" required hint="提交推荐时填写的电话" autoComplete="tel" />
-        <SubmitButton pendingText="查询中…">查询</SubmitButton>
-      </form>
+      <ReceiptLookupForm
+        state={state}
+        action={action}
+        field="receiptNo"
+        receiptNo={receiptNo}
+        receiptHint="提交推荐时得到的回执号，如 TJ20261123-7KQ4M9"
+        phoneLabel="推荐人电话"
+        phoneHint="提交推荐时填写的电话"
+      />
       {result && (
         <section aria-labelledby="status-result" className="rounded-lg border border-line p-4">
           <h2 id="status-result" className="mb-3 text-lg font-bold text-brand">

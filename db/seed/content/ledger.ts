@@ -57,11 +57,13 @@ export const SEED_CATEGORIES: SeedCategory[] = [
 ];
 
 /**
- * China's public holidays of 2026 and the weekend days worked instead (调休), as announced by the State
- * Council's General Office for 2026: 元旦 Jan 1-3 (Sun Jan 4 worked); 春节 Feb 15-23 (Sat Feb 14 and Sat
- * Feb 28 worked); 清明 Apr 4-6; 劳动节 May 1-5 (Sat May 9 worked); 端午 Jun 19-21; 中秋 Sep 25-27; 国庆
- * Oct 1-7 (Sun Sep 20 and Sat Oct 10 worked). Admins can correct any day in settings; weekend days of a
- * break are listed too, so the settings page shows each break whole.
+ * China's public holidays of 2026 and the weekend days worked instead (调休), from the State Council
+ * General Office's notice on the 2026 holiday arrangement, 国办发明电〔2025〕7号 (《国务院办公厅关于2026年
+ * 部分节假日安排的通知》): 元旦 Jan 1-3 (Sun Jan 4 worked); 春节 Feb 15-23 (Sat Feb 14 and Sat Feb 28
+ * worked); 清明 Apr 4-6; 劳动节 May 1-5 (Sat May 9 worked); 端午 Jun 19-21; 中秋 Sep 25-27; 国庆 Oct 1-7
+ * (Sun Sep 20 and Sat Oct 10 worked). Checked day by day against the notice. Weekend days of a break are
+ * listed too, so the settings page shows each break whole. Other years are not seeded: admins enter each
+ * year's notice at /admin/ledger/calendar (and can correct any day there).
  */
 export function calendar2026(): { date: string; kind: 'holiday' | 'workday'; note: string }[] {
   const range = (from: string, to: string, note: string) => {

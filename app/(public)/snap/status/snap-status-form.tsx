@@ -8,23 +8,26 @@ import { useActionState } from 'react';
 import { rateAction, snapStatusAction, type RateState, type SnapStatusState } from '../actions';
 import type { SnapStatusView } from '../status-view';
 import { useClientText } from '@/app/_components/client-text';
-import { FormMessage, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { FormMessage, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
+import { ReceiptLookupForm } from '@/app/_components/receipt-lookup';
 import { RATINGS } from '@/lib/enums';
 import { Timeline } from '../../ledger/timeline';
 
 export function SnapStatusForm({ no }: { no?: string }) {
   const [state, action] = useActionState<SnapStatusState, FormData>(snapStatusAction, {});
   const [rateState, rate] = useActionState<RateState, FormData>(rateAction, {});
-  const t = useClientText();
   const result = (rateState.shownAt ?? 0) > (state.shownAt ?? 0) ? rateState.result : state.result;
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-4" aria-label={t('查询办理进度')}>
-        <FormMessage state={state} />
-        <TextField state={state} name="no" label="回执号" required defaultValue={no} hint="提交问题时得到的回执号，如 ZG-2026-000123" autoComplete="off" />
-        <TextField state={state} name="phone" label="联系电话" type="tel" required hint="提交问题时填写的电话" autoComplete="tel" />
-        <SubmitButton pendingText="查询中…">查询</SubmitButton>
-      </form>
+      <ReceiptLookupForm
+        state={state}
+        action={action}
+        field="no"
+        receiptNo={no}
+        receiptHint="提交问题时得到的回执号，如 ZG-2026-000123"
+        phoneLabel="联系电话"
+        phoneHint="提交问题时填写的电话"
+      />
       {result ? (
         // The rating's messages belong to the answer it came with, not to a later look-up.
         <StatusResult key={`${result.no} ${result.status}`} result={result} rateState={result === rateState.result ? rateState : {}} rate={rate} />

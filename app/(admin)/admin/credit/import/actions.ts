@@ -7,7 +7,8 @@ import { findCreditBatch, isOpenBatch } from '@/db/queries/credit-admin/batches'
 import { importCreditEntries } from '@/db/queries/credit-admin/import';
 import { guardedAction, INVALID_MESSAGE } from '@/server/actions';
 import { recordAudit } from '@/server/audit';
-import { checkImportFile, dropImportFile, keepImportFile, MAX_IMPORT_BYTES, readImportFile } from '@/app/(admin)/admin/credit/import/import-file';
+import { dropImportFile, importToken, keptFileFields, readImportFile, receiveImportFile } from '@/server/import-files';
+import { checkImportFile, MAX_IMPORT_BYTES } from '@/app/(admin)/admin/credit/import/import-file';
 import type { ImportActionState } from '@/app/(admin)/admin/credit/types';
 import { id, refreshCredit } from '../action-helpers';
 
@@ -18,8 +19,6 @@ async function openBatchRefusal(db: Db, batchId: number): Promise<string | null>
   return null;
 }
 
-const TOKEN = /^[0-9a-f]{32}$/;
-
 /**
  * Step 1, 预检: keeps the file on the server and reports on every row; writes nothing to the entries. The
  * form sends the kept file's token back, so a second 预检 (another batch, or after the form was reset)
@@ -27,28 +26,13 @@ const TOKEN = /^[0-9a-f]{32}$/;
  */
 export const previewCreditImport = guardedAction(
   'content.edit',
-  z.object({ batchId: id, token: z.string().regex(TOKEN).optional().or(z.literal('')), fileName: z.string().max(200).optional().default('') }),
+  z.object({ batchId: id, ...keptFileFields }),
   async (input, { db }, formData): Promise<ImportActionState> => {
-    const file = formData.get('file');
-    const chosen = file instanceof File && file.size > 0 ? file : null;
     const at = Date.now();
-    if (!chosen && !input.token) return { fieldErrors: { file: '请选择要导入的 CSV 或 XLSX 文件' }, message: INVALID_MESSAGE, batchId: input.batchId, at };
-    if (chosen && chosen.size > MAX_IMPORT_BYTES) return { fieldErrors: { file: '文件不能超过30MB，请分成几个文件导入' }, message: INVALID_MESSAGE, batchId: input.batchId, at };
     // The file is kept first, so that a refused batch does not cost the user their choice of file.
-    let bytes: Uint8Array | null;
-    let token: string;
-    let fileName: string;
-    if (chosen) {
-      bytes = new Uint8Array(await chosen.arrayBuffer());
-      token = await keepImportFile(bytes);
-      fileName = chosen.name.slice(0, 200);
-      if (input.token && input.token !== token) await dropImportFile(input.token);
-    } else {
-      token = input.token!;
-      fileName = input.fileName;
-      bytes = await readImportFile(token);
-      if (!bytes) return { fieldErrors: { file: '上次上传的文件已过期或已导入，请重新选择文件' }, message: INVALID_MESSAGE, batchId: input.batchId, at };
-    }
+    const received = await receiveImportFile(formData, input, MAX_IMPORT_BYTES);
+    if ('fileError' in received) return { fieldErrors: { file: received.fileError }, message: INVALID_MESSAGE, batchId: input.batchId, at };
+    const { bytes, token, fileName } = received;
     const refusal = await openBatchRefusal(db, input.batchId);
     if (refusal) return { fieldErrors: { batchId: refusal }, message: INVALID_MESSAGE, batchId: input.batchId, token, fileName, at };
     const { report } = await checkImportFile(db, bytes);
@@ -59,7 +43,7 @@ export const previewCreditImport = guardedAction(
 /** Step 2, 确认导入: the kept file checked again; any bad row refuses the whole file (all or nothing). */
 export const confirmCreditImport = guardedAction(
   'content.edit',
-  z.object({ batchId: id, token: z.string().regex(/^[0-9a-f]{32}$/), fileName: z.string().max(200).optional().default('') }),
+  z.object({ batchId: id, token: importToken(), fileName: keptFileFields.fileName }),
   async (input, { db, user }): Promise<ImportActionState> => {
     const at = Date.now();
     const bytes = await readImportFile(input.token);
