@@ -2,7 +2,7 @@
 // 随手拍, step 2: what and where, photos, who. Category and area were chosen in step 1 (a plain GET form on
 // the page), so the open items of that category in that area could be shown first with 我也遇到. Once
 // saved, the receipt number replaces the form.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState } from 'react';
 import { reportAction, type ReportState } from './actions';
 import { useClientText } from '@/app/_components/client-text';

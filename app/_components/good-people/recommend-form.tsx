@@ -1,7 +1,7 @@
 'use client';
 // 我推荐身边好人: the nomination form, and the receipt once it is saved. The live character count is a
 // help only; the server's check (lib/citizen-input.ts visibleText) decides.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState, useState } from 'react';
 import { recommendAction, type RecommendState } from '@/app/(public)/good-people/actions';
 import { visibleLength } from '@/lib/visible-length';
