@@ -28,12 +28,13 @@ import {
   cachedPageHeaders,
   pageCacheKeyFor,
   pageExpiry,
+  pageStaleUntil,
   sharedPageCache,
   type CachedPage,
 } from '@/server/cache/page-cache';
 import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
 import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite, isFileRoute, newNonce } from '@/lib/security-headers';
-import { INLINE_NOT_FOUND_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
+import { INLINE_NOT_FOUND_HEADER, PATH_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
 import { publicOrigin, requestOrigin } from '@/server/site-url';
 
 /** The value of RENDER_HEADER on this server's own loopback renders; unknown outside the process. */
@@ -50,6 +51,7 @@ function nextWithNonce(request: NextRequest, nonce: string, ownRender = false): 
   headers.delete(RENDER_HEADER);
   if (!ownRender) headers.delete(INLINE_NOT_FOUND_HEADER);
   headers.set(NONCE_HEADER, nonce);
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
@@ -95,7 +97,7 @@ interface InnerResponse {
  * GET the same path from this server with the visitor's headers. The loopback secret of
  * server/http/serve.ts (when it runs the app) keeps the visitor's client address on the inner request.
  */
-function fetchInner(request: NextRequest, path: string, extraHeaders: Record<string, string> = {}): Promise<InnerResponse> {
+function fetchInner(request: NextRequest, path: string, extraHeaders: Record<string, string> = {}, signal: AbortSignal | null = request.signal): Promise<InnerResponse> {
   const origin = innerOrigin();
   const loopbackSecret = process.env[LOOPBACK_SECRET_ENV];
   return new Promise((resolve, reject) => {
@@ -107,7 +109,7 @@ function fetchInner(request: NextRequest, path: string, extraHeaders: Record<str
         method: 'GET',
         headers: { ...innerRequestHeaders(request.headers), ...extraHeaders, ...(loopbackSecret ? { [LOOPBACK_HEADER]: loopbackSecret } : {}) },
         timeout: INNER_TIMEOUT_MS,
-        signal: request.signal,
+        signal: signal ?? undefined,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -180,7 +182,7 @@ const pages = sharedPageCache();
 const rendering = new Map<string, Promise<CachedPage | null>>();
 const STORED_HEADERS = /^(content-type|content-language|link|x-robots-tag)$/i;
 
-function pageResponse(page: CachedPage, state: 'HIT' | 'MISS'): Response {
+function pageResponse(page: CachedPage, state: 'HIT' | 'MISS' | 'STALE'): Response {
   const headers = new Headers(cachedPageHeaders(page, state));
   // Next.js drops Content-Encoding from proxy answers and compresses them itself (when the client takes it).
   return new Response(new Uint8Array(page.body), { status: page.status, headers });
@@ -193,14 +195,16 @@ const isHtml = (inner: InnerResponse) => String(inner.headers['content-type'] ??
  * notFound() comes back as an empty 404 document (lib/inline-not-found.ts): the page is asked once more for
  * its not-found message as content, which is answered with status 404 (and not stored).
  */
-async function renderForCache(request: NextRequest, fingerprint: string): Promise<CachedPage | null> {
+/** `signal` null: a background render, which the visitor's leaving does not abort. */
+async function renderForCache(request: NextRequest, fingerprint: string, signal: AbortSignal | null = request.signal): Promise<CachedPage | null> {
   const nonce = newNonce();
-  const expires = pageExpiry();
+  const now = Date.now();
+  const [expires, staleUntil] = [pageExpiry(now), pageStaleUntil(now)];
   const path = request.nextUrl.pathname + request.nextUrl.search;
-  let inner = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce });
+  let inner = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce }, signal);
   let status = inner.status;
   if (status === 404 && isHtml(inner) && isEmptyErrorDocument(inner.body.toString('utf8'))) {
-    const inline = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce, [INLINE_NOT_FOUND_HEADER]: '1' });
+    const inline = await fetchInner(request, path, { [RENDER_HEADER]: RENDER_SECRET, [NONCE_HEADER]: nonce, [INLINE_NOT_FOUND_HEADER]: '1' }, signal);
     if (inline.status === 200 && isHtml(inline)) [inner, status] = [inline, 404];
   }
   if (inner.status !== 200 || inner.headers['set-cookie'] || !isHtml(inner)) return null;
@@ -208,13 +212,32 @@ async function renderForCache(request: NextRequest, fingerprint: string): Promis
   for (const [name, value] of Object.entries(inner.headers)) {
     if (typeof value === 'string' && STORED_HEADERS.test(name)) headers.push([name, value]);
   }
-  return { status, headers, body: inner.body, nonce, fingerprint, expires };
+  return { status, headers, body: inner.body, nonce, fingerprint, expires, staleUntil };
+}
+
+/**
+ * Renders a stale page again in the background (no visitor waits for it, none can abort it): stored when
+ * it may be, otherwise the stale copy is dropped so that the next visitor gets a render of their own.
+ */
+function revalidate(request: NextRequest, key: string, fingerprint: string): void {
+  renderForCache(request, fingerprint, null).then(
+    (page) => (page?.status === 200 ? pages.set(key, page) : pages.delete(key)),
+    (error: unknown) => {
+      pages.delete(key);
+      console.error(`page cache: re-render of ${request.nextUrl.pathname} failed`, error);
+    },
+  );
 }
 
 async function servePage(request: NextRequest, nonce: string, key: string): Promise<Response> {
   const fingerprint = PageCache.fingerprint(request.nextUrl.pathname);
-  const cached = pages.get(key, fingerprint);
-  if (cached) return pageResponse(cached, 'HIT');
+  const cached = pages.lookup(key, fingerprint);
+  if (cached?.state === 'fresh') return pageResponse(cached.page, 'HIT');
+  if (cached) {
+    // Past its lifetime only (a tag change or midnight never leaves a stale copy): served while one re-render runs.
+    if (pages.claimRevalidation(key, cached.page)) revalidate(request, key, fingerprint);
+    return pageResponse(cached.page, 'STALE');
+  }
   const flightKey = `${key} ${fingerprint}`;
   let flight = rendering.get(flightKey);
   if (!flight) {

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
+import { PAGE_SCRIPT } from './_components/page-script';
 import './globals.css';
 
 /** Every page's title ends with the site's name (a setting): tabs, bookmarks and shared links say whose page it is. */
@@ -18,21 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-/**
- * Applies the stored 大字版 / 高对比度 choice (app/_components/display-switches.tsx) to <html> before the
- * first paint, so pages neither flash nor read cookies. The one inline script of the site: it carries the
- * request's CSP nonce (proxy.ts), like Next.js's own scripts.
- */
-const DISPLAY_MODES_SCRIPT =
-  "try{var d=document.documentElement,s=window.localStorage;if(s.getItem('a11y-font')==='large')d.dataset.font='large';if(s.getItem('a11y-contrast')==='high')d.dataset.contrast='high'}catch(e){}";
-
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    // The inline script adds data-* attributes to <html> before React hydrates it.
+    // The inline script (app/_components/page-script.ts: display modes, switches, copy and print buttons) adds
+    // data-* attributes to <html> before React hydrates it. It carries the request's CSP nonce (proxy.ts).
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: DISPLAY_MODES_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PAGE_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>

@@ -98,7 +98,7 @@ test('public pages and the editor run without a single CSP violation', async ({ 
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }
-  // Client components hydrate (the 大字版 switch is one) and inline the display-mode script works.
+  // The page's inline script (app/_components/page-script.ts, with the nonce) works the 大字版 switch.
   await page.getByRole('button', { name: /大字版/ }).first().click();
   await expect(page.locator('html')).toHaveAttribute('data-font', 'large');
   await page.reload();

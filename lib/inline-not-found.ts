@@ -4,6 +4,12 @@
 // then asks for the page once more with this header: the page (app/_components/page-not-found.tsx) renders
 // its not-found message as ordinary content, and the proxy sends that with status 404.
 
+/**
+ * The path of the request, set by proxy.ts on every request it passes to a page (a visitor's own value is
+ * replaced): app/(public)/not-found.tsx words its message for it on the server.
+ */
+export const PATH_HEADER = 'x-civic-path';
+
 /** Set only by proxy.ts on its own loopback requests; removed from visitors' requests. */
 export const INLINE_NOT_FOUND_HEADER = 'x-civic-inline-not-found';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 
 export type Crumb = { href?: string; label: string };
 

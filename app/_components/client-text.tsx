@@ -47,7 +47,10 @@ function lookup(text: string): string {
   return shown.get(text) ?? text;
 }
 
-/** Around the public pages: `hant` when the visitor chose 繁體 (the server knows it from the cookie). */
+/**
+ * Around the public pages in 繁體 mode only (app/_components/site-shell.tsx): without it, t() returns its argument,
+ * so Simplified pages ship none of this code.
+ */
 export function ClientTextProvider({ hant, children }: { hant: boolean; children: React.ReactNode }) {
   // One per render of the page (per request on the server); its Sets are filled during the render.
   const [state] = useState<State>(() => {

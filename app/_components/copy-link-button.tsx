@@ -1,5 +1,6 @@
 'use client';
-// Copies a text (the page's address, a receipt number); says the result in a polite live region.
+// Copies a text (a receipt number shown by a form after it was sent); says the result in a polite live region.
+// (The page-address button of app/_components/share-box.tsx is plain HTML worked by the page's inline script.)
 import { useState } from 'react';
 import { useClientText } from './client-text';
 
@@ -47,8 +48,4 @@ export function CopyButton({ text, label, copied }: { text: string; label: strin
       </span>
     </div>
   );
-}
-
-export function CopyLinkButton({ url }: { url: string }) {
-  return <CopyButton text={url} label="复制链接" copied="链接已复制，可粘贴发送给好友" />;
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import type { PublicCreditEntry } from '@/db/queries/credit';
 import { Highlight } from './credit/highlight';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { publicNewsData } from '@/server/public-news';
 import { Breadcrumb } from './breadcrumb';
 import { NewsSummaryList } from './news-summary-list';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { newsPath, type NewsListItem } from '@/db/queries/news';
 import { formatDay } from '@/lib/dates';
 import { MediaImage } from './media-image';

@@ -1,6 +1,6 @@
 // What a reader sees on a 404: one message for the whole site, with a word about why a page of this kind
 // can be gone (credit entries leave the lists when their publication period ends) and where to go instead.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import type { NotFoundKind } from './not-found-kind';
 
 export type { NotFoundKind };

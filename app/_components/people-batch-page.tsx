@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { listPublicBatches, listPublicModels, listPublicPeopleCards } from '@/db/queries/people';
 import { termName } from '@/lib/people-public';

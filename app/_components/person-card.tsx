@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import type { MediaVariant } from '@/db/schema';
 import { PersonPhoto } from './good-people/person-photo';
 

@@ -1,7 +1,7 @@
 'use client';
 // What the citizens' submissions with a receipt number share (我推荐身边好人, 随手拍): the receipt that
 // replaces the form once it is saved, and the look-up of the progress by receipt number and phone.
-import Link from 'next/link';
+import { Link } from './page-link';
 import type { ActionState } from '@/server/actions';
 import { useClientText } from './client-text';
 import { CopyButton } from './copy-link-button';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 
 /** A titled white panel, with an optional "更多" link. */
 export function Section({ title, moreHref, children, id }: { title: string; moreHref?: string; children: React.ReactNode; id?: string }) {

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { PUBLIC_NAV } from '@/lib/domains';
+import { Link } from './page-link';
 import { DisplaySwitches } from './display-switches';
 import { ScriptSwitch } from './script-switch';
 
@@ -7,7 +7,9 @@ import { ScriptSwitch } from './script-switch';
 const NAV = [{ href: '/', label: '首页' }, ...PUBLIC_NAV];
 
 /**
- * The public masthead: tool bar (简/繁, 大字版, 高对比度), site name, site search, main navigation. Its colours
+ * A server component with no client component inside (the switches work through the page's inline script,
+ * app/_components/page-script.ts), and plain links: a click loads the page as a document, which the page cache
+ * answers. The public masthead: tool bar (简/繁, 大字版, 高对比度), site name, site search, main navigation. Its colours
  * are the masthead tokens of globals.css, so the high-contrast palette turns it black with yellow text.
  */
 export function SiteHeader({ siteName, city }: { siteName: string; city: string }) {

@@ -17,8 +17,8 @@ export async function SiteShell({ children }: { children: React.ReactNode }) {
   await connection();
   const [info, jar] = await Promise.all([getDb().then((db) => getSetting(db, 'siteInfo')), cookies()]);
   const hant = parseScript(jar.get(SCRIPT_COOKIE)?.value) === 'hant';
-  return (
-    <ClientTextProvider hant={hant}>
+  const shell = (
+    <>
       <a href="#main" className="skip-link">
         跳到主要内容
       </a>
@@ -27,6 +27,9 @@ export async function SiteShell({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <SiteFooter info={info} />
-    </ClientTextProvider>
+    </>
   );
+  // Client components read their text through the provider in 繁體 mode only (app/_components/client-text.tsx);
+  // in Simplified mode they do without it, and the shell ships no React code of its own.
+  return hant ? <ClientTextProvider hant>{shell}</ClientTextProvider> : shell;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildIsCurrent, nextBin, root } from '@/scripts/build-state';
 import { BENCH_ADMIN, prepareDataset, type Dataset, type Scale } from './dataset';
 import { firstLoadJs, measure, signIn, type Measurement, type RunSettings, type Target } from './measure';
-import { evaluate, formatReport, LIMITS, writeResults } from './report';
+import { evaluate, FLOOR_PAGE, formatReport, LIMITS, writeResults } from './report';
 import { freePort, nginxVersion, RssSampler, startNginx, startServer, type Managed } from './server';
 import { runScript } from '@/scripts/run-script';
 
@@ -41,7 +41,7 @@ function parseOptions(args: string[]): Options {
   };
 }
 
-/** The public page kinds, whose first-load JS is measured too. */
+/** The public page kinds, whose first-load JS is measured too (beside the floor: an empty page of the same build). */
 function pageKinds(data: Dataset) {
   return [
     { page: 'home', path: '/' },
@@ -134,7 +134,7 @@ runScript(async () => {
       nginxOrigin = `http://127.0.0.1:${nginxPort}`;
     }
 
-    js = await firstLoadJs(origin, pageKinds(data));
+    js = await firstLoadJs(origin, [{ page: FLOOR_PAGE, path: '/bench/floor' }, ...pageKinds(data)]);
     const list = targets(data, cookie, nginxOrigin);
     const perTarget = options.warmupSeconds + options.durationSeconds;
     console.log(`\nMeasuring ${list.length} targets${nginxOrigin ? ' through nginx' : ''}: ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s each (about ${Math.ceil((list.length * perTarget) / 60)} min)`);

@@ -14,6 +14,12 @@ import { pageTags } from './tags';
 
 /** How long a cached page is served at most: it bounds how stale like and view counts can be. */
 export const PAGE_TTL_SECONDS = Math.max(1, Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
+/**
+ * How long past its lifetime a page may still be served while ONE re-render of it runs (stale-while-
+ * revalidate), so that the visitors of a busy page never all wait when its lifetime ends. Lifetime expiry
+ * only: never past the city midnight, and never once a tag of the page moved.
+ */
+export const PAGE_STALE_SECONDS = Math.max(0, Number(process.env.PAGE_CACHE_STALE_SECONDS ?? 30) || 0);
 /** What shared caches in front of the portal (nginx, deploy/nginx.conf) may keep a page. */
 export const SHARED_MAX_AGE_SECONDS = 10;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=30`;
@@ -107,7 +113,21 @@ export interface CachedPage {
    */
   nonce: string;
   fingerprint: string;
+  /** End of its lifetime: after it, a visitor's request starts a re-render. */
   expires: number;
+  /**
+   * Until when, past `expires`, the page may still be served while its one re-render runs (pageStaleUntil:
+   * never past the city midnight). Absent: never served past `expires`.
+   */
+  staleUntil?: number;
+}
+
+/** A stored page found for a request: `fresh`, or `stale` (past its lifetime, within its grace window). */
+export interface PageLookup {
+  page: CachedPage;
+  state: 'fresh' | 'stale';
+  /** Stale only: a re-render of the page has been started (claimRevalidation) and not finished. */
+  revalidating: boolean;
 }
 
 /**
@@ -115,7 +135,7 @@ export interface CachedPage {
  * the CSP with the render's nonce, the shared-cache lifetime and whether it was a hit. Next.js adds
  * next.config.js's headers() to proxy.ts's answers; the front layer adds them itself.
  */
-export function cachedPageHeaders(page: CachedPage, state: 'HIT' | 'MISS'): [string, string][] {
+export function cachedPageHeaders(page: CachedPage, state: 'HIT' | 'MISS' | 'STALE'): [string, string][] {
   const replaced = /^(content-security-policy|cache-control|x-page-cache)$/i;
   return [
     ...page.headers.filter(([name]) => !replaced.test(name)),
@@ -127,7 +147,7 @@ export function cachedPageHeaders(page: CachedPage, state: 'HIT' | 'MISS'): [str
 
 /** A bounded LRU of rendered pages (Map order: least recently used first). */
 export class PageCache {
-  private entries = new Map<string, CachedPage & { bytes: number }>();
+  private entries = new Map<string, CachedPage & { bytes: number; revalidating: boolean }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
@@ -141,16 +161,47 @@ export class PageCache {
     return tagFingerprint(pageTags(pathname));
   }
 
+  /** The fresh page under this key, or null. */
   get(key: string, fingerprint: string, now = Date.now()): CachedPage | null {
+    const found = this.lookup(key, fingerprint, now);
+    return found?.state === 'fresh' ? found.page : null;
+  }
+
+  /**
+   * The page under this key if it may be served now: fresh, or stale (its lifetime over, its grace window
+   * not; the caller serves it and makes sure one re-render runs). A page whose tags moved, or past its grace
+   * window (which never reaches past the city midnight), is dropped and never served.
+   */
+  lookup(key: string, fingerprint: string, now = Date.now()): PageLookup | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     this.entries.delete(key);
-    if (entry.fingerprint !== fingerprint || entry.expires <= now) {
+    const fresh = entry.expires > now;
+    if (entry.fingerprint !== fingerprint || (!fresh && !(entry.staleUntil !== undefined && entry.staleUntil > now))) {
       this.bytes -= entry.bytes;
       return null;
     }
     this.entries.set(key, entry);
-    return entry;
+    return { page: entry, state: fresh ? 'fresh' : 'stale', revalidating: entry.revalidating };
+  }
+
+  /**
+   * Marks the stale page under this key as being rendered again: true for the one caller that is to start
+   * the re-render, false when one already runs (or the page is no longer there).
+   */
+  claimRevalidation(key: string, page: CachedPage): boolean {
+    const entry = this.entries.get(key);
+    if (!entry || entry !== page || entry.revalidating) return false;
+    entry.revalidating = true;
+    return true;
+  }
+
+  /** Forgets the page under this key (its re-render failed or may not be stored): the next visitor renders it. */
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
   }
 
   set(key: string, page: CachedPage): void {
@@ -161,7 +212,7 @@ export class PageCache {
       this.entries.delete(key);
       this.bytes -= old.bytes;
     }
-    this.entries.set(key, { ...page, bytes });
+    this.entries.set(key, { ...page, bytes, revalidating: false });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -186,4 +237,9 @@ export function sharedPageCache(): PageCache {
 /** When a page rendered now must be rendered again at the latest. */
 export function pageExpiry(now = Date.now()): number {
   return Math.min(now + PAGE_TTL_SECONDS * 1000, nextCityMidnight(now));
+}
+
+/** Until when a page rendered now may be served stale while it is rendered again: never past the city midnight. */
+export function pageStaleUntil(now = Date.now()): number {
+  return Math.min(now + (PAGE_TTL_SECONDS + PAGE_STALE_SECONDS) * 1000, nextCityMidnight(now));
 }

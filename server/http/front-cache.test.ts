@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
-import { PageCache, sharedPageCache } from '@/server/cache/page-cache';
+import { PageCache, pageCacheKey, sharedPageCache } from '@/server/cache/page-cache';
 import { bumpTags } from '@/server/cache/state';
 import { FrontCache, chooseEncoding, frontLookup, routeHeaders, type HeaderRule } from './front-cache';
 
@@ -16,14 +16,19 @@ const savedOrigin = process.env.__NEXT_PRIVATE_ORIGIN;
 const savedSiteUrl = process.env.SITE_URL;
 let renderer: http.Server;
 let renders = 0;
+/** Renders answer once this settles: a test holds it to see what visitors get while a render runs. */
+let gate: Promise<void> = Promise.resolve();
 
 // A stand-in for Next.js behind proxy.ts's loopback renders: every page is 200 HTML with the render's nonce.
 beforeAll(async () => {
   renderer = http.createServer((request, response) => {
     renders += 1;
+    const render = renders;
     const nonce = String(request.headers['x-nonce'] ?? '');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noarchive' });
-    response.end(`<!DOCTYPE html><html><body><h1>${request.url}</h1>${'<p>文明城市</p>'.repeat(200)}<script nonce="${nonce}">1</script></body></html>`);
+    void gate.then(() => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noarchive' });
+      response.end(`<!DOCTYPE html><html><body><h1>${request.url}</h1><p>render ${render}</p>${'<p>文明城市</p>'.repeat(200)}<script nonce="${nonce}">1</script></body></html>`);
+    });
   });
   await new Promise<void>((resolve) => renderer.listen(0, '127.0.0.1', resolve));
   process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${(renderer.address() as AddressInfo).port}`;
@@ -215,5 +220,67 @@ describe('answering hits', () => {
     expect((await get('/')).status).toBe(200);
     store.set('hans http://portal.test/', { ...page, expires: Date.now() - 1 });
     expect((await get('/')).status).toBe(599);
+  });
+
+  it('serves a page past its lifetime, within its grace window, while ONE re-render runs', async () => {
+    store = sharedPageCache();
+    const path = '/good-people?page=8';
+    const key = pageCacheKey(new URL(path, ORIGIN), 'hans', ORIGIN);
+    const fingerprint = PageCache.fingerprint('/good-people');
+    const visit = () => proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { host: 'portal.test' } }));
+    expect((await visit()).headers.get('x-page-cache')).toBe('MISS');
+    const old = store.lookup(key, fingerprint)!.page;
+    const oldBody = old.body.toString();
+    // Its lifetime ends (the grace window not).
+    store.set(key, { ...old, expires: Date.now() - 1, staleUntil: Date.now() + 30_000 });
+    const rendersBefore = renders;
+    let release = () => {};
+    gate = new Promise((resolve) => (release = resolve));
+    try {
+      // The front layer leaves the first request to proxy.ts, which answers it stale and starts the re-render...
+      expect((await get(path)).status).toBe(599);
+      // That visitor leaves at once: the re-render is not theirs to abort.
+      const leaving = new AbortController();
+      const first = await proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { host: 'portal.test' }, signal: leaving.signal }));
+      leaving.abort();
+      expect(first.headers.get('x-page-cache')).toBe('STALE');
+      expect(await first.text()).toBe(oldBody);
+      // ...and while it runs, everyone gets the stale copy at once: from the front layer and from proxy.ts.
+      const front = await Promise.all(Array.from({ length: 20 }, () => get(path, { 'accept-encoding': 'gzip' })));
+      for (const answer of front) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers['x-page-cache']).toBe('STALE');
+        expect(answer.headers['x-page-cache-layer']).toBe('front');
+        expect(zlib.gunzipSync(answer.body).toString()).toBe(oldBody);
+      }
+      const viaProxy = await Promise.all(Array.from({ length: 5 }, visit));
+      expect(viaProxy.map((response) => response.headers.get('x-page-cache'))).toEqual(Array(5).fill('STALE'));
+      expect(renders).toBe(rendersBefore + 1);
+    } finally {
+      release();
+      gate = Promise.resolve();
+    }
+    // The one re-render is stored: fresh hits with the new page, and no other render was made.
+    await expect.poll(async () => (await get(path)).headers['x-page-cache']).toBe('HIT');
+    const fresh = await get(path);
+    expect(fresh.body.toString()).not.toBe(oldBody);
+    expect(fresh.body.toString()).toContain(`render ${rendersBefore + 1}`);
+    expect(renders).toBe(rendersBefore + 1);
+  });
+
+  it('never serves a stale copy past a tag change: the visitor waits for a fresh render', async () => {
+    store = sharedPageCache();
+    const path = '/credit/red?page=3';
+    const key = pageCacheKey(new URL(path, ORIGIN), 'hans', ORIGIN);
+    const visit = () => proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { host: 'portal.test' } }));
+    await visit();
+    const old = store.lookup(key, PageCache.fingerprint('/credit/red'))!.page;
+    store.set(key, { ...old, expires: Date.now() - 1, staleUntil: Date.now() + 30_000 });
+    bumpTags(['credit']);
+    expect((await get(path)).status).toBe(599);
+    const rendersBefore = renders;
+    const answer = await visit();
+    expect(answer.headers.get('x-page-cache')).toBe('MISS');
+    expect(await answer.text()).toContain(`render ${rendersBefore + 1}`);
   });
 });

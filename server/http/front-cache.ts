@@ -3,6 +3,9 @@
 // proxy.ts: pageCacheKeyFor in server/cache/page-cache.ts) is answered here, from the same store
 // (sharedPageCache on globalThis), with the headers proxy.ts and next.config.js would give it; anything
 // else, a miss included, goes to Next.js unchanged, where proxy.ts renders and stores it.
+// A page past its lifetime but within its grace window (server/cache/page-cache.ts) is answered here as
+// STALE only while its one re-render runs; the request that finds it stale with no re-render started goes
+// to proxy.ts, which answers it stale too and starts that re-render.
 // Each stored page is compressed at most once per encoding (brotli, gzip), on the first hit that takes it.
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
@@ -159,12 +162,16 @@ export class FrontCache {
     private readonly store: () => PageCache = sharedPageCache,
   ) {}
 
-  /** The fresh stored page for this request and what is kept beside it, or null (Next.js answers it). */
-  private lookup(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): { page: CachedPage; entry: FrontEntry } | null {
+  /**
+   * The stored page for this request and what is kept beside it, or null (Next.js answers it): a fresh page,
+   * or a stale one whose re-render proxy.ts has started.
+   */
+  private lookup(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): { page: CachedPage; entry: FrontEntry; stale: boolean } | null {
     const found = frontLookup(req.method, req.url, req.headers);
     if (!found) return null;
-    const page = this.store().get(found.key, PageCache.fingerprint(found.pathname));
-    if (!page) return null;
+    const stored = this.store().lookup(found.key, PageCache.fingerprint(found.pathname));
+    if (!stored || (stored.state === 'stale' && !stored.revalidating)) return null;
+    const { page } = stored;
     let entry = this.entries.get(page);
     if (entry === undefined) {
       const route = routeHeaders(this.routes, found.pathname);
@@ -172,18 +179,19 @@ export class FrontCache {
       entry = headers && { headers, answers: { identity: answer(headers, 'identity', page.body) }, pending: {} };
       this.entries.set(page, entry);
     }
-    return entry && { page, entry };
+    return entry && { page, entry, stale: stored.state === 'stale' };
   }
 
   /** Answers a page-cache hit and returns true, or returns false and leaves the request to Next.js. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     const hit = this.lookup(req);
     if (!hit) return false;
-    const { page, entry } = hit;
+    const { page, entry, stale } = hit;
+    const state = stale ? 'STALE' : 'HIT';
     const encoding = page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : 'identity';
     const ready = entry.answers[encoding];
     if (ready) {
-      send(res, page.status, ready);
+      send(res, page.status, ready, state);
       return true;
     }
     let pending = entry.pending[encoding];
@@ -199,15 +207,16 @@ export class FrontCache {
       );
     }
     pending.then(
-      (ready) => send(res, page.status, ready),
-      () => send(res, page.status, entry.answers.identity!),
+      (ready) => send(res, page.status, ready, state),
+      () => send(res, page.status, entry.answers.identity!, state),
     );
     return true;
   }
 }
 
-function send(res: ServerResponse, status: number, { headers, body }: Answer): void {
+function send(res: ServerResponse, status: number, { headers, body }: Answer, state: 'HIT' | 'STALE'): void {
   if (res.destroyed) return;
-  res.writeHead(status, headers);
+  // The stored headers say HIT (cachedPageHeaders, under the same name).
+  res.writeHead(status, state === 'HIT' ? headers : { ...headers, 'X-Page-Cache': 'STALE' });
   res.end(body);
 }

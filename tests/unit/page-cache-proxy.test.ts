@@ -4,7 +4,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
 import { bumpTags } from '@/server/cache/state';
-import { nextCityMidnight, PageCache, pageExpiry, PAGE_TTL_SECONDS } from '@/server/cache/page-cache';
+import { nextCityMidnight, PageCache, pageExpiry, pageStaleUntil, PAGE_STALE_SECONDS, PAGE_TTL_SECONDS } from '@/server/cache/page-cache';
 
 let server: http.Server;
 let renders: { url: string; headers: http.IncomingHttpHeaders }[] = [];
@@ -214,5 +214,58 @@ describe('page lifetime', () => {
     expect(cache.get('k0', 'f', 0)).toBeNull();
     expect(cache.get('k19', 'f', 0)).not.toBeNull();
     expect(cache.get('k19', 'other', 0)).toBeNull();
+  });
+  it('serves a page past its lifetime as stale within its grace window, with one re-render claimed at a time', () => {
+    const cache = new PageCache(100_000);
+    cache.set('a', { status: 200, headers: [], body: Buffer.from('a'), nonce: 'n', fingerprint: 'f', expires: 2_000, staleUntil: 5_000 });
+    expect(cache.lookup('a', 'f', 1_999)).toMatchObject({ state: 'fresh', revalidating: false });
+    const stale = cache.lookup('a', 'f', 2_000)!;
+    expect(stale).toMatchObject({ state: 'stale', revalidating: false });
+    expect(cache.get('a', 'f', 2_000)).toBeNull(); // get() is for fresh pages only
+    expect(cache.claimRevalidation('a', stale.page)).toBe(true);
+    expect(cache.claimRevalidation('a', stale.page)).toBe(false);
+    expect(cache.lookup('a', 'f', 4_999)).toMatchObject({ state: 'stale', revalidating: true });
+    // The re-render's page replaces it: fresh again, and the next expiry gets its own re-render.
+    cache.set('a', { status: 200, headers: [], body: Buffer.from('b'), nonce: 'n', fingerprint: 'f', expires: 8_000, staleUntil: 9_000 });
+    expect(cache.lookup('a', 'f', 5_000)).toMatchObject({ state: 'fresh' });
+    const next = cache.lookup('a', 'f', 8_000)!;
+    expect(next.page.body.toString()).toBe('b');
+    expect(cache.claimRevalidation('a', next.page)).toBe(true);
+    // Past the grace window: gone.
+    expect(cache.lookup('a', 'f', 9_000)).toBeNull();
+    expect(cache.size).toBe(0);
+  });
+
+  it('never serves a stale page once its tags moved, nor past the city midnight', () => {
+    const cache = new PageCache(100_000);
+    cache.set('a', { status: 200, headers: [], body: Buffer.from('a'), nonce: 'n', fingerprint: 'f', expires: 2_000, staleUntil: 5_000 });
+    expect(cache.lookup('a', 'f2', 1_000)).toBeNull(); // tag invalidated while fresh
+    cache.set('a', { status: 200, headers: [], body: Buffer.from('a'), nonce: 'n', fingerprint: 'f', expires: 2_000, staleUntil: 5_000 });
+    expect(cache.lookup('a', 'f2', 3_000)).toBeNull(); // and while stale
+    expect(cache.lookup('a', 'f', 3_000)).toBeNull(); // dropped for good
+
+    // Rendered shortly before midnight: its lifetime and its grace both end at midnight.
+    const late = Date.parse('2026-11-22T15:59:30Z');
+    const midnight = Date.parse('2026-11-22T16:00:00Z');
+    expect(pageExpiry(late)).toBe(midnight);
+    expect(pageStaleUntil(late)).toBe(midnight);
+    cache.set('m', { status: 200, headers: [], body: Buffer.from('m'), nonce: 'n', fingerprint: 'f', expires: pageExpiry(late), staleUntil: pageStaleUntil(late) });
+    expect(cache.lookup('m', 'f', midnight - 1)).toMatchObject({ state: 'fresh' });
+    expect(cache.lookup('m', 'f', midnight)).toBeNull();
+
+    // Rendered earlier: a grace window after its lifetime, still cut at midnight.
+    const early = midnight - (PAGE_TTL_SECONDS + 1) * 1000;
+    expect(pageStaleUntil(early)).toBe(Math.min(early + (PAGE_TTL_SECONDS + PAGE_STALE_SECONDS) * 1000, midnight));
+    cache.set('e', { status: 200, headers: [], body: Buffer.from('e'), nonce: 'n', fingerprint: 'f', expires: pageExpiry(early), staleUntil: pageStaleUntil(early) });
+    expect(cache.lookup('e', 'f', pageExpiry(early))).toMatchObject({ state: 'stale' });
+    expect(cache.lookup('e', 'f', midnight)).toBeNull();
+  });
+
+  it('forgets a page on delete', () => {
+    const cache = new PageCache(100_000);
+    cache.set('a', { status: 200, headers: [], body: Buffer.from('a'), nonce: 'n', fingerprint: 'f', expires: 2_000 });
+    cache.delete('a');
+    expect(cache.lookup('a', 'f', 0)).toBeNull();
+    expect(cache.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { countPublicCreditByCategory, CREDIT_PAGE_SIZE, findLatestPublicCreditBatch, listPublicEntriesOfBatch, lookupPublicCredit } from '@/db/queries/credit';

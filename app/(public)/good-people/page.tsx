@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { findLatestPublicBatch, listFilteredPeople, listOpenVotingBatches, listPublicYears } from '@/db/queries/people';
 import { filtersHref, hasFilters, parsePeopleFilters, type PeopleFilters } from '@/lib/people-public';

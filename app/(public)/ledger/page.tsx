@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { absoluteUrl, siteOrigin } from '@/server/site-url';

@@ -1,6 +1,6 @@
 // Pieces of the search page: highlighted text, kind tabs with counts, one result, page links, and the
 // page shown when nothing is found. Server components: tabs and pages are plain links (GET, no JS).
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { COUNT_CAP, type SearchHit, type SearchKind, type SearchTab } from '@/db/queries/search';
 import { SEARCH_KINDS, SEARCH_TAB_LABELS } from '@/lib/domains';
 import { highlight, snippet, type Segment } from '@/lib/search-text';

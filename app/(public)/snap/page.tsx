@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { listUnitsPublic, openSimilarIssues } from '@/db/queries/ledger/ledger';
 import { areaGroups, isKnownArea, listSnapCategories, type AreaGroup } from '@/db/queries/ledger/public-extra';

@@ -1,5 +1,5 @@
 // /credit/red and /credit/black: one list, filtered by category with plain links, paginated.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { CREDIT_PAGE_SIZE, listCreditCategories, listPublicCredit } from '@/db/queries/credit';

@@ -1,5 +1,5 @@
 // The list filters: a plain GET form (works without JavaScript) over category, level and year.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { type PeopleFilters } from '@/lib/people-public';
 import { FilterSelect, FilterSubmit } from '../admin-filters';
 import { GOOD_PERSON_CATEGORIES, GOOD_PERSON_LEVELS } from '@/lib/enums';

@@ -1,6 +1,6 @@
 'use client';
 // 推荐办理进度查询: receipt number and phone, both required; the answer shows the phone masked only.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState } from 'react';
 import { statusLookupAction, type StatusState } from '@/app/(public)/good-people/actions';
 import { useClientText } from '../client-text';

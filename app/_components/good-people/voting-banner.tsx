@@ -1,5 +1,5 @@
 // Shown on the 好人榜 while a batch is open for 点赞评议.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 
 export function VotingBanner({ batches }: { batches: { id: number; title: string; votingEnd: string | null }[] }) {
   if (batches.length === 0) return null;

@@ -1,7 +1,7 @@
 'use client';
 
 // The 异议申诉 / 信用修复 application form for one chosen entry; after submission it shows the tracking number.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState } from 'react';
 import { useClientText } from '../../../_components/client-text';
 import { CopyButton } from '../../../_components/copy-link-button';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { totalText } from '@/db/queries/capped-count';
 import { findPublicCreditEntry, lookupPublicCredit, type PublicCreditEntry } from '@/db/queries/credit';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { RecommendForm } from '../../../_components/good-people/recommend-form';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 

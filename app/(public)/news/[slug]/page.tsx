@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';

@@ -3,7 +3,7 @@
 // for the reporter, and within 7 days of closure the rating form (不满意 reopens the item). The phone is
 // never sent back: the rating form carries it sealed (rating-token.ts). Both forms' states live here, so
 // that without JavaScript the page after a rating (a new request) still shows the item, from its answer.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState } from 'react';
 import { rateAction, snapStatusAction, type RateState, type SnapStatusState } from '../actions';
 import type { SnapStatusView } from '../status-view';

@@ -1,7 +1,7 @@
 'use client';
 
 // Tracking number + phone -> the application's progress. One neutral message when the pair is wrong.
-import Link from 'next/link';
+import { Link } from '@/app/_components/page-link';
 import { useActionState } from 'react';
 import { useClientText } from '../../../../_components/client-text';
 import { FormMessage, SubmitButton, TextField } from '../../../../_components/form-fields';
