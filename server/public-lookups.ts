@@ -2,8 +2,9 @@
 // one query cache (server/cache/query-cache.ts): citizens type the same few words, and a common word's
 // answer costs the most. Keyed by the canonical query (lib: the same words typed another way share one
 // entry), expired by the domains' tags on every change (an entry published, edited or withdrawn shows at
-// once) and after LOOKUP_REVALIDATE seconds at the latest (entries whose publication starts or ends by the
-// clock). Only public, masked results are cached: the same for every visitor, nothing personal.
+// once), after LOOKUP_REVALIDATE seconds at the latest (entries and articles scheduled by the clock), and at
+// the city's midnight (entries reaching their end date are never answered from the cache). Only public,
+// masked results are cached: the same for every visitor, nothing personal.
 import { lookupPublicCredit, type PublicCreditPage } from '@/db/queries/credit';
 import { searchPublic, SEARCH_KINDS, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
 import { canonicalCreditLookup, type RunnableCreditLookup } from '@/lib/credit-lookup';
@@ -20,11 +21,13 @@ const SEARCH_TAGS = SEARCH_KINDS.map((kind) => DOMAIN_TAGS[kind]);
 const creditLookup = cachedQuery('credit.lookup', (db, lookup: RunnableCreditLookup, page: number, pageSize: number) => lookupPublicCredit(db, lookup, page, pageSize), {
   tags: () => [TAGS.credit],
   revalidate: LOOKUP_REVALIDATE,
+  midnight: true,
 });
 
 const siteSearch = cachedQuery('search.page', (db, query: RunnableSearch, tab: SearchTab, page: number) => searchPublic(db, query, { tab, page }), {
   tags: () => SEARCH_TAGS,
   revalidate: LOOKUP_REVALIDATE,
+  midnight: true,
 });
 
 /** lookupPublicCredit() through the short cache. The page is shared: treat it as read-only. */
