@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLookupPlan, estimateWordShare, type BigramStats } from './lookup-plan';
+import { chooseLookupPlan, estimateWordShare, NAME_WALK_ROW_COST, TEXT_WALK_ROW_COST, type BigramStats } from './lookup-plan';
 
 const NEED = 1001;
 
 describe('chooseLookupPlan', () => {
   it('takes the index for a rare word and for a word in a few percent of the rows', () => {
-    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.0001 }, NEED)).toEqual({ kind: 'index' });
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.0001 }, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
     // 诚信 in about 2% of a million company names: the walk would read some 50,000 rows for 1,001 matches.
-    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.02 }, NEED)).toEqual({ kind: 'index' });
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.02 }, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
   });
 
   it('walks the date index for a word in a large share of the rows, within a bound of a few times the expected rows', () => {
     // 有限公 in most company names: about 1,500 rows read for 1,001 matches, against 35,000 posting entries.
-    const plan = chooseLookupPlan({ rows: 1_000_000, share: 0.7 }, NEED);
+    const plan = chooseLookupPlan({ rows: 1_000_000, share: 0.7 }, NEED, NAME_WALK_ROW_COST);
     expect(plan.kind).toBe('walk');
     if (plan.kind !== 'walk') return;
     expect(plan.bound).toBeGreaterThanOrEqual(Math.ceil(NEED / 0.7));
@@ -20,24 +20,31 @@ describe('chooseLookupPlan', () => {
   });
 
   it('decides by the cost the estimate implies, not by a fixed number of matches', () => {
-    // The same 50,000 matches: dense in a small table (walk), sparse in a large one (index).
-    expect(chooseLookupPlan({ rows: 100_000, share: 0.5 }, NEED).kind).toBe('walk');
-    expect(chooseLookupPlan({ rows: 10_000_000, share: 0.005 }, NEED).kind).toBe('index');
+    // The same 700,000 matches: dense in a million rows (walk), sparse in a hundred million (index).
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.7 }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
+    expect(chooseLookupPlan({ rows: 100_000_000, share: 0.007 }, NEED, NAME_WALK_ROW_COST).kind).toBe('index');
     // A deeper page needs more matches: a share that walks for one page may not for a deeper one.
-    const share = 0.3;
-    const shallow = chooseLookupPlan({ rows: 1_000_000, share }, NEED);
-    const deep = chooseLookupPlan({ rows: 1_000_000, share }, 50 * NEED);
-    expect(shallow.kind).toBe('walk');
-    expect(deep.kind).toBe('index');
+    const share = 0.6;
+    expect(chooseLookupPlan({ rows: 1_000_000, share }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
+    expect(chooseLookupPlan({ rows: 1_000_000, share }, 20 * NEED, NAME_WALK_ROW_COST).kind).toBe('index');
+  });
+
+  it('walks long texts only where a row test is cheap enough: 文明 in most articles still takes the index', () => {
+    // A walk over long texts reads each row's bigram array; the index plan reads posting entries.
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED).kind).toBe('index');
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED, TEXT_WALK_ROW_COST)).toEqual({ kind: 'index' });
+    // The same share of short names walks.
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.73 }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
   });
 
   it('never walks past the table, and takes the index without an estimate', () => {
-    expect(chooseLookupPlan(null, NEED)).toEqual({ kind: 'index' });
-    expect(chooseLookupPlan({ rows: 0, share: 1 }, NEED)).toEqual({ kind: 'index' });
-    expect(chooseLookupPlan({ rows: 1_000_000, share: 0 }, NEED)).toEqual({ kind: 'index' });
+    expect(chooseLookupPlan(null, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
+    expect(chooseLookupPlan({ rows: 0, share: 1 }, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0 }, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
     // Fewer rows than needed: the walk would read the whole table, the index reads every match anyway.
-    expect(chooseLookupPlan({ rows: 800, share: 1 }, NEED)).toEqual({ kind: 'index' });
-    const plan = chooseLookupPlan({ rows: 3_000, share: 1 }, NEED);
+    expect(chooseLookupPlan({ rows: 800, share: 1 }, NEED, 0.1)).toEqual({ kind: 'index' });
+    const plan = chooseLookupPlan({ rows: 3_000, share: 1 }, NEED, 0.1);
+    expect(plan.kind).toBe('walk');
     if (plan.kind === 'walk') expect(plan.bound).toBeLessThanOrEqual(3_000);
   });
 });

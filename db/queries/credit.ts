@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from 'dr
 import { cityDay } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
+import { NAME_WALK_ROW_COST } from '@/lib/lookup-plan';
 import { planLookups, type LookupPlan, type StatsTarget } from './lookup-plan';
 import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
@@ -229,8 +230,8 @@ function omitCount<T extends { n: number }>(row: T): Omit<T, 'n'> {
   return copy as Omit<T, 'n'>;
 }
 
-/** The statistics that estimate how many entries a name fragment matches (db/queries/lookup-plan.ts). */
-export const CREDIT_NAME_STATS: StatsTarget = { table: 'credit_entries', column: 'search_bigrams' };
+/** The statistics that estimate how many entries a name fragment matches (db/queries/lookup-plan.ts); a walk tests short names. */
+export const CREDIT_NAME_STATS: StatsTarget = { table: 'credit_entries', column: 'search_bigrams', walkRowCost: NAME_WALK_ROW_COST };
 
 const INDEX_PLAN: LookupPlan = { kind: 'index' };
 

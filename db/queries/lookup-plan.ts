@@ -11,8 +11,11 @@ import type { Db } from '../client';
 
 export type { LookupPlan };
 
-/** A table and its bigram column (text[] of cjk_bigrams(), with a GIN index) whose statistics estimate matches. */
-export type StatsTarget = { table: string; column: string };
+/**
+ * A table and its bigram column (text[] of cjk_bigrams(), with a GIN index) whose statistics estimate
+ * matches, and what testing one row of a walk costs (lib/lookup-plan.ts: a long text's by default).
+ */
+export type StatsTarget = { table: string; column: string; walkRowCost?: number };
 
 type StatsRow = { relation: string; rows: number | string | null; elems: string[] | null; freqs: (number | string)[] | null; untracked: number | string | null };
 
@@ -54,5 +57,5 @@ export async function estimateMatches(db: Db, targets: readonly StatsTarget[], w
 /** The plan of each target for finding `need` matches of all `words` in date order (lib/lookup-plan.ts). */
 export async function planLookups(db: Db, targets: readonly StatsTarget[], words: readonly string[], need: number): Promise<LookupPlan[]> {
   const estimates = await estimateMatches(db, targets, words);
-  return targets.map((t) => chooseLookupPlan(estimates.get(`${t.table}.${t.column}`) ?? null, need));
+  return targets.map((t) => chooseLookupPlan(estimates.get(`${t.table}.${t.column}`) ?? null, need, t.walkRowCost));
 }

@@ -1,5 +1,5 @@
 // Look-ups planned by frequency, on both engines (lib/lookup-plan.ts, db/queries/lookup-plan.ts): the plan
-// follows the planner's statistics (a common word walks the date index, a rare one takes the GIN indexes);
+// follows the planner's statistics (the estimate of how many rows a word is in; the rule is unit-tested);
 // both plans give the same rows, order and capped count, for the credit lookup and for every search tab;
 // and the short result cache (server/public-lookups.ts) shows a newly published entry at once.
 import { eq, sql } from 'drizzle-orm';
@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { insertCreditBatch } from '@/db/queries/credit-admin/batches';
 import { CREDIT_NAME_STATS, lookupPublicCredit } from '@/db/queries/credit';
-import { planLookups, type LookupPlan } from '@/db/queries/lookup-plan';
+import { estimateMatches, planLookups, type LookupPlan } from '@/db/queries/lookup-plan';
+import { chooseLookupPlan } from '@/lib/lookup-plan';
 import { COUNT_CAP, searchPublic, SEARCH_KINDS, type RunnableQuery, type SearchTab } from '@/db/queries/search';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { seedDemo } from '@/db/seed/demo';
@@ -99,13 +100,18 @@ afterAll(async () => {
 });
 
 describe(`look-ups planned by frequency on ${engine}`, () => {
-  it('walks for a word in most rows and takes the indexes for a rare one, by the statistics', async () => {
-    const [common] = await planLookups(db, [CREDIT_NAME_STATS], ['有限公'], COUNT_CAP + 1);
-    const [rare] = await planLookups(db, [CREDIT_NAME_STATS], ['诚信达'], COUNT_CAP + 1);
-    expect(common!.kind).toBe('walk');
-    expect(rare).toEqual(INDEX);
-    const news = await planLookups(db, [{ table: 'news_articles', column: 'search_bigrams' }], ['公园'], COUNT_CAP + 1);
-    expect(news[0]!.kind).toBe('walk');
+  it('estimates from the statistics: a word in most rows, a rare one, and no estimate without statistics', async () => {
+    const news = { table: 'news_articles', column: 'search_bigrams' };
+    const estimates = await estimateMatches(db, [CREDIT_NAME_STATS, news], ['有限公']);
+    const credit = estimates.get('credit_entries.search_bigrams');
+    expect(credit!.rows).toBeGreaterThan(8000);
+    expect(credit!.share).toBeGreaterThan(0.9);
+    expect((await estimateMatches(db, [CREDIT_NAME_STATS], ['诚信达'])).get('credit_entries.search_bigrams')!.share).toBeLessThan(0.05);
+    expect((await estimateMatches(db, [news], ['公园'])).get('news_articles.search_bigrams')!.share).toBeGreaterThan(0.9);
+    // The plan follows from the estimate (lib/lookup-plan.ts): a table of this size takes the index even for
+    // a word in every row; a million names would walk.
+    expect(await planLookups(db, [CREDIT_NAME_STATS], ['诚信达'], COUNT_CAP + 1)).toEqual([INDEX]);
+    expect(chooseLookupPlan({ rows: 1_000_000, share: credit!.share }, COUNT_CAP + 1, CREDIT_NAME_STATS.walkRowCost).kind).toBe('walk');
     // A table never analysed, or one that does not exist, has no estimate: the index plan.
     expect(await planLookups(db, [{ table: 'no_such_table', column: 'search_bigrams' }], ['公园'], COUNT_CAP + 1)).toEqual([INDEX]);
   });
