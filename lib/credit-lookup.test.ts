@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from './credit-code';
-import { cleanLookupText, parseCreditLookup } from './credit-lookup';
+import { canonicalCreditLookup, cleanLookupText, parseCreditLookup } from './credit-lookup';
 
 describe('credit lookup query classification', () => {
   it('treats an empty or blank query as empty', () => {
@@ -63,5 +63,13 @@ describe('credit lookup query classification', () => {
 
   it('drops control characters', () => {
     expect(cleanLookupText('诚信\u0000达\u0007')).toBe('诚信达');
+  });
+});
+
+describe('canonicalCreditLookup', () => {
+  it('keys a fragment without regard to case and a code as it is', () => {
+    expect(canonicalCreditLookup({ fragment: 'ABC科技' })).toEqual({ fragment: 'abc科技' });
+    expect(canonicalCreditLookup({ fragment: 'abc科技' })).toEqual(canonicalCreditLookup({ fragment: 'AbC科技' }));
+    expect(canonicalCreditLookup({ code: '91350100M000100Y43' })).toEqual({ code: '91350100M000100Y43' });
   });
 });

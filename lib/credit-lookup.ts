@@ -59,3 +59,11 @@ export function parseCreditLookup(raw: string | null | undefined): CreditLookup 
   if (length > MAX_FRAGMENT) return { kind: 'invalid', message: `查询内容过长，请输入不超过${MAX_FRAGMENT}个字的名称或名称的一部分。` };
   return { kind: 'name', fragment: text };
 }
+
+/** A lookup that runs, by code or by name fragment. */
+export type RunnableCreditLookup = { code: string } | { fragment: string };
+
+/** The part of a lookup that decides its results: a fragment lower-cased (the name match ignores case). */
+export function canonicalCreditLookup(lookup: RunnableCreditLookup): RunnableCreditLookup {
+  return 'code' in lookup ? { code: lookup.code } : { fragment: lookup.fragment.toLowerCase() };
+}

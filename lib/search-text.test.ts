@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, highlight, looksLikeCode, MAX_QUERY, normalizeQuery, parseSearchQuery, snippet, snippetSource, splitWords } from './search-text';
+import { bigrams, canonicalSearch, highlight, looksLikeCode, MAX_QUERY, normalizeQuery, parseSearchQuery, snippet, snippetSource, splitWords } from './search-text';
 
 const marked = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
@@ -110,5 +110,20 @@ describe('snippetSource', () => {
   it('drops the spaces markup left between Chinese characters and punctuation, and keeps other spaces', () => {
     expect(snippetSource('', '以 文明 实践 带动新风。 下一段 ABC 123')).toBe('以文明实践带动新风。下一段 ABC 123');
     expect(marked(snippet(snippetSource('', '以 文明 实践'), ['文明']))).toBe('以[文明]实践');
+  });
+});
+
+describe('canonicalSearch', () => {
+  it('keys the same words typed another way alike: order, case, Traditional script, extra text', () => {
+    const run = (raw: string) => {
+      const query = parseSearchQuery(raw);
+      if (query.kind !== 'words' && query.kind !== 'code') throw new Error(raw);
+      return canonicalSearch(query);
+    };
+    expect(run('文明 诚信')).toEqual(run('  誠信，文明 '));
+    expect(run('ABC 文明')).toEqual(run('文明 abc 的'));
+    expect(run('文明 诚信')).toEqual({ kind: 'words', text: '文明 诚信', words: ['文明', '诚信'], ignored: [], truncated: false });
+    expect(run('文明')).not.toEqual(run('诚信'));
+    expect(run('91350100M000100Y43')).toEqual({ kind: 'code', text: '91350100M000100Y43', code: '91350100M000100Y43' });
   });
 });

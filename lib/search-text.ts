@@ -160,3 +160,17 @@ export function looksLikeCode(text: string): boolean {
   const compact = text.replace(/[\s-]/g, '');
   return /^[0-9A-Za-z]{8,}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4;
 }
+
+/** A query that runs: words, or a checked credit code. */
+export type RunnableSearch = Extract<SearchQuery, { kind: 'words' } | { kind: 'code' }>;
+
+/**
+ * The part of a runnable query that decides its results, the same for every way of typing it: words
+ * lower-cased (matching ignores case) and sorted (all must occur, in any order), nothing of what was
+ * typed besides. The short result cache (server/public-lookups.ts) keys by it.
+ */
+export function canonicalSearch(query: RunnableSearch): RunnableSearch {
+  if (query.kind === 'code') return { kind: 'code', text: query.code, code: query.code };
+  const words = [...new Set(query.words.map((w) => w.toLowerCase()))].sort();
+  return { kind: 'words', text: words.join(' '), words, ignored: [], truncated: false };
+}

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, lte, ne, or, type SQL } from 'drizzle-orm';
 import { cityDay } from '@/lib/dates';
 import type { Db } from '../client';
 import { creditBatches, creditCategories, creditEntries } from '../schema';
-import { fencedEntries, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
+import { CREDIT_NAME_STATS, fencedEntries, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
 import { ALL_TITLE, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 /** Needs credit_categories and credit_batches joined. */
@@ -31,6 +31,7 @@ function creditSource(db: Db, bound: number | null) {
 }
 
 export const creditSearch: SearchSource = {
+  stats: CREDIT_NAME_STATS,
   titleOnly: true,
 
   matchKeys(db, query, part) {
@@ -45,9 +46,9 @@ export const creditSearch: SearchSource = {
       .$dynamic();
   },
 
-  // Newest listed first; there is no 'rest' part.
+  // Newest listed first; there is no 'rest' part ('all' is the title part).
   walkKeys(db, query, part, bound) {
-    if (part !== 'title') return null;
+    if (part === 'rest') return null;
     return db
       .select({ id: creditEntries.id, titleMatch: ALL_TITLE.as('title_match'), at: creditEntries.listedDate })
       .from(creditSource(db, bound))

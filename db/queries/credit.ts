@@ -4,6 +4,8 @@ import { and, count, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from 'dr
 import { cityDay } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
+import { NAME_WALK_ROW_COST } from '@/lib/lookup-plan';
+import { planLookups, type LookupPlan, type StatsTarget } from './lookup-plan';
 import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
@@ -228,29 +230,14 @@ function omitCount<T extends { n: number }>(row: T): Omit<T, 'n'> {
   return copy as Omit<T, 'n'>;
 }
 
-/**
- * Lookup by a checked 统一社会信用代码 (exact match) or by a name fragment (substring, wildcards literal),
- * newest decision first. The matches are found through the code, trigram or bigram index first, up to
- * COUNT_CAP + 1 of them: when they are within the cap (almost every real lookup) exactly those rows are
- * sorted and paged, so a rare fragment costs a handful of rows. Only a fragment with more than COUNT_CAP
- * matches pages by walking the decision-date index, which is quick precisely because such matches are
- * dense. Either way the page shows the true newest-first order.
- */
-export async function lookupPublicCredit(db: Db, query: { code: string } | { fragment: string }, page = 1, pageSize = CREDIT_PAGE_SIZE): Promise<PublicCreditPage> {
-  const match = 'code' in query ? eq(creditEntries.creditCode, query.code) : nameFragmentMatch(query.fragment);
-  const filter = and(publicCredit(), 'code' in query ? undefined : nameMatchAllowed());
-  const offset = (page - 1) * pageSize;
-  const m = db.$with('m').as(
-    db
-      .select({ ...publicColumns, category: sql<string>`${creditCategories.name}`.as('category') })
-      .from(fencedEntries(db, match))
-      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
-      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
-      .where(filter)
-      .limit(COUNT_CAP + 1),
-  );
-  // m is referenced twice, so both engines materialize it once.
-  const found = await db
+/** The statistics that estimate how many entries a name fragment matches (db/queries/lookup-plan.ts); a walk tests short names. */
+export const CREDIT_NAME_STATS: StatsTarget = { table: 'credit_entries', column: 'search_bigrams', walkRowCost: NAME_WALK_ROW_COST };
+
+const INDEX_PLAN: LookupPlan = { kind: 'index' };
+
+/** The public columns of the matches `m` of a lookup, with how many there are (up to its limit). */
+function pageOf(db: Db, m: ReturnType<typeof lookupMatches>, pageSize: number, offset: number) {
+  return db
     .with(m)
     .select({
       id: m.id,
@@ -265,18 +252,71 @@ export async function lookupPublicCredit(db: Db, query: { code: string } | { fra
       listedDate: m.listedDate,
       publicationEnd: m.publicationEnd,
       authority: m.authority,
+      // m is referenced twice, so both engines materialize it once.
       n: sql<number>`(select count(*) from ${m})`.mapWith(Number),
     })
     .from(m)
     .orderBy(desc(m.decisionDate), desc(m.id))
     .limit(pageSize)
     .offset(offset);
+}
+
+/** Public matches from `entries` (the fenced index matches, or the newest entries of a walk), at most `limit`. */
+function lookupMatches(db: Db, entries: ReturnType<typeof fencedEntries>, filter: SQL | undefined, limit: number, ordered: boolean) {
+  const select = db
+    .select({ ...publicColumns, category: sql<string>`${creditCategories.name}`.as('category') })
+    .from(entries)
+    .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+    .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+    .where(filter)
+    .$dynamic();
+  return db.$with('m').as((ordered ? select.orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id)) : select).limit(limit));
+}
+
+/** The newest `bound` entries by decision date, under the table's name (never id_number). */
+function newestEntries(db: Db, bound: number) {
+  return db.select(fencedColumns).from(creditEntries).orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id)).limit(bound).as('credit_entries');
+}
+
+/**
+ * Lookup by a checked 统一社会信用代码 (exact match) or by a name fragment (substring, wildcards literal),
+ * newest decision first, counted up to COUNT_CAP. The plan comes from planLookups() (lib/lookup-plan.ts):
+ *  - index: the matches through the code, trigram or bigram index first, up to COUNT_CAP + 1 of them; when
+ *    they are within the cap (almost every real lookup) exactly those rows are sorted and paged, so a rare
+ *    fragment costs a handful of rows; a fragment with more matches pages by walking the decision-date
+ *    index, which is quick precisely because such matches are dense.
+ *  - walk (a fragment in a large share of the names, 有限公): the decision-date index newest first, within
+ *    the plan's bound, until COUNT_CAP + 1 matches (or the page) are found: the count and the page in one
+ *    read. Fewer within the bound (the estimate was too high): the index plan after all.
+ * Both give the same rows, order and count. `options.plan` forces a plan (tests compare the two).
+ */
+export async function lookupPublicCredit(
+  db: Db,
+  query: { code: string } | { fragment: string },
+  page = 1,
+  pageSize = CREDIT_PAGE_SIZE,
+  options: { plan?: LookupPlan } = {},
+): Promise<PublicCreditPage> {
+  const match = 'code' in query ? eq(creditEntries.creditCode, query.code) : nameFragmentMatch(query.fragment);
+  const filter = and(publicCredit(), 'code' in query ? undefined : nameMatchAllowed());
+  const offset = (page - 1) * pageSize;
+  const need = Math.max(COUNT_CAP + 1, offset + pageSize);
+  const plan = options.plan ?? ('code' in query ? INDEX_PLAN : (await planLookups(db, [CREDIT_NAME_STATS], [query.fragment], need))[0]!);
+  // The walk tests the name by its ILIKE alone: each row is at hand, no index is asked.
+  const walkMatch = 'code' in query ? match : ilike(creditEntries.name, likeContains(query.fragment));
+  if (plan.kind === 'walk') {
+    const walked = await pageOf(db, lookupMatches(db, newestEntries(db, plan.bound), and(filter, walkMatch), need, true), pageSize, offset);
+    // `need` matches within the bound: the newest of all, so the count (capped) and the page are exact.
+    const n = walked[0]?.n ?? 0;
+    if (n >= need) return { rows: walked.map((row) => toPublicEntry(omitCount(row))), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }
+  const m = lookupMatches(db, fencedEntries(db, match), filter, COUNT_CAP + 1, false);
+  const found = await pageOf(db, m, pageSize, offset);
   // A page past the last has no rows to carry the count: count on its own.
   const n = found[0]?.n ?? (page > 1 ? ((await db.with(m).select({ n: count() }).from(m))[0]?.n ?? 0) : 0);
   if (n <= COUNT_CAP) return { rows: found.map((row) => toPublicEntry(omitCount(row))), total: n, capped: false };
   // More than COUNT_CAP matches: walk newest first. The name is tested by its ILIKE alone here, so that the
   // planner does not take the bigram condition's (low) row estimate for a reason to sort every match.
-  const walkMatch = 'code' in query ? match : ilike(creditEntries.name, likeContains(query.fragment));
   const rows = await db
     .select(publicColumns)
     .from(creditEntries)

@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { newsArticles, newsChannels } from '../schema';
 import { FENCE } from './capped-count';
 import { newsPath, publicNews } from './news';
-import { allIn, partFlag, titleFlag, titleIndexMatch, titlePart, wordsMatch, type RankPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
+import { allIn, titleFlag, titleIndexMatch, titlePart, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 function newsFilter(query: RunnableQuery): SQL | null {
   if (query.kind !== 'words') return null;
@@ -25,18 +25,20 @@ function newsSource(db: Db, bound: number | null) {
   return newest.as('news_articles') as unknown as typeof newsArticles;
 }
 
-function walkKeys(db: Db, query: RunnableQuery, part: RankPart, bound: number | null) {
+function walkKeys(db: Db, query: RunnableQuery, part: MatchPart, bound: number | null) {
   if (query.kind !== 'words') return null;
   const filter = newsFilter(query);
   if (!filter) return null;
   return db
-    .select({ id: newsArticles.id, titleMatch: partFlag(part), at: newsArticles.publishedAt })
+    .select({ id: newsArticles.id, titleMatch: titleFlag(part, newsArticles.title, query.words), at: newsArticles.publishedAt })
     .from(newsSource(db, bound))
     .where(and(titlePart(part, newsArticles.title, query.words), part === 'title' ? publicNews() : filter))
     .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id));
 }
 
 export const newsSearch: SearchSource = {
+  stats: { table: 'news_articles', column: 'search_bigrams' },
+
   matchKeys(db, query, part) {
     if (query.kind !== 'words') return null;
     const { words } = query;

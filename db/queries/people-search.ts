@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { goodPeople, goodPeopleBatches } from '../schema';
 import { FENCE } from './capped-count';
 import { publicPeople } from './people';
-import { allIn, partFlag, titleFlag, titleIndexMatch, titlePart, wordsMatch, type RankPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
+import { allIn, titleFlag, titleIndexMatch, titlePart, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 function peopleFilter(query: RunnableQuery): SQL | null {
   if (query.kind !== 'words') return null;
@@ -26,12 +26,12 @@ function peopleSource(db: Db, bound: number | null) {
   return newest.as('good_people') as unknown as typeof goodPeople;
 }
 
-function walkKeys(db: Db, query: RunnableQuery, part: RankPart, bound: number | null) {
+function walkKeys(db: Db, query: RunnableQuery, part: MatchPart, bound: number | null) {
   if (query.kind !== 'words') return null;
   const filter = peopleFilter(query);
   if (!filter) return null;
   return db
-    .select({ id: goodPeople.id, titleMatch: partFlag(part), at: goodPeople.publishedAt })
+    .select({ id: goodPeople.id, titleMatch: titleFlag(part, goodPeople.name, query.words), at: goodPeople.publishedAt })
     .from(peopleSource(db, bound))
     .leftJoin(goodPeopleBatches, eq(goodPeopleBatches.id, goodPeople.batchId))
     .where(and(titlePart(part, goodPeople.name, query.words), part === 'title' ? publicPeople() : filter))
@@ -39,6 +39,8 @@ function walkKeys(db: Db, query: RunnableQuery, part: RankPart, bound: number | 
 }
 
 export const peopleSearch: SearchSource = {
+  stats: { table: 'good_people', column: 'search_bigrams' },
+
   matchKeys(db, query, part) {
     if (query.kind !== 'words') return null;
     const { words } = query;

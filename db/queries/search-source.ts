@@ -5,13 +5,14 @@
 import { and, ilike, not, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SearchKind } from '@/lib/domains';
 import { likeContains } from '@/lib/lookup-text';
-import type { SearchQuery } from '@/lib/search-text';
+import type { RunnableSearch } from '@/lib/search-text';
 import type { Db } from '../client';
+import type { StatsTarget } from './lookup-plan';
 
 export type { SearchKind };
 
 /** A query worth running: words (all must occur) or a checked credit code. */
-export type RunnableQuery = Extract<SearchQuery, { kind: 'words' } | { kind: 'code' }>;
+export type RunnableQuery = RunnableSearch;
 
 export type SearchHit = {
   kind: SearchKind;
@@ -41,21 +42,23 @@ export interface KeysQuery {
 }
 
 /**
- * A domain's part of the site search (registered in db/domains.ts). Every kind answers in two steps
- * (see search.ts): matchKeys through the GIN indexes, counted up to a cap; walkKeys down the date index
- * only for a word with more matches than that.
+ * A domain's part of the site search (registered in db/domains.ts). Every kind finds its matches by the plan
+ * db/queries/lookup-plan.ts chooses from the statistics of `stats` (see search.ts): matchKeys through the GIN
+ * indexes, counted up to a cap, or walkKeys down the date index for a word in a large share of the rows.
  */
 export type SearchSource = {
+  /** The bigram column whose statistics estimate how many rows a query's words match (all parts). */
+  stats: StatsTarget;
   /**
    * The public matches of one part found through the GIN indexes, unsorted and unlimited (the caller
    * limits them). 'all': every match, each with its title flag. Null when the kind has nothing for the part.
    */
   matchKeys(db: Db, query: RunnableQuery, part: MatchPart): KeysQuery | null;
   /**
-   * One part's matches newest first down the date index; with a bound, over the newest `bound` public rows
-   * only. Null when the kind has nothing for the part.
+   * One part's matches newest first down the date index ('all': every match, each with its title flag);
+   * with a bound, over the newest `bound` public rows only. Null when the kind has nothing for the part.
    */
-  walkKeys(db: Db, query: RunnableQuery, part: RankPart, bound: number | null): KeysQuery | null;
+  walkKeys(db: Db, query: RunnableQuery, part: MatchPart, bound: number | null): KeysQuery | null;
   /** Every match is a title match (credit entries match by name only): counting 'all' counted the title part. */
   titleOnly?: boolean;
   /** What a result shows, for ids already ranked (the public filter is applied again: it is cheap). */
@@ -77,7 +80,9 @@ export function allIn(column: Column, words: string[]): SQL {
   return and(...words.map((w) => ilike(column, likeContains(w))))!;
 }
 
-export function titlePart(part: RankPart, column: Column, words: string[]): SQL {
+/** A part's title condition; none for 'all'. */
+export function titlePart(part: MatchPart, column: Column, words: string[]): SQL | undefined {
+  if (part === 'all') return undefined;
   const inTitle = allIn(column, words);
   return part === 'title' ? inTitle : not(inTitle);
 }
@@ -98,11 +103,6 @@ export function titleIndexMatch(column: Column, words: string[]): SQL {
 /** The title flag of a key row: computed for 'all', constant for a part. */
 export function titleFlag(part: MatchPart, column: Column, words: string[]): SQL.Aliased<boolean> {
   return (part === 'all' ? (allIn(column, words) as SQL<boolean>) : part === 'title' ? sql<boolean>`true` : sql<boolean>`false`).as('title_match');
-}
-
-/** The title flag of a walked part (constant). */
-export function partFlag(part: RankPart): SQL.Aliased<boolean> {
-  return (part === 'title' ? sql<boolean>`true` : sql<boolean>`false`).as('title_match');
 }
 
 export const ALL_TITLE = sql<boolean>`true`;

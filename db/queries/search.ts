@@ -9,6 +9,7 @@ import { parseSearchQuery } from '@/lib/search-text';
 import type { Db } from '../client';
 import { DOMAIN_DATA } from '../domains';
 import { COUNT_CAP } from './capped-count';
+import { planLookups, type LookupPlan } from './lookup-plan';
 import type { MatchPart, RankPart, RunnableQuery, SearchHit, SearchKind, SearchSource } from './search-source';
 
 export type { RankPart, RunnableQuery, SearchHit, SearchKind };
@@ -21,6 +22,7 @@ export const MAX_SEARCH_PAGE = 50;
 export { COUNT_CAP };
 
 const source = (kind: SearchKind): SearchSource => DOMAIN_DATA[kind].search;
+const INDEX_PLAN: LookupPlan = { kind: 'index' };
 
 type RankedKey = { id: number; titleMatch: boolean; at: number };
 
@@ -48,7 +50,7 @@ export function matchKeysQuery(db: Db, kind: SearchKind, query: RunnableQuery, p
  * match is a text match too (the search text and its bigrams start with the title), and reading a long
  * text's bigram array for each row would cost more than the title test itself.
  */
-export function rankedKeysQuery(db: Db, kind: SearchKind, query: RunnableQuery, part: RankPart = 'title', bound: number | null = null) {
+export function rankedKeysQuery(db: Db, kind: SearchKind, query: RunnableQuery, part: MatchPart = 'title', bound: number | null = null) {
   return source(kind).walkKeys(db, query, part, bound);
 }
 
@@ -103,13 +105,64 @@ async function rankedPart(db: Db, kind: SearchKind, query: RunnableQuery, part: 
   return walkPart(db, kind, query, part, wanted);
 }
 
-/** A kind's count (up to COUNT_CAP + 1) and its first `wanted` keys in ranking order. */
-async function rankedKeys(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number): Promise<PartKeys> {
+/**
+ * The walk plan's first step: the newest COUNT_CAP + 1 matches within the plan's bound, which prove the
+ * count capped, and of them the first `wanted` in ranking order (title matches first), with how many of
+ * them are title matches. Null when fewer matches are within the bound (the estimate was too high).
+ */
+async function walkedAll(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, bound: number): Promise<(PartKeys & { titled: number }) | null> {
+  const builder = rankedKeysQuery(db, kind, query, 'all', bound);
+  if (!builder) return null;
+  const w = db.$with('w').as(builder.limit(COUNT_CAP + 1) as unknown as TypedQueryBuilder<KeyFields>);
+  const rows: { id: number; titleMatch: boolean; at: Date | string | null; n: number; titled: number }[] = await db
+    .with(w)
+    .select({
+      id: w.id,
+      titleMatch: w.titleMatch,
+      at: w.at,
+      n: sql<number>`(select count(*) from ${w})`.mapWith(Number),
+      titled: sql<number>`(select count(*) from ${w} where ${w.titleMatch})`.mapWith(Number),
+    })
+    .from(w)
+    .orderBy(desc(w.titleMatch), desc(w.at), desc(w.id))
+    .limit(Math.max(1, wanted));
+  const n = rows[0]?.n ?? 0;
+  if (n <= COUNT_CAP) return null;
+  return { n, titled: rows[0]?.titled ?? 0, keys: rows.slice(0, wanted).map((r) => ({ id: r.id, titleMatch: Boolean(r.titleMatch), at: timeOf(r.at) })) };
+}
+
+/**
+ * A kind's count (up to COUNT_CAP + 1) and its first `wanted` keys in ranking order, by the plan chosen for
+ * the kind (db/queries/lookup-plan.ts). The walk's window holds the newest COUNT_CAP + 1 matches: its title
+ * matches are the newest title matches and its other rows the newest other matches, so each part that the
+ * window fills needs nothing more; a part it does not fill is ranked as the index plan ranks it.
+ */
+async function rankedKeys(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, plan: LookupPlan): Promise<PartKeys> {
+  const walked = plan.kind === 'walk' ? await walkedAll(db, kind, query, wanted, plan.bound) : null;
+  if (walked) {
+    if (walked.titled >= wanted) return { n: walked.n, keys: walked.keys };
+    const titled = await rankedPart(db, kind, query, 'title', wanted);
+    const restWanted = wanted - titled.length;
+    const windowRest = walked.keys.filter((k) => !k.titleMatch);
+    const rest = windowRest.length >= restWanted ? windowRest.slice(0, restWanted) : await rankedPart(db, kind, query, 'rest', restWanted);
+    return { n: walked.n, keys: [...titled, ...rest] };
+  }
   const all = (await matchedPart(db, kind, query, 'all', wanted)) ?? { n: 0, keys: [] };
   if (all.n <= COUNT_CAP || wanted <= 0) return all;
   const titled = await rankedPart(db, kind, query, 'title', wanted);
   const rest = titled.length < wanted ? await rankedPart(db, kind, query, 'rest', wanted - titled.length) : [];
   return { n: all.n, keys: [...titled, ...rest] };
+}
+
+/** Each kind's plan for this query: from the estimates of words, the index plan for a credit code. */
+async function plansOf(db: Db, query: RunnableQuery): Promise<LookupPlan[]> {
+  if (query.kind !== 'words') return SEARCH_KINDS.map(() => INDEX_PLAN);
+  return planLookups(
+    db,
+    SEARCH_KINDS.map((kind) => source(kind).stats),
+    query.words,
+    COUNT_CAP + 1,
+  );
 }
 
 /** What the results show, for ids already ranked, with personal numbers in old text masked before the snippet is cut. */
@@ -142,12 +195,13 @@ export function clampSearchPage(page: number): number {
 }
 
 /** One page of one tab with every tab's count. 全部 merges the kinds' rankings (title matches, then newest). */
-export async function searchPublic(db: Db, query: RunnableQuery, options: { tab?: SearchTab; page?: number } = {}): Promise<SiteSearchResult> {
+export async function searchPublic(db: Db, query: RunnableQuery, options: { tab?: SearchTab; page?: number; plan?: LookupPlan } = {}): Promise<SiteSearchResult> {
   const tab = options.tab ?? 'all';
+  const plans = options.plan ? SEARCH_KINDS.map(() => options.plan!) : await plansOf(db, query);
   const page = clampSearchPage(options.page ?? 1);
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // Each shown kind's first page*20 (deep pages are capped, so this stays small); the other tabs only count.
-  const ranked = await Promise.all(SEARCH_KINDS.map((kind) => rankedKeys(db, kind, query, tab === 'all' || tab === kind ? offset + SEARCH_PAGE_SIZE : 0)));
+  const ranked = await Promise.all(SEARCH_KINDS.map((kind, i) => rankedKeys(db, kind, query, tab === 'all' || tab === kind ? offset + SEARCH_PAGE_SIZE : 0, plans[i]!)));
   const keys = SEARCH_KINDS.flatMap((kind, i) => ranked[i]!.keys.map((k) => ({ ...k, kind })))
     .sort((a, b) => Number(b.titleMatch) - Number(a.titleMatch) || b.at - a.at || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind) || b.id - a.id)
     .slice(offset, offset + SEARCH_PAGE_SIZE);
@@ -160,7 +214,8 @@ export async function searchPublic(db: Db, query: RunnableQuery, options: { tab?
 
 /** The first `limit` results of each kind (for callers that show kinds side by side, and for tests). */
 export async function searchEachKind(db: Db, query: RunnableQuery, limit = SEARCH_PAGE_SIZE): Promise<Record<SearchKind, SearchHit[]>> {
-  return byKind(await Promise.all(SEARCH_KINDS.map(async (kind) => hitsInOrder(db, (await rankedKeys(db, kind, query, limit)).keys.map((k) => ({ kind, id: k.id }))))));
+  const plans = await plansOf(db, query);
+  return byKind(await Promise.all(SEARCH_KINDS.map(async (kind, i) => hitsInOrder(db, (await rankedKeys(db, kind, query, limit, plans[i]!)).keys.map((k) => ({ kind, id: k.id }))))));
 }
 
 /**

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import { openDatabase, type Db } from '@/db/client';
 import { listAdminCreditEntries } from '@/db/queries/credit-admin/entries';
-import { lookupPublicCredit } from '@/db/queries/credit';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { lookupPublicCredit, publicCredit } from '@/db/queries/credit';
+import { creditBatches, creditEntries } from '@/db/schema';
 import { listAdminNews } from '@/db/queries/news-admin';
 import { listAdminPeople } from '@/db/queries/people-admin/people';
 import { searchPublic, type RunnableQuery } from '@/db/queries/search';
@@ -20,23 +22,39 @@ function words(text: string): RunnableQuery {
   return query;
 }
 
-// Fragments from rare (the demo's 诚信达) to very common (有限公), a two-character one (诚信, served by the
-// name bigrams) and a deep page; words citizens type most (诚信, 文明).
-const CASES: Case[] = [
-  ...['诚信达', '鑫源商', '建筑工', '江南区', '有限公', '诚信'].map((fragment): Case => ({ group: 'credit', label: `/credit?q=${fragment}`, run: (db) => lookupPublicCredit(db, { fragment }) })),
-  { group: 'credit', label: '/credit?q=建筑工&page=5', run: (db) => lookupPublicCredit(db, { fragment: '建筑工' }, 5) },
-  ...['诚信', '文明', '志愿', '见义勇为', '诚信达'].map((text): Case => ({ group: 'search', label: `/search?q=${text}`, run: (db) => searchPublic(db, words(text)) })),
-  { group: 'search', label: '/search?q=诚信&tab=credit&page=3', run: (db) => searchPublic(db, words('诚信'), { tab: 'credit', page: 3 }) },
-  { group: 'search', label: '/search?q=文明&tab=news&page=2', run: (db) => searchPublic(db, words('文明'), { tab: 'news', page: 2 }) },
-  { group: 'admin', label: '/admin/news', run: (db) => listAdminNews(db, {}, 1, 20) },
-  { group: 'admin', label: '/admin/news?status=pending', run: (db) => listAdminNews(db, { status: 'pending' }, 1, 20) },
-  { group: 'admin', label: '/admin/news?q=志愿服务', run: (db) => listAdminNews(db, { q: '志愿服务' }, 1, 20) },
-  { group: 'admin', label: '/admin/credit', run: (db) => listAdminCreditEntries(db, {}, 1, 20) },
-  { group: 'admin', label: '/admin/credit?status=revoked', run: (db) => listAdminCreditEntries(db, { status: 'revoked' }, 1, 20) },
-  { group: 'admin', label: '/admin/credit?q=诚信达', run: (db) => listAdminCreditEntries(db, { q: '诚信达' }, 1, 20) },
-  { group: 'admin', label: '/admin/good-people', run: (db) => listAdminPeople(db, {}, 1, 20) },
-  { group: 'admin', label: '/admin/good-people?status=pending', run: (db) => listAdminPeople(db, { status: 'pending' }, 1, 20) },
-];
+// Fragments from rare (the demo's 诚信达) to very common (有限公), two-character ones (诚信, 文明: served by
+// the name bigrams), a company's full code and a deep page; words citizens type most (诚信, 文明).
+function cases(code: string | null): Case[] {
+  return [
+    ...['诚信达', '鑫源商', '建筑工', '江南区', '有限公', '诚信', '文明'].map((fragment): Case => ({ group: 'credit', label: `/credit?q=${fragment}`, run: (db) => lookupPublicCredit(db, { fragment }) })),
+    ...(code ? [{ group: 'credit', label: '/credit?q=<credit code>', run: (db) => lookupPublicCredit(db, { code }) } satisfies Case] : []),
+    { group: 'credit', label: '/credit?q=建筑工&page=5', run: (db) => lookupPublicCredit(db, { fragment: '建筑工' }, 5) },
+    ...['诚信', '文明', '志愿', '见义勇为', '有限公', '诚信达'].map((text): Case => ({ group: 'search', label: `/search?q=${text}`, run: (db) => searchPublic(db, words(text)) })),
+    ...(code ? [{ group: 'search', label: '/search?q=<credit code>', run: (db) => searchPublic(db, words(code)) } satisfies Case] : []),
+    { group: 'search', label: '/search?q=诚信&tab=credit&page=3', run: (db) => searchPublic(db, words('诚信'), { tab: 'credit', page: 3 }) },
+    { group: 'search', label: '/search?q=文明&tab=news&page=2', run: (db) => searchPublic(db, words('文明'), { tab: 'news', page: 2 }) },
+    { group: 'admin', label: '/admin/news', run: (db) => listAdminNews(db, {}, 1, 20) },
+    { group: 'admin', label: '/admin/news?status=pending', run: (db) => listAdminNews(db, { status: 'pending' }, 1, 20) },
+    { group: 'admin', label: '/admin/news?q=志愿服务', run: (db) => listAdminNews(db, { q: '志愿服务' }, 1, 20) },
+    { group: 'admin', label: '/admin/credit', run: (db) => listAdminCreditEntries(db, {}, 1, 20) },
+    { group: 'admin', label: '/admin/credit?status=revoked', run: (db) => listAdminCreditEntries(db, { status: 'revoked' }, 1, 20) },
+    { group: 'admin', label: '/admin/credit?q=诚信达', run: (db) => listAdminCreditEntries(db, { q: '诚信达' }, 1, 20) },
+    { group: 'admin', label: '/admin/good-people', run: (db) => listAdminPeople(db, {}, 1, 20) },
+    { group: 'admin', label: '/admin/good-people?status=pending', run: (db) => listAdminPeople(db, { status: 'pending' }, 1, 20) },
+  ];
+}
+
+/** A listed company's code, taken from the newest public entries. */
+async function someCode(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ code: creditEntries.creditCode })
+    .from(creditEntries)
+    .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+    .where(and(publicCredit(), isNotNull(creditEntries.creditCode)))
+    .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
+    .limit(1);
+  return row?.code ?? null;
+}
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -71,11 +89,11 @@ runScript(async () => {
   const jsonFile = option('json', '');
   const handle = await openDatabase();
   try {
-    const cases = CASES.filter((c) => !only || c.group === only);
-    console.log(`${handle.engine}: ${cases.length} queries, ${runs} runs each at concurrency ${concurrency} (after one warm-up run each)`);
-    for (const c of cases) await c.run(handle.db);
+    const selected = cases(await someCode(handle.db)).filter((c) => !only || c.group === only);
+    console.log(`${handle.engine}: ${selected.length} queries, ${runs} runs each at concurrency ${concurrency} (after one warm-up run each)`);
+    for (const c of selected) await c.run(handle.db);
     const results: { group: string; query: string; p50: number; p99: number; max: number }[] = [];
-    for (const c of cases) {
+    for (const c of selected) {
       const times = await measure(handle.db, c, runs, concurrency);
       const row = { group: c.group, query: c.label, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)), max: Math.round(times[times.length - 1]!) };
       results.push(row);

@@ -47,4 +47,23 @@ describe('cachedQuery', () => {
       vi.useRealTimers();
     }
   });
+
+  it('with midnight, never keeps an entry past the city midnight', async () => {
+    // 23:59:50 in the city (UTC+8): a 30-second entry ends at midnight, ten seconds on.
+    vi.useFakeTimers({ now: new Date('2026-11-22T15:59:50Z') });
+    try {
+      let calls = 0;
+      const lookup = cachedQuery('test.midnight', async () => ++calls, { tags: () => ['t-midnight'], revalidate: 30, midnight: true });
+      expect(await lookup()).toBe(1);
+      vi.advanceTimersByTime(9_000);
+      expect(await lookup()).toBe(1);
+      vi.advanceTimersByTime(2_000);
+      expect(await lookup()).toBe(2);
+      // After midnight the full 30 seconds apply again.
+      vi.advanceTimersByTime(29_000);
+      expect(await lookup()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -2,6 +2,7 @@
 // and in every other instance on the same database (server/cache/invalidate.ts, server/cache/sync.ts). Values are
 // kept as the query returned them (Dates stay Dates); callers must treat them as read-only.
 import { getDb, type Db } from '@/db/client';
+import { nextCityMidnight } from './page-cache';
 import { tagFingerprint } from './state';
 
 interface Entry {
@@ -22,13 +23,14 @@ type QueryArgs<F> = F extends (db: Db, ...args: infer A) => Promise<unknown> ? A
 
 /**
  * A cached public query: keyed by its name and arguments, tagged, and refreshed after `revalidate`
- * seconds at the latest (which also bounds how late a scheduled item appears). Concurrent callers of
- * the same uncached query share one database round trip.
+ * seconds at the latest (which also bounds how late a scheduled item appears), and with `midnight` never
+ * past the city's next midnight (when credit entries reach their end date). Concurrent callers of the
+ * same uncached query share one database round trip.
  */
 export function cachedQuery<F extends (db: Db, ...args: never[]) => Promise<unknown>>(
   name: string,
   query: F,
-  options: { tags: (...args: QueryArgs<F>) => string[]; revalidate: number },
+  options: { tags: (...args: QueryArgs<F>) => string[]; revalidate: number; midnight?: boolean },
 ): (...args: QueryArgs<F>) => ReturnType<F> {
   const run = query as unknown as (db: Db, ...args: QueryArgs<F>) => ReturnType<F>;
   return ((...args: QueryArgs<F>) => {
@@ -45,7 +47,8 @@ export function cachedQuery<F extends (db: Db, ...args: never[]) => Promise<unkn
     }
     const value = getDb().then((db) => run(db, ...args));
     cache.delete(key);
-    cache.set(key, { value, fingerprint, expires: now + options.revalidate * 1000 });
+    const expires = now + options.revalidate * 1000;
+    cache.set(key, { value, fingerprint, expires: options.midnight ? Math.min(expires, nextCityMidnight(now)) : expires });
     value.catch(() => {
       if (cache.get(key)?.value === value) cache.delete(key); // never cache a failure
     });

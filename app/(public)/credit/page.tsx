@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
-import { countPublicCreditByCategory, CREDIT_PAGE_SIZE, findLatestPublicCreditBatch, listPublicEntriesOfBatch, lookupPublicCredit } from '@/db/queries/credit';
+import { countPublicCreditByCategory, CREDIT_PAGE_SIZE, findLatestPublicCreditBatch, listPublicEntriesOfBatch, type PublicCreditPage } from '@/db/queries/credit';
 import { formatDay } from '@/lib/dates';
 import { parseCreditLookup, type CreditLookup } from '@/lib/credit-lookup';
+import { cachedCreditLookup } from '@/server/public-lookups';
 import { CreditEntryTable } from '../../_components/credit-entry-table';
 import { CreditLookupForm } from '../../_components/credit/credit-lookup-form';
 import { Pagination, pageParam } from '../../_components/pagination';
@@ -22,7 +23,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const raw = Array.isArray(params.q) ? params.q[0] : params.q;
   const lookup = parseCreditLookup(raw?.slice(0, 200));
   const page = pageParam(params.page);
-  const found = lookup.kind === 'code' || lookup.kind === 'name' ? await lookupPublicCredit(await getDb(), lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, page) : null;
+  const found = lookup.kind === 'code' || lookup.kind === 'name' ? await cachedCreditLookup(lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, page, CREDIT_PAGE_SIZE) : null;
   // ?q=…&page=99 past the last page of results: a wrong address (404), not an empty page.
   if (found && page > 1 && found.rows.length === 0) return <PageNotFound kind="page-number" />;
   return (
@@ -38,7 +39,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   );
 }
 
-type LookupResult = Awaited<ReturnType<typeof lookupPublicCredit>>;
+type LookupResult = PublicCreditPage;
 
 function LookupResults({ lookup, page, result }: { lookup: Exclude<CreditLookup, { kind: 'empty' }>; page: number; result: LookupResult | null }) {
   if (lookup.kind === 'invalid' || lookup.kind === 'badCode' || !result) {

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
-import { clampSearchPage, searchPublic, type RunnableQuery, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
+import { clampSearchPage, type RunnableQuery, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
+import { cachedSiteSearch } from '@/server/public-lookups';
 import { looksLikeCode, MAX_QUERY, parseSearchQuery } from '@/lib/search-text';
 import { Breadcrumb } from '../../_components/breadcrumb';
 import { PageNotFound } from '../../_components/page-not-found';
@@ -27,7 +28,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const shown = query.kind === 'empty' ? '' : query.text;
   const runnable = query.kind === 'words' || query.kind === 'code' ? query : null;
   const tab = tabParam(first(params.type));
-  const result = runnable ? await searchPublic(await getDb(), runnable, { tab, page: clampSearchPage(pageParam(params.page)) }) : null;
+  const result = runnable ? await cachedSiteSearch(runnable, tab, clampSearchPage(pageParam(params.page))) : null;
   // ?page=40 past the last page of results: a wrong address (404), not an empty page.
   if (result && result.page > 1 && result.hits.length === 0) return <PageNotFound kind="page-number" />;
   return (

@@ -6,7 +6,7 @@ import { ISSUE_STATUS_LABELS } from '@/lib/enums';
 import { maskPublicFields } from '@/lib/pii-detect';
 import type { Db } from '../../client';
 import { issueCategories, issues, units } from '../../schema';
-import { partFlag, titleFlag, titleIndexMatch, titlePart, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from '../search-source';
+import { titleFlag, titleIndexMatch, titlePart, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from '../search-source';
 import { publicIssues } from './ledger';
 
 const words = (query: RunnableQuery) => (query.kind === 'words' ? query.words : null);
@@ -20,6 +20,8 @@ function issueSource(db: Db, bound: number | null) {
 }
 
 export const ledgerSearch: SearchSource = {
+  stats: { table: 'issues', column: 'search_bigrams' },
+
   matchKeys(db, query, part) {
     const w = words(query);
     if (!w) return null;
@@ -35,7 +37,7 @@ export const ledgerSearch: SearchSource = {
     const w = words(query);
     if (!w) return null;
     return db
-      .select({ id: issues.id, titleMatch: partFlag(part), at: issues.createdAt })
+      .select({ id: issues.id, titleMatch: titleFlag(part, issues.address, w), at: issues.createdAt })
       .from(issueSource(db, bound))
       .where(and(publicIssues(), wordsMatch(w, issues.searchText, issues.searchBigrams), titlePart(part, issues.address, w)))
       .orderBy(desc(issues.createdAt), desc(issues.id));

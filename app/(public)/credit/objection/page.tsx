@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
 import { totalText } from '@/db/queries/capped-count';
-import { findPublicCreditEntry, lookupPublicCredit, type PublicCreditEntry } from '@/db/queries/credit';
+import { findPublicCreditEntry, type PublicCreditEntry } from '@/db/queries/credit';
+import { cachedCreditLookup } from '@/server/public-lookups';
 import { parseCreditLookup } from '@/lib/credit-lookup';
 import { ObjectionForm } from './objection-form';
 import { CREDIT_LIST_LABELS } from '@/lib/enums';
@@ -107,7 +108,7 @@ async function EntryPicker({ query }: { query: string }) {
       const lookup = parseCreditLookup(compact);
       if (lookup.kind === 'invalid' || lookup.kind === 'badCode') problem = lookup.message;
       else if (lookup.kind !== 'empty') {
-        const result = await lookupPublicCredit(db, lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, 1, 20);
+        const result = await cachedCreditLookup(lookup.kind === 'code' ? { code: lookup.code } : { fragment: lookup.fragment }, 1, 20);
         matches = result.rows;
         total = result.total;
         capped = result.capped;
