@@ -62,6 +62,10 @@ export const issues = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     urgent: boolean('urgent').notNull().default(false),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    // The first 'assign' event of the item to the unit that holds it now (unit_id): the instant a unit's
+    // figures count the item from. Set in the same transaction as each assignment (an earlier assignment
+    // to the same unit keeps its instant), cleared with unit_id; null while no unit holds the item.
+    unitAssignedAt: timestamp('unit_assigned_at', { withTimezone: true }),
     deadlineAt: timestamp('deadline_at', { withTimezone: true }),
     plannedDate: date('planned_date'),
     // When the unit last submitted for verification (a submission before the deadline is on time).
@@ -94,8 +98,14 @@ export const issues = pgTable(
     index('issues_created_idx').on(t.createdAt, t.id),
     index('issues_category_idx').on(t.categoryId, t.createdAt),
     index('issues_unit_idx').on(t.unitId, t.status, t.createdAt),
+    // A unit's figures over a period (unitStatsSql): the unit's items by their first assignment to it.
+    index('issues_unit_assigned_idx').on(t.unitId, t.unitAssignedAt),
     index('issues_area_idx').on(t.area, t.createdAt),
     index('issues_deadline_idx').on(t.status, t.deadlineAt),
+    // The open items newest first: the public list's 超期 filter walks these instead of every item.
+    index('issues_open_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} in ('assigned', 'fixing', 'planned', 'verifying')`),
     index('issues_similar_idx').on(t.categoryId, t.area, t.status),
     index('issues_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('issues_search_bigrams_idx').using('gin', t.searchBigrams),

@@ -14,7 +14,7 @@ import type { Columns } from './scale-rows';
 
 export const ISSUE_COLUMNS = [
   'id', 'no', 'source', 'category_id', 'description', 'address', 'area', 'lat', 'lng', 'public_lat', 'public_lng', 'reporter_name', 'reporter_phone',
-  'status', 'unit_id', 'assigned_at', 'deadline_at', 'planned_date', 'submitted_at', 'closed_at', 'rating', 'rated_at', 'supports', 'created_at', 'updated_at',
+  'status', 'unit_id', 'assigned_at', 'unit_assigned_at', 'deadline_at', 'planned_date', 'submitted_at', 'closed_at', 'rating', 'rated_at', 'supports', 'created_at', 'updated_at',
 ] as const;
 export const EVENT_COLUMNS = ['issue_id', 'kind', 'from_status', 'to_status', 'actor_unit_id', 'public_note', 'created_at'] as const;
 
@@ -141,6 +141,8 @@ export function ledgerScaleRows(rng: Rng, count: number, ctx: ScaleLedgerContext
     issues.status!.push(status);
     issues.unit_id!.push(holder);
     issues.assigned_at!.push(assignedAt?.toISOString() ?? null);
+    // Assigned once, to the unit that holds it: the first assignment to it.
+    issues.unit_assigned_at!.push(assignedAt?.toISOString() ?? null);
     issues.deadline_at!.push(deadline?.toISOString() ?? null);
     issues.planned_date!.push(status === 'planned' && deadline ? addDays(deadline.toISOString().slice(0, 10), rng.int(20, 90)) : null);
     issues.submitted_at!.push(submittedAt?.toISOString() ?? null);

@@ -103,6 +103,9 @@ async function step(tx: Db, actor: LedgerActor, no: string, action: IssueAction,
         unitId,
         urgent,
         assignedAt: now,
+        // The unit's figures count the item from its first assignment to this unit (an earlier one, before a
+        // return, keeps its instant); this step's event is written below with the same instant.
+        unitAssignedAt: sql`coalesce((select min(${issueEvents.createdAt}) from ${issueEvents} where ${issueEvents.issueId} = ${item.id} and ${issueEvents.kind} = 'assign' and ${issueEvents.actorUnitId} = ${unitId}), ${now.toISOString()}::timestamptz)`,
         deadlineAt: urgent ? addWorkingHours(now, item.urgentHours, calendar) : addWorkingDays(now, item.deadlineDays, calendar),
         plannedDate: null,
         submittedAt: null,
@@ -112,7 +115,7 @@ async function step(tx: Db, actor: LedgerActor, no: string, action: IssueAction,
     }
     case 'return':
       // Back to the reviewer: the unit no longer holds it (the event keeps who returned it and why).
-      Object.assign(changes, { unitId: null, assignedAt: null, deadlineAt: null, returnCount: item.returnCount + 1 });
+      Object.assign(changes, { unitId: null, assignedAt: null, unitAssignedAt: null, deadlineAt: null, returnCount: item.returnCount + 1 });
       Object.assign(before, { unitId: item.unitId, returnCount: item.returnCount });
       break;
     case 'plan':

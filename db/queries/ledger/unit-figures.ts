@@ -1,0 +1,85 @@
+// A unit's figures (/units/<id>, /units) counted by the database in one aggregate over the unit's items,
+// never by loading the items: lib/unit-stats unitCounts is the same count in JS (the reference the tests
+// compare with). The items are those first assigned to the unit holding them now within the period
+// (issues.unit_assigned_at, kept with each assignment), through issues_unit_assigned_idx. 超期 is computed
+// here from the deadline in force and the time of the request, as everywhere: never stored.
+// Instants are compared at whole milliseconds, as JS Dates hold them, so both counts agree to the item.
+import { sql } from 'drizzle-orm';
+import type { PeriodRange, UnitCounts } from '@/lib/unit-stats';
+import type { Db } from '../../client';
+import { issues } from '../../schema';
+import { cityDayEndSql } from './deadlines';
+
+const ms = (column: unknown) => sql`date_trunc('milliseconds', ${column})`;
+
+/** The deadline in force (lib/ledger-workflow effectiveDeadline), at whole milliseconds. */
+const deadline = sql`coalesce(${cityDayEndSql(issues.plannedDate)}, ${ms(issues.deadlineAt)})`;
+const closed = sql`(${issues.status} = 'closed' and ${issues.closedAt} is not null)`;
+/** Closed after the deadline (overdueState 'closed_late'): the last submission, else the closure, past it. */
+const closedLate = sql`(${ms(sql`coalesce(${issues.submittedAt}, ${issues.closedAt})`)} > ${deadline})`;
+/** First assignment to closure in whole milliseconds (Date#getTime differences). */
+const durationMs = sql`(floor(extract(epoch from ${issues.closedAt}) * 1000) - floor(extract(epoch from ${issues.unitAssignedAt}) * 1000))::float8`;
+
+/** An open item past its deadline now (overdueState 'overdue'). */
+const overdueNow = (now: Date) =>
+  sql`((${issues.status} in ('assigned', 'fixing', 'planned') and ${deadline} < ${now.toISOString()}::timestamptz) or (${issues.status} = 'verifying' and ${ms(issues.submittedAt)} > ${deadline}))`;
+
+type Row = {
+  unit_id: number;
+  assigned: number;
+  closed: number;
+  on_time: number;
+  overdue_now: number;
+  reopened: number;
+  reopen_base: number;
+  rated: number;
+  satisfied: number;
+  median_low: number | null;
+  median_high: number | null;
+};
+
+/**
+ * The counts behind the figures of one unit, or of every unit (unitId null), over a period: the unit's
+ * public items first assigned to it within the period. Units without such items are absent from the map.
+ */
+export async function unitFigureCounts(db: Db, unitId: number | null, range: PeriodRange, now: Date): Promise<Map<number, UnitCounts>> {
+  const inRange = range
+    ? sql`and ${issues.unitAssignedAt} >= ${`${range.from}T00:00:00+08:00`}::timestamptz and ${issues.unitAssignedAt} < ${`${range.to}T00:00:00+08:00`}::timestamptz`
+    : sql`and ${issues.unitAssignedAt} is not null`;
+  const ofUnit = unitId === null ? sql`${issues.unitId} is not null` : sql`${issues.unitId} = ${unitId}`;
+  const result = await db.execute<Row>(sql`
+    select ${issues.unitId} as unit_id,
+      count(*)::int as assigned,
+      count(*) filter (where ${closed})::int as closed,
+      count(*) filter (where ${closed} and ${closedLate} is not true)::int as on_time,
+      count(*) filter (where ${overdueNow(now)})::int as overdue_now,
+      count(*) filter (where ${issues.reopenCount} > 0)::int as reopened,
+      count(*) filter (where ${issues.reopenCount} > 0 or ${closed})::int as reopen_base,
+      count(${issues.rating})::int as rated,
+      count(*) filter (where ${issues.rating} in ('满意', '基本满意'))::int as satisfied,
+      -- The two middles of the durations (the same one for an odd number): percentile_disc picks values,
+      -- never interpolates, and skips the nulls of items not closed.
+      percentile_disc(0.5) within group (order by case when ${closed} then ${durationMs} end) as median_low,
+      percentile_disc(0.5) within group (order by case when ${closed} then ${durationMs} end desc) as median_high
+    from ${issues}
+    where ${ofUnit} ${inRange} and ${issues.status} in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')
+    group by ${issues.unitId}`);
+  const num = (v: number | string | null) => (v === null ? null : Number(v));
+  return new Map(
+    result.rows.map((r) => [
+      Number(r.unit_id),
+      {
+        assigned: Number(r.assigned),
+        closed: Number(r.closed),
+        onTime: Number(r.on_time),
+        overdueNow: Number(r.overdue_now),
+        reopened: Number(r.reopened),
+        reopenBase: Number(r.reopen_base),
+        rated: Number(r.rated),
+        satisfied: Number(r.satisfied),
+        medianLowMs: num(r.median_low),
+        medianHighMs: num(r.median_high),
+      },
+    ]),
+  );
+}
