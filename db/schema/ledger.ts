@@ -98,8 +98,12 @@ export const issues = pgTable(
     index('issues_created_idx').on(t.createdAt, t.id),
     index('issues_category_idx').on(t.categoryId, t.createdAt),
     index('issues_unit_idx').on(t.unitId, t.status, t.createdAt),
-    // A unit's figures over a period (unitStatsSql): the unit's items by their first assignment to it.
-    index('issues_unit_assigned_idx').on(t.unitId, t.unitAssignedAt),
+    // A unit's figures over a period (db/queries/ledger/unit-figures.ts): the unit's items by their first
+    // assignment to it, with every column the figures read, so that they come from an index-only scan (a
+    // row of issues carries its texts and search columns: reading 40,000 of them costs most of a second).
+    index('issues_unit_figures_idx')
+      .on(t.unitId, t.unitAssignedAt, t.status, t.closedAt, t.submittedAt, t.deadlineAt, t.plannedDate, t.reopenCount, t.rating)
+      .where(sql`${t.unitAssignedAt} is not null`),
     index('issues_area_idx').on(t.area, t.createdAt),
     index('issues_deadline_idx').on(t.status, t.deadlineAt),
     // The open items newest first: the public list's 超期 filter walks these instead of every item.

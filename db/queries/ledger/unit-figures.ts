@@ -17,8 +17,15 @@ const deadline = sql`coalesce(${cityDayEndSql(issues.plannedDate)}, ${ms(issues.
 const closed = sql`(${issues.status} = 'closed' and ${issues.closedAt} is not null)`;
 /** Closed after the deadline (overdueState 'closed_late'): the last submission, else the closure, past it. */
 const closedLate = sql`(${ms(sql`coalesce(${issues.submittedAt}, ${issues.closedAt})`)} > ${deadline})`;
-/** First assignment to closure in whole milliseconds (Date#getTime differences). */
-const durationMs = sql`(floor(extract(epoch from ${issues.closedAt}) * 1000) - floor(extract(epoch from ${issues.unitAssignedAt}) * 1000))::float8`;
+/** First assignment to closure (an interval between whole milliseconds: Date#getTime differences). */
+const duration = sql`${ms(issues.closedAt)} - ${ms(issues.unitAssignedAt)}`;
+/**
+ * Both middles of the closed items' durations from one sort: percentile_disc(f) picks the value at position
+ * ceil(f * n), never interpolating, and skips the nulls of items not closed. 0.5 gives the lower middle
+ * (the middle for an odd n); 0.5 + 1e-9 gives position n/2 + 1 for an even n and the middle again for an
+ * odd one (n * 1e-9 stays below 0.5 for any n below 500 million).
+ */
+const middles = sql`percentile_disc(array[0.5, 0.500000001]) within group (order by case when ${closed} then ${duration} end)`;
 
 /** An open item past its deadline now (overdueState 'overdue'). */
 const overdueNow = (now: Date) =>
@@ -57,10 +64,8 @@ export async function unitFigureCounts(db: Db, unitId: number | null, range: Per
       count(*) filter (where ${issues.reopenCount} > 0 or ${closed})::int as reopen_base,
       count(${issues.rating})::int as rated,
       count(*) filter (where ${issues.rating} in ('满意', '基本满意'))::int as satisfied,
-      -- The two middles of the durations (the same one for an odd number): percentile_disc picks values,
-      -- never interpolates, and skips the nulls of items not closed.
-      percentile_disc(0.5) within group (order by case when ${closed} then ${durationMs} end) as median_low,
-      percentile_disc(0.5) within group (order by case when ${closed} then ${durationMs} end desc) as median_high
+      (extract(epoch from (${middles})[1]) * 1000)::float8 as median_low,
+      (extract(epoch from (${middles})[2]) * 1000)::float8 as median_high
     from ${issues}
     where ${ofUnit} ${inRange} and ${issues.status} in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')
     group by ${issues.unitId}`);
