@@ -110,6 +110,14 @@ describe(`the public ledger on ${engine}`, () => {
     expect(closed.counts).toEqual(all.counts);
     const byUnit = await listLedger(db, { unitId: planted.unitId, categoryId: planted.categoryId, area: planted.area });
     expect(byUnit.rows.map((r) => r.no)).toContain(planted.no);
+    // 超期 (its page's ids come from the open items' index first): overdue items only, newest first, as many as counted.
+    const overdue = await listLedger(db, { overdue: true }, NOW);
+    expect(overdue.rows.length).toBe(Math.min(20, overdue.total));
+    expect(overdue.rows.every((r) => r.overdue === 'overdue')).toBe(true);
+    const overdueTimes = overdue.rows.map((r) => r.createdAt.getTime());
+    expect([...overdueTimes].sort((a, b) => b - a)).toEqual(overdueTimes);
+    expect(overdue.total).toBe(Object.values(overdue.counts).reduce((a, b) => a + b, 0));
+    expect(Object.keys(overdue.counts).every((s) => ['assigned', 'fixing', 'planned', 'verifying'].includes(s))).toBe(true);
     const month = cityDay(NOW).slice(0, 7);
     const thisMonth = await listLedger(db, { month });
     expect(thisMonth.rows.every((r) => cityDay(r.createdAt).startsWith(month))).toBe(true);

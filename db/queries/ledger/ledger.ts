@@ -91,7 +91,7 @@ function toLedgerRow(row: ListRow, now: Date): LedgerRow {
   return { ...row, overdue: overdueState(row, now) };
 }
 
-/** The statuses an overdue item can have (overdueSql): the list then walks issues_open_created_idx. */
+/** The statuses an overdue item can have (overdueSql): the list and counts then read issues_open_idx. */
 const OPEN_STATUSES: readonly IssueStatus[] = ['assigned', 'fixing', 'planned', 'verifying'];
 
 function filterConditions(filter: LedgerFilter, now: Date, withStatus: boolean): SQL[] {
@@ -140,16 +140,34 @@ async function cappedStatusCounts(db: Db, filter: LedgerFilter, now: Date): Prom
  */
 export async function listLedger(db: Db, filter: LedgerFilter, now: Date = new Date()): Promise<LedgerList> {
   const page = Math.max(1, filter.page ?? 1);
+  const where = and(...filterConditions(filter, now, true));
+  // Under 超期 the page's ids come first from issues_open_idx alone (every filter column is in it), then
+  // only those rows are read: walking the open items newest first through the table would read each row.
+  const pageIds = db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(where)
+    .orderBy(desc(issues.createdAt), desc(issues.id))
+    .limit(LEDGER_PAGE_SIZE)
+    .offset((page - 1) * LEDGER_PAGE_SIZE);
   const [rows, byStatus] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(issues)
-      .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-      .leftJoin(units, eq(units.id, issues.unitId))
-      .where(and(...filterConditions(filter, now, true)))
-      .orderBy(desc(issues.createdAt), desc(issues.id))
-      .limit(LEDGER_PAGE_SIZE)
-      .offset((page - 1) * LEDGER_PAGE_SIZE),
+    filter.overdue
+      ? db
+          .select(listColumns)
+          .from(issues)
+          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+          .leftJoin(units, eq(units.id, issues.unitId))
+          .where(inArray(issues.id, pageIds))
+          .orderBy(desc(issues.createdAt), desc(issues.id))
+      : db
+          .select(listColumns)
+          .from(issues)
+          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+          .leftJoin(units, eq(units.id, issues.unitId))
+          .where(where)
+          .orderBy(desc(issues.createdAt), desc(issues.id))
+          .limit(LEDGER_PAGE_SIZE)
+          .offset((page - 1) * LEDGER_PAGE_SIZE),
     cappedStatusCounts(db, filter, now),
   ]);
   const counts: Partial<Record<IssueStatus, number>> = {};
