@@ -1,10 +1,12 @@
-// A unit's figures (/units/<id>, /units) counted by the database in one aggregate over the unit's items,
-// never by loading the items: lib/unit-stats unitCounts is the same count in JS (the reference the tests
-// compare with). The items are those first assigned to the unit holding them now within the period
-// (issues.unit_assigned_at, kept with each assignment), through issues_unit_assigned_idx. 超期 is computed
-// here from the deadline in force and the time of the request, as everywhere: never stored.
+// A unit's figures (/units/<id>, /units) counted by the database in one aggregate over the unit's public
+// items (the statuses of publicIssues() in ./ledger), never by loading the items: lib/unit-stats
+// unitCounts is the same count in JS (the reference the tests compare with). The items are those first
+// assigned within the period to the unit holding them now (issues.unit_assigned_at, kept with each
+// assignment), read by an index-only scan of issues_unit_figures_idx. 超期 is computed here from the
+// deadline in force and the time of the request, as everywhere: never stored.
 // Instants are compared at whole milliseconds, as JS Dates hold them, so both counts agree to the item.
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { PUBLIC_ISSUE_STATUSES } from '@/lib/enums';
 import type { PeriodRange, UnitCounts } from '@/lib/unit-stats';
 import type { Db } from '../../client';
 import { issues } from '../../schema';
@@ -67,7 +69,7 @@ export async function unitFigureCounts(db: Db, unitId: number | null, range: Per
       (extract(epoch from (${middles})[1]) * 1000)::float8 as median_low,
       (extract(epoch from (${middles})[2]) * 1000)::float8 as median_high
     from ${issues}
-    where ${ofUnit} ${inRange} and ${issues.status} in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')
+    where ${ofUnit} ${inRange} and ${inArray(issues.status, [...PUBLIC_ISSUE_STATUSES])}
     group by ${issues.unitId}`);
   const num = (v: number | string | null) => (v === null ? null : Number(v));
   return new Map(
