@@ -188,7 +188,9 @@ describe(`the public ledger on ${engine}`, () => {
     const [returned] = await db.select({ unitId: issues.unitId, unitAssignedAt: issues.unitAssignedAt }).from(issues).where(eq(issues.id, planted.id));
     expect(returned).toEqual({ unitId: null, unitAssignedAt: null });
     // Back to the same unit: its figures still count the item from the first assignment, not this one.
-    expect(await transition(db, reviewer, item!.no, 'assign', { unitId: planted.unitId }, noop, later(20))).toMatchObject({ ok: true });
+    const reassigned = await transition(db, reviewer, item!.no, 'assign', { unitId: planted.unitId }, noop, later(20));
+    // The audit row is told the kept instant (plain JSON, as recordAudit stores it).
+    expect(JSON.parse(JSON.stringify(reassigned))).toMatchObject({ ok: true, after: { unitAssignedAt: item!.assignedAt!.toISOString() } });
     const [again] = await db.select({ assignedAt: issues.assignedAt, unitAssignedAt: issues.unitAssignedAt }).from(issues).where(eq(issues.id, planted.id));
     expect(again).toEqual({ assignedAt: later(20), unitAssignedAt: item!.assignedAt });
   });
