@@ -105,6 +105,8 @@ export const issues = pgTable(
       .on(t.unitId, t.unitAssignedAt, t.status, t.closedAt, t.submittedAt, t.deadlineAt, t.plannedDate, t.reopenCount, t.rating)
       .where(sql`${t.unitAssignedAt} is not null`),
     index('issues_area_idx').on(t.area, t.createdAt),
+    // The public list's counts per status in an area (each stops at the cap): index-only, no table rows.
+    index('issues_area_status_idx').on(t.area, t.status),
     index('issues_deadline_idx').on(t.status, t.deadlineAt),
     // The open items newest first, with every column the public list's filters read: under 超期 the list
     // and its counts are index-only scans of these (超期 depends on the time of the request, so no index
