@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_ITEMS_FOR_RATES, parsePeriod, unitStats, type UnitStatsItem } from './unit-stats';
+import { MIN_ITEMS_FOR_RATES, NO_ITEMS, parsePeriod, statsFromCounts, unitCounts, unitStats, type UnitStatsItem } from './unit-stats';
 
 const t = (local: string) => new Date(`${local}+08:00`);
 const NOW = t('2026-11-20T12:00:00');
@@ -31,6 +31,19 @@ describe('unit statistics', () => {
     const stats = unitStats([...closed, item({ status: 'fixing' })], NOW);
     expect(stats).toMatchObject({ assigned: 11, closed: 10, closeRate: 0.909, onTimeRate: 1, reopenRate: 0.1, satisfaction: 0.9 });
     expect(unitStats([], NOW)).toMatchObject({ assigned: 0, medianDaysToClose: null, closeRate: null });
+  });
+
+  it('gives the counts the database computes: the two middle durations, and the same figures from them', () => {
+    const closedAfter = (hours: number) => item({ status: 'closed', submittedAt: t('2026-11-03T10:00:00'), closedAt: new Date(t('2026-11-02T10:00:00').getTime() + hours * 3_600_000) });
+    const items = [closedAfter(30), closedAfter(6), closedAfter(54), closedAfter(12), item({ status: 'fixing', reopened: true })];
+    const counts = unitCounts(items, NOW);
+    expect(counts).toMatchObject({ assigned: 5, closed: 4, reopened: 1, reopenBase: 5, medianLowMs: 12 * 3_600_000, medianHighMs: 30 * 3_600_000 });
+    // (0.5 + 1.25) / 2 days.
+    expect(statsFromCounts(counts)).toEqual(unitStats(items, NOW));
+    expect(unitStats(items, NOW).medianDaysToClose).toBe(0.9);
+    // An odd number: both middles are the middle one.
+    expect(unitCounts(items.slice(0, 3), NOW)).toMatchObject({ medianLowMs: 30 * 3_600_000, medianHighMs: 30 * 3_600_000 });
+    expect(statsFromCounts(NO_ITEMS)).toEqual(unitStats([], NOW));
   });
 
   it('reads periods', () => {

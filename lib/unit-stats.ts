@@ -59,33 +59,72 @@ const DAY = 86_400_000;
 
 const rate = (part: number, whole: number) => (whole >= MIN_ITEMS_FOR_RATES ? Math.round((part / whole) * 1000) / 1000 : null);
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const m = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/**
+ * What a unit's figures are made of: counts, and the two middle durations (first assignment to closure, in
+ * whole milliseconds) of its closed items. The database computes these in one aggregate
+ * (db/queries/ledger/unit-figures.ts); unitStats() computes them from the items, as the reference.
+ */
+export type UnitCounts = {
+  assigned: number;
+  closed: number;
+  onTime: number;
+  overdueNow: number;
+  reopened: number;
+  /** Items reopened or closed: the base of the reopen rate. */
+  reopenBase: number;
+  rated: number;
+  satisfied: number;
+  /** The lower and upper middle of the sorted durations (the same value for an odd number); null without closed items. */
+  medianLowMs: number | null;
+  medianHighMs: number | null;
+};
+
+/** The median in days (one decimal) from the middle durations: the mean of the two middles for an even number. */
+function medianDays(counts: Pick<UnitCounts, 'closed' | 'medianLowMs' | 'medianHighMs'>): number | null {
+  if (counts.closed === 0 || counts.medianLowMs === null || counts.medianHighMs === null) return null;
+  const m = counts.closed % 2 ? counts.medianLowMs / DAY : (counts.medianLowMs / DAY + counts.medianHighMs / DAY) / 2;
   return Math.round(m * 10) / 10;
+}
+
+/** The figures from their counts. */
+export function statsFromCounts(c: UnitCounts): UnitStats {
+  return {
+    assigned: c.assigned,
+    closed: c.closed,
+    onTime: c.onTime,
+    overdueNow: c.overdueNow,
+    medianDaysToClose: medianDays(c),
+    closeRate: rate(c.closed, c.assigned),
+    onTimeRate: rate(c.onTime, c.closed),
+    reopenRate: rate(c.reopened, c.reopenBase),
+    satisfaction: rate(c.satisfied, c.rated),
+    rated: c.rated,
+  };
+}
+
+export const NO_ITEMS: UnitCounts = { assigned: 0, closed: 0, onTime: 0, overdueNow: 0, reopened: 0, reopenBase: 0, rated: 0, satisfied: 0, medianLowMs: null, medianHighMs: null };
+
+/** The counts of the items a unit got (first assigned within the period: the caller selects them). */
+export function unitCounts(items: readonly UnitStatsItem[], now: Date): UnitCounts {
+  const closedItems = items.filter((i) => i.status === 'closed' && i.closedAt);
+  const rated = items.filter((i) => i.rating !== null);
+  const durations = closedItems.map((i) => i.closedAt!.getTime() - i.assignedAt.getTime()).sort((a, b) => a - b);
+  const n = durations.length;
+  return {
+    assigned: items.length,
+    closed: n,
+    onTime: closedItems.filter((i) => overdueState(i, now) !== 'closed_late').length,
+    overdueNow: items.filter((i) => overdueState(i, now) === 'overdue').length,
+    reopened: items.filter((i) => i.reopened).length,
+    reopenBase: items.filter((i) => i.reopened || (i.status === 'closed' && i.closedAt)).length,
+    rated: rated.length,
+    satisfied: rated.filter((i) => i.rating === '满意' || i.rating === '基本满意').length,
+    medianLowMs: n ? durations[Math.ceil(n / 2) - 1]! : null,
+    medianHighMs: n ? durations[Math.floor(n / 2)]! : null,
+  };
 }
 
 /** The figures of the items a unit got (first assigned within the period: the caller selects them). */
 export function unitStats(items: readonly UnitStatsItem[], now: Date): UnitStats {
-  const closedItems = items.filter((i) => i.status === 'closed' && i.closedAt);
-  const onTime = closedItems.filter((i) => overdueState(i, now) !== 'closed_late').length;
-  const overdueNow = items.filter((i) => overdueState(i, now) === 'overdue').length;
-  const reopened = items.filter((i) => i.reopened).length;
-  const reopenBase = items.filter((i) => i.reopened || (i.status === 'closed' && i.closedAt)).length;
-  const rated = items.filter((i) => i.rating !== null);
-  const satisfied = rated.filter((i) => i.rating === '满意' || i.rating === '基本满意').length;
-  return {
-    assigned: items.length,
-    closed: closedItems.length,
-    onTime,
-    overdueNow,
-    medianDaysToClose: median(closedItems.map((i) => (i.closedAt!.getTime() - i.assignedAt.getTime()) / DAY)),
-    closeRate: rate(closedItems.length, items.length),
-    onTimeRate: rate(onTime, closedItems.length),
-    reopenRate: rate(reopened, reopenBase),
-    satisfaction: rate(satisfied, rated.length),
-    rated: rated.length,
-  };
+  return statsFromCounts(unitCounts(items, now));
 }

@@ -7,7 +7,8 @@ import { ScaleRefusedError, SCALES, seedScale, type ScaleName } from '../db/seed
 import { runScript } from './run-script';
 
 const USAGE = `Usage: npm run db:seed                  demo data into an empty database
-       npm run db:seed -- --scale large   demo data (if empty) plus ${SCALES.large.articles.toLocaleString('en')} articles, ${SCALES.large.people.toLocaleString('en')} good people, ${SCALES.large.credit.toLocaleString('en')} credit entries
+       npm run db:seed -- --scale large   demo data (if empty) plus ${SCALES.large.articles.toLocaleString('en')} articles, ${SCALES.large.people.toLocaleString('en')} good people, ${SCALES.large.credit.toLocaleString('en')} credit entries, ${SCALES.large.issues.toLocaleString('en')} ledger items
+       npm run db:seed -- --scale ledger  demo data (if empty) plus the ${SCALES.ledger.issues.toLocaleString('en')} ledger items alone
 Target: DATA_DIR (PGlite, default ./data) or DATABASE_URL (PostgreSQL).`;
 
 /** null: plain demo seed; a scale name; or 'usage' for anything else. */

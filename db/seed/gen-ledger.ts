@@ -83,11 +83,15 @@ function simulate(
     push('accept', 'pending', 'accepted', { actorUserId: reviewer });
   }
 
+  // The first assignment to each unit (a unit assigned again after a return keeps its first instant).
+  const firstAssigned = new Map<number, Date>();
   const assign = (unitId: number) => {
     const urgent = rng.chance(0.1);
+    if (!firstAssigned.has(unitId)) firstAssigned.set(unitId, t);
     item.unitId = unitId;
     item.urgent = urgent;
     item.assignedAt = t;
+    item.unitAssignedAt = firstAssigned.get(unitId)!;
     item.deadlineAt = urgent ? addWorkingHours(t, category.urgentHours, days) : addWorkingDays(t, category.deadlineDays, days);
     push('assign', 'accepted', 'assigned', { actorUserId: reviewer, actorUnitId: unitId, publicNote: urgent ? '紧急问题，请尽快处置' : null });
   };
@@ -102,6 +106,7 @@ function simulate(
     item.returnCount = (item.returnCount ?? 0) + 1;
     item.unitId = null;
     item.assignedAt = null;
+    item.unitAssignedAt = null;
     item.deadlineAt = null;
     push('return', 'assigned', 'accepted', { actorUserId: null, actorUnitId: unitId, publicNote: rng.pick(RETURN_REASONS) });
     if (!step(later(2, 30))) return events;

@@ -14,7 +14,7 @@ import type { Columns } from './scale-rows';
 
 export const ISSUE_COLUMNS = [
   'id', 'no', 'source', 'category_id', 'description', 'address', 'area', 'lat', 'lng', 'public_lat', 'public_lng', 'reporter_name', 'reporter_phone',
-  'status', 'unit_id', 'assigned_at', 'deadline_at', 'planned_date', 'submitted_at', 'closed_at', 'rating', 'rated_at', 'supports', 'created_at', 'updated_at',
+  'status', 'unit_id', 'assigned_at', 'unit_assigned_at', 'deadline_at', 'planned_date', 'submitted_at', 'closed_at', 'rating', 'rated_at', 'supports', 'created_at', 'updated_at',
 ] as const;
 export const EVENT_COLUMNS = ['issue_id', 'kind', 'from_status', 'to_status', 'actor_unit_id', 'public_note', 'created_at'] as const;
 
@@ -136,11 +136,13 @@ export function ledgerScaleRows(rng: Rng, count: number, ctx: ScaleLedgerContext
     issues.public_lat!.push(lat === null ? null : roundCoordinate(lat));
     issues.public_lng!.push(lng === null ? null : roundCoordinate(lng));
     issues.reporter_name!.push(citizen ? surname + rng.pick(rng.chance(0.5) ? MALE_GIVEN : FEMALE_GIVEN) : null);
-    // Demo numbers in a block no carrier hands out to subscribers (199 0xxx xxxx).
+    // Demo numbers in a block no carrier hands out to subscribers (199 0 followed by seven digits).
     issues.reporter_phone!.push(citizen ? `1990${String(id % 10_000_000).padStart(7, '0')}` : null);
     issues.status!.push(status);
     issues.unit_id!.push(holder);
     issues.assigned_at!.push(assignedAt?.toISOString() ?? null);
+    // Assigned once, to the unit that holds it: the first assignment to it.
+    issues.unit_assigned_at!.push(assignedAt?.toISOString() ?? null);
     issues.deadline_at!.push(deadline?.toISOString() ?? null);
     issues.planned_date!.push(status === 'planned' && deadline ? addDays(deadline.toISOString().slice(0, 10), rng.int(20, 90)) : null);
     issues.submitted_at!.push(submittedAt?.toISOString() ?? null);

@@ -28,7 +28,11 @@ import {
 } from './scale-rows';
 
 export type ScaleSizes = { articles: number; people: number; credit: number; issues: number };
-export const SCALES = { large: { articles: 100_000, people: 50_000, credit: 1_000_000, issues: 200_000 } } satisfies Record<string, ScaleSizes>;
+export const SCALES = {
+  large: { articles: 100_000, people: 50_000, credit: 1_000_000, issues: 200_000 },
+  // The ledger's share of the large set alone (its 200,000 items and their events), for measuring /ledger and /units.
+  ledger: { articles: 0, people: 0, credit: 0, issues: 200_000 },
+} satisfies Record<string, ScaleSizes>;
 export type ScaleName = keyof typeof SCALES;
 
 /** site_settings row that records the load: 'loading' while it runs, 'complete' once indexes and statistics are done. */
@@ -112,6 +116,7 @@ const CASTS: Record<string, string> = {
   public_lat: 'float8',
   public_lng: 'float8',
   assigned_at: 'timestamptz',
+  unit_assigned_at: 'timestamptz',
   deadline_at: 'timestamptz',
   planned_date: 'date',
   submitted_at: 'timestamptz',
@@ -162,6 +167,7 @@ function progress(log: Log, label: string, total: number) {
 
 /** Makes and writes rows chunk by chunk; the next chunk is made while the previous one is being written. */
 async function load(log: Log, raw: RawClient, table: (typeof TABLES)[number], names: readonly string[], total: number, chunk: number, make: (n: number, offset: number) => Columns) {
+  if (total <= 0) return;
   const tick = progress(log, table, total);
   let pending: Promise<void> | null = null;
   let written = 0;

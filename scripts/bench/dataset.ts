@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { asc, count, desc, isNotNull } from 'drizzle-orm';
 import { openDatabase, type Db, type DbHandle, type Engine } from '@/db/client';
 import { listPublicCredit, lookupPublicCredit } from '@/db/queries/credit';
 import { listHeadlineNews, newsPath } from '@/db/queries/news';
@@ -11,6 +12,7 @@ import { findLatestPublicBatch, listPublicPeopleOfBatch } from '@/db/queries/peo
 import { findUserForSignIn, updateUser } from '@/db/queries/users';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
 import { isAtScale } from '@/db/seed/scale';
+import { issues } from '@/db/schema';
 import { recordAudit } from '@/server/audit';
 import { createAdmin } from '@/server/bootstrap';
 import { hashPassword } from '@/server/passwords';
@@ -35,6 +37,8 @@ export interface Dataset {
   profilePath: string;
   /** A 3-character fragment of a listed organisation's name. */
   creditFragment: string;
+  /** The public page of the unit with the most ledger items (the heaviest figures). */
+  unitPath: string;
 }
 
 function redactUrl(url: string): string {
@@ -96,7 +100,19 @@ function nameFragment(name: string): string {
   return chars.slice(prefix + 1, prefix + 4).join('');
 }
 
-async function pickUrls(db: Db): Promise<Pick<Dataset, 'articlePath' | 'profilePath' | 'creditFragment'>> {
+async function busiestUnitPath(db: Db): Promise<string> {
+  const [unit] = await db
+    .select({ id: issues.unitId })
+    .from(issues)
+    .where(isNotNull(issues.unitId))
+    .groupBy(issues.unitId)
+    .orderBy(desc(count()), asc(issues.unitId))
+    .limit(1);
+  if (!unit) throw new Error('The bench database has no ledger item assigned to a unit');
+  return `/units/${unit.id}`;
+}
+
+async function pickUrls(db: Db): Promise<Pick<Dataset, 'articlePath' | 'profilePath' | 'creditFragment' | 'unitPath'>> {
   const [article] = await listHeadlineNews(db, 1);
   if (!article) throw new Error('The bench database has no published article');
   const batch = await findLatestPublicBatch(db);
@@ -107,7 +123,7 @@ async function pickUrls(db: Db): Promise<Pick<Dataset, 'articlePath' | 'profileP
     if (row.subjectKind === '自然人') continue;
     const fragment = nameFragment(row.name);
     if (Array.from(fragment).length === 3 && (await lookupPublicCredit(db, { fragment }, 1, 1)).total > 0) {
-      return { articlePath: newsPath(article), profilePath: `/good-people/${person.id}`, creditFragment: fragment };
+      return { articlePath: newsPath(article), profilePath: `/good-people/${person.id}`, creditFragment: fragment, unitPath: await busiestUnitPath(db) };
     }
   }
   throw new Error('No listed organisation on the black list to take a name fragment from');

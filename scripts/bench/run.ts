@@ -65,6 +65,10 @@ function targets(data: Dataset, cookie: string, nginxOrigin: string | null): Tar
     { name: 'credit lookup', kind: 'lookup', path: `/credit?q=${encodeURIComponent(data.creditFragment)}`, connections: LOOKUP_CONNECTIONS },
     { name: 'search 诚信', kind: 'lookup', path: `/search?q=${encodeURIComponent('诚信')}`, connections: LOOKUP_CONNECTIONS },
     { name: 'search 文明', kind: 'lookup', path: `/search?q=${encodeURIComponent('文明')}`, connections: LOOKUP_CONNECTIONS },
+    // The ledger's uncached reads at scale: the list under the 超期 filter with its capped counts, and the
+    // busiest unit's figures (one aggregate over its items).
+    { name: 'ledger 超期', kind: 'lookup', path: '/ledger?overdue=1', connections: LOOKUP_CONNECTIONS },
+    { name: 'unit page', kind: 'lookup', path: data.unitPath, connections: LOOKUP_CONNECTIONS },
     { name: 'admin credit list', kind: 'admin', path: '/admin/credit', connections: ADMIN_CONNECTIONS, cookie },
     { name: 'admin news list', kind: 'admin', path: '/admin/news', connections: ADMIN_CONNECTIONS, cookie },
   ];
@@ -158,7 +162,7 @@ runScript(async () => {
     engine: data.engine,
     proxy: options.proxy,
     nginx,
-    dataset: { scale: data.scale, location: data.location, article: data.articlePath, profile: data.profilePath, creditFragment: data.creditFragment },
+    dataset: { scale: data.scale, location: data.location, article: data.articlePath, profile: data.profilePath, creditFragment: data.creditFragment, unit: data.unitPath },
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     commit: gitCommit(),
     settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, tool: 'autocannon 8, same machine' },

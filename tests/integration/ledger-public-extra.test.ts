@@ -46,6 +46,8 @@ async function addIssue(values: { status: IssueStatus; unitId?: number | null; a
       status: values.status,
       unitId: values.unitId ?? null,
       assignedAt: values.unitId ? new Date(NOW.getTime() - 10 * DAY) : null,
+      // The first assignment to the unit: the 'assign' event below (transition() keeps the two together).
+      unitAssignedAt: values.unitId ? new Date(NOW.getTime() - 10 * DAY) : null,
       deadlineAt: values.deadlineAt ?? null,
       submittedAt: values.submittedAt ?? null,
       closedAt: values.closedAt ?? null,

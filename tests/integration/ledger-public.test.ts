@@ -1,8 +1,8 @@
 // The ledger's public side and its data on both engines: the demo seed covers every state with events
 // that agree with the items; a unit's figures recomputed here from the raw events equal what its page's
-// query returns; the phone, the unpublished name, the exact position, internal notes and original photos
-// are absent from every public read (lists, item page, feed, 我也遇到, unit pages, search); the
-// inspection import's dry run and commit; the public filters and counts.
+// and /units' aggregate returns, for each period, and a unit's first assignment survives a return; the
+// phone, the unpublished name, the exact position, internal notes and original photos are absent from
+// every public read (lists, item page, feed, 我也遇到, unit pages, search); the inspection import's dry run and commit; the public filters and counts.
 import { and, asc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -12,6 +12,7 @@ import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/t
 import { staffQueueCounts } from '@/db/queries/ledger/staff-extra';
 import { createReport } from '@/db/queries/ledger/ledger-citizen';
 import { ledgerFeed, ledgerItem, listLedger, listUnitsPublic, openSimilarIssues, snapStatus, unitPublic } from '@/db/queries/ledger/ledger';
+import { listUnitsWithStats } from '@/db/queries/ledger/public-extra';
 import { searchPublic, searchSite } from '@/db/queries/search';
 import { insertUser } from '@/db/queries/users';
 import { issueCategories, issueEvents, issues, units } from '@/db/schema';
@@ -22,7 +23,7 @@ import { checkInspectionRows } from '@/lib/ledger-import';
 import { effectiveDeadline } from '@/lib/ledger-workflow';
 import { findPii } from '@/lib/pii-detect';
 import { parseSearchQuery } from '@/lib/search-text';
-import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
+import { MIN_ITEMS_FOR_RATES, parsePeriod } from '@/lib/unit-stats';
 import { cityDayStart } from '@/lib/work-calendar';
 import { engine, freshDatabase } from './helpers';
 
@@ -166,6 +167,14 @@ describe(`the public ledger on ${engine}`, () => {
     expect(closed.counts).toEqual(all.counts);
     const byUnit = await listLedger(db, { unitId: planted.unitId, categoryId: planted.categoryId, area: planted.area });
     expect(byUnit.rows.map((r) => r.no)).toContain(planted.no);
+    // 超期 (its page's ids come from the open items' index first): overdue items only, newest first, as many as counted.
+    const overdue = await listLedger(db, { overdue: true }, NOW);
+    expect(overdue.rows.length).toBe(Math.min(20, overdue.total));
+    expect(overdue.rows.every((r) => r.overdue === 'overdue')).toBe(true);
+    const overdueTimes = overdue.rows.map((r) => r.createdAt.getTime());
+    expect([...overdueTimes].sort((a, b) => b - a)).toEqual(overdueTimes);
+    expect(overdue.total).toBe(Object.values(overdue.counts).reduce((a, b) => a + b, 0));
+    expect(Object.keys(overdue.counts).every((s) => ['assigned', 'fixing', 'planned', 'verifying'].includes(s))).toBe(true);
     const month = cityDay(NOW).slice(0, 7);
     const thisMonth = await listLedger(db, { month });
     expect(thisMonth.rows.every((r) => cityDay(r.createdAt).startsWith(month))).toBe(true);
@@ -225,21 +234,44 @@ describe(`the public ledger on ${engine}`, () => {
     }
   });
 
-  it("gives each unit's figures as recomputed from the events", async () => {
+  it('keeps a returned item\'s first assignment to a unit when it comes back to that unit', async () => {
+    const db = handle.db;
+    const [item] = await db.select({ no: issues.no, id: issues.id, unitId: issues.unitId, assignedAt: issues.assignedAt, unitAssignedAt: issues.unitAssignedAt }).from(issues).where(eq(issues.id, planted.id));
+    expect(item!.unitAssignedAt).toEqual(item!.assignedAt);
+    const handler: LedgerActor = await insertUser(db, { username: 'handler-p', displayName: '经办人', role: 'unit', unitId: planted.unitId, passwordHash: 'x' });
+    const noop = async () => undefined;
+    const later = (minutes: number) => new Date(item!.assignedAt!.getTime() + minutes * 60_000);
+    expect(await transition(db, handler, item!.no, 'return', { publicNote: '不属于本单位职责' }, noop, later(10))).toMatchObject({ ok: true });
+    const [returned] = await db.select({ unitId: issues.unitId, unitAssignedAt: issues.unitAssignedAt }).from(issues).where(eq(issues.id, planted.id));
+    expect(returned).toEqual({ unitId: null, unitAssignedAt: null });
+    // Back to the same unit: its figures still count the item from the first assignment, not this one.
+    const reassigned = await transition(db, reviewer, item!.no, 'assign', { unitId: planted.unitId }, noop, later(20));
+    // The audit row is told the kept instant (plain JSON, as recordAudit stores it).
+    expect(JSON.parse(JSON.stringify(reassigned))).toMatchObject({ ok: true, after: { unitAssignedAt: item!.assignedAt!.toISOString() } });
+    const [again] = await db.select({ assignedAt: issues.assignedAt, unitAssignedAt: issues.unitAssignedAt }).from(issues).where(eq(issues.id, planted.id));
+    expect(again).toEqual({ assignedAt: later(20), unitAssignedAt: item!.assignedAt });
+  });
+
+  it("gives each unit's figures as recomputed from the events, on its page and on /units, for each period", async () => {
     const db = handle.db;
     const unitRows = await db.select({ id: units.id }).from(units);
     const eventRows = await db.select().from(issueEvents).orderBy(asc(issueEvents.createdAt), asc(issueEvents.id));
     const itemRows = await db.select().from(issues);
     const eventsOf = new Map<number, typeof eventRows>();
     for (const e of eventRows) eventsOf.set(e.issueId, [...(eventsOf.get(e.issueId) ?? []), e]);
+    // The stored first assignment is the first 'assign' event to the unit holding the item (none without a unit).
+    for (const item of itemRows) {
+      const first = (eventsOf.get(item.id) ?? []).find((e) => e.kind === 'assign' && e.actorUnitId === item.unitId);
+      expect(item.unitAssignedAt, item.no).toEqual(item.unitId === null ? null : (first?.createdAt ?? null));
+    }
     const DAY = 86_400_000;
-    let withRates = 0;
-    for (const { id: unitId } of unitRows) {
+    const recompute = (unitId: number, range: { from: Date; to: Date } | null) => {
       const mine = itemRows.filter((i) => i.unitId === unitId && (PUBLIC_ISSUE_STATUSES as readonly string[]).includes(i.status));
       const facts = mine.flatMap((item) => {
         const events = eventsOf.get(item.id) ?? [];
         const firstAssign = events.find((e) => e.kind === 'assign' && e.actorUnitId === unitId);
         if (!firstAssign) return [];
+        if (range && (firstAssign.createdAt < range.from || firstAssign.createdAt >= range.to)) return [];
         const lastCycle = [...events].reverse().find((e) => ['submit', 'redo', 'reopen'].includes(e.kind));
         const submittedAt = lastCycle?.kind === 'submit' ? lastCycle.createdAt : null;
         const lastClose = [...events].reverse().find((e) => e.kind === 'close');
@@ -257,8 +289,7 @@ describe(`the public ledger on ${engine}`, () => {
       const median = days.length === 0 ? null : Math.round((days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) * 10) / 10;
       const rated = facts.filter((f) => f.rating);
       const rate = (part: number, whole: number) => (whole >= MIN_ITEMS_FOR_RATES ? Math.round((part / whole) * 1000) / 1000 : null);
-      const page = await unitPublic(db, unitId, 'all', NOW);
-      expect(page?.stats, `unit ${unitId}`).toEqual({
+      return {
         assigned: facts.length,
         closed: closed.length,
         onTime: closed.filter((f) => f.onTime).length,
@@ -269,17 +300,29 @@ describe(`the public ledger on ${engine}`, () => {
         reopenRate: rate(facts.filter((f) => f.reopened).length, facts.filter((f) => f.reopened || f.closedAt).length),
         satisfaction: rate(rated.filter((f) => f.rating !== '不满意').length, rated.length),
         rated: rated.length,
-      });
-      if (page!.stats.closeRate !== null) withRates += 1;
+      };
+    };
+    const month = cityDay(NOW).slice(0, 7);
+    const year = month.slice(0, 4);
+    let withRates = 0;
+    let withItems = 0;
+    for (const period of ['all', year, month]) {
+      const range = parsePeriod(period)!;
+      const bounds = range && { from: new Date(`${range.from}T00:00:00+08:00`), to: new Date(`${range.to}T00:00:00+08:00`) };
+      const everyUnit = new Map((await listUnitsWithStats(db, range, NOW)).map((u) => [u.id, u.stats]));
+      for (const { id: unitId } of unitRows) {
+        const expected = recompute(unitId, bounds);
+        const page = await unitPublic(db, unitId, period, NOW);
+        expect(page?.stats, `unit ${unitId}, ${period}`).toEqual(expected);
+        expect(everyUnit.get(unitId), `/units: unit ${unitId}, ${period}`).toEqual(expected);
+        if (period === 'all' && page!.stats.closeRate !== null) withRates += 1;
+        if (period === month && expected.assigned > 0) withItems += 1;
+      }
     }
-    // Some units have enough items for rates in the demo data.
+    // Some units have enough items for rates in the demo data, and some got items this month.
     expect(withRates).toBeGreaterThan(0);
-    // A period narrows the items: this month's are a subset; a bad period is no page.
-    const busiest = unitRows[0]!.id;
-    const month = await unitPublic(db, busiest, cityDay(NOW).slice(0, 7), NOW);
-    const all = await unitPublic(db, busiest, 'all', NOW);
-    expect(month!.stats.assigned).toBeLessThanOrEqual(all!.stats.assigned);
-    expect(await unitPublic(db, busiest, '2026-13')).toBeNull();
+    expect(withItems).toBeGreaterThan(0);
+    expect(await unitPublic(db, unitRows[0]!.id, '2026-13')).toBeNull();
   });
 
   it("gives the dashboard's queue counts, the same as the staff list's queues", async () => {
@@ -322,6 +365,8 @@ describe(`the public ledger on ${engine}`, () => {
     const [assigned, accepted] = await Promise.all(first.nos.map((no) => db.select().from(issues).where(eq(issues.no, no)).then((r) => r[0]!)));
     expect(assigned).toMatchObject({ source: '督查', status: 'assigned', unitId: street.id, documentNo: '江创办督〔2026〕31号' });
     expect(assigned!.deadlineAt).not.toBeNull();
+    // The unit's figures count it from this assignment.
+    expect(assigned!.unitAssignedAt).toEqual(assigned!.assignedAt);
     expect(accepted).toMatchObject({ status: 'accepted', unitId: null });
     const kinds = await db.select({ kind: issueEvents.kind }).from(issueEvents).where(and(eq(issueEvents.issueId, assigned!.id))).orderBy(asc(issueEvents.id));
     expect(kinds.map((k) => k.kind)).toEqual(['report', 'assign']);

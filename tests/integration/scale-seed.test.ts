@@ -1,12 +1,14 @@
 // The scale generator at a small size: promised row counts on top of the demo data, valid codes and ID
 // numbers, a mix of current, expired and future entries, indexes rebuilt, and a refusal the second time.
-import { count, isNotNull, sql } from 'drizzle-orm';
+import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { lookupPublicCredit } from '@/db/queries/credit';
-import { listLedger, unitPublic } from '@/db/queries/ledger/ledger';
+import { COUNT_CAP } from '@/db/queries/capped-count';
+import { LEDGER_PAGE_SIZE, listLedger, unitPublic } from '@/db/queries/ledger/ledger';
 import { nextIssueNo } from '@/db/queries/ledger/numbers';
-import { MIN_ITEMS_FOR_RATES } from '@/lib/unit-stats';
+import { MIN_ITEMS_FOR_RATES, unitStats } from '@/lib/unit-stats';
+import type { IssueStatus, Rating } from '@/lib/enums';
 import { searchPublic } from '@/db/queries/search';
 import { creditEntries, goodPeople, issues, newsArticles } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
@@ -100,13 +102,30 @@ describe(`scale generator (small) on ${engine}`, () => {
     expect(Number(numbers!.distinct)).toBe(numbers!.n);
     const [withoutReport] = await handle.db.select({ n: count() }).from(issues).where(sql`not exists (select 1 from issue_events e where e.issue_id = ${issues.id} and e.kind = 'report')`);
     expect(withoutReport!.n).toBe(0);
+    // More closed items than the public counts go: the list says "1000+".
+    const [closed] = await handle.db.select({ n: count() }).from(issues).where(eq(issues.status, 'closed'));
+    expect(closed!.n).toBeGreaterThan(SIZES.issues / 2);
     const ledger = await listLedger(handle.db, { status: 'closed' });
-    expect(ledger.total).toBeGreaterThan(SIZES.issues / 2);
+    expect(ledger).toMatchObject({ total: COUNT_CAP, capped: true, over: expect.arrayContaining(['closed']) });
+    expect(ledger.rows).toHaveLength(LEDGER_PAGE_SIZE);
     expect((await listLedger(handle.db, { overdue: true })).total).toBeGreaterThan(0);
     const [busiest] = await handle.db.select({ unitId: issues.unitId, n: count() }).from(issues).where(isNotNull(issues.unitId)).groupBy(issues.unitId).orderBy(sql`count(*) desc`).limit(1);
     const page = await unitPublic(handle.db, busiest!.unitId!, 'all');
     expect(page!.stats.assigned).toBeGreaterThan(MIN_ITEMS_FOR_RATES);
     expect(page!.stats.closeRate).not.toBeNull();
+    // The aggregate equals the figures computed in JS from the unit's items and their first 'assign' event.
+    const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+    const items = await handle.db.execute<{ status: IssueStatus; deadline_at: number | null; planned_date: string | null; submitted_at: number | null; closed_at: number | null; rating: Rating | null; assigned_at: number | null; reopened: boolean }>(sql`
+      select i.status, ${ms('i.deadline_at')} as deadline_at, i.planned_date::text as planned_date, ${ms('i.submitted_at')} as submitted_at, ${ms('i.closed_at')} as closed_at,
+        i.rating, i.reopen_count > 0 as reopened,
+        ${ms(`(select min(e.created_at) from issue_events e where e.issue_id = i.id and e.kind = 'assign' and e.actor_unit_id = i.unit_id)`)} as assigned_at
+      from issues i where i.unit_id = ${busiest!.unitId} and i.status in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')`);
+    const at = (epochMs: number | null) => (epochMs === null ? null : new Date(Number(epochMs)));
+    const facts = items.rows
+      .filter((r) => r.assigned_at !== null)
+      .map((r) => ({ status: r.status, deadlineAt: at(r.deadline_at), plannedDate: r.planned_date, submittedAt: at(r.submitted_at), closedAt: at(r.closed_at), rating: r.rating, assignedAt: at(r.assigned_at)!, reopened: Boolean(r.reopened) }));
+    const now = new Date();
+    expect((await unitPublic(handle.db, busiest!.unitId!, 'all', now))!.stats).toEqual(unitStats(facts, now));
     // A new report after the load gets the next free id and number.
     expect(await nextIssueNo(handle.db, 2026)).toMatch(/^ZG-2026-\d{6}$/);
   });

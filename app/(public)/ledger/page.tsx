@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/_components/page-link';
 import { getDb } from '@/db/client';
+import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { getSetting } from '@/db/queries/settings';
 import { absoluteUrl, siteOrigin } from '@/server/site-url';
 import { LEDGER_PAGE_SIZE, listLedger, listUnitsPublic } from '@/db/queries/ledger/ledger';
@@ -38,7 +39,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const result = await listLedger(db, { ...parsed, page });
   if (page > 1 && result.rows.length === 0) return <PageNotFound kind="page-number" />;
   const filtered = Object.values(parsed).some((v) => v !== undefined);
-  const totalAll = PUBLIC_ISSUE_STATUSES.reduce((n, s) => n + (result.counts[s] ?? 0), 0);
+  const totalAll = { total: PUBLIC_ISSUE_STATUSES.reduce((n, s) => n + (result.counts[s] ?? 0), 0), capped: result.over.length > 0 };
 
   return (
     <div className="space-y-4">
@@ -59,9 +60,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       </p>
 
       <nav aria-label="按办理状态筛选" className="grid grid-cols-2 gap-2 min-[480px]:grid-cols-4 lg:grid-cols-7">
-        <StatusCount label="全部" count={totalAll} href={ledgerHref({ ...parsed, status: undefined })} current={!parsed.status} />
+        <StatusCount label="全部" count={totalText(totalAll)} href={ledgerHref({ ...parsed, status: undefined })} current={!parsed.status} />
         {PUBLIC_ISSUE_STATUSES.map((s) => (
-          <StatusCount key={s} label={ISSUE_STATUS_LABELS[s]} count={result.counts[s] ?? 0} href={ledgerHref({ ...parsed, status: s })} current={parsed.status === s} />
+          <StatusCount key={s} label={ISSUE_STATUS_LABELS[s]} count={totalText({ total: result.counts[s] ?? 0, capped: result.over.includes(s) })} href={ledgerHref({ ...parsed, status: s })} current={parsed.status === s} />
         ))}
       </nav>
 
@@ -84,7 +85,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       </form>
 
       <p role="status" className="text-sm text-muted">
-        {filtered ? '符合条件的' : '公开'}问题共 {result.total} 条，按提交时间从新到旧排列。
+        {filtered ? '符合条件的' : '公开'}问题共 {totalText(result)} 条，按提交时间从新到旧排列。
       </p>
       {result.rows.length === 0 ? (
         <NoFilterResults total={result.total} noun="问题" firstPageHref={ledgerHref(parsed)} />
@@ -114,7 +115,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           ))}
         </ol>
       )}
-      <Pagination page={page} total={result.total} pageSize={LEDGER_PAGE_SIZE} href={(p) => ledgerHref(parsed, p)} />
+      <Pagination page={page} pageCount={cappedPageCount(result, LEDGER_PAGE_SIZE, page)} href={(p) => ledgerHref(parsed, p)} />
       {/* After the list: the items are the first links under /ledger/ (the input suites take their samples so). */}
       <p className="text-right text-sm">
         <a href="/ledger/feed.xml" className="text-muted underline hover:text-brand">
@@ -134,7 +135,8 @@ function Pair({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function StatusCount({ label, count, href, current }: { label: string; count: number; href: string; current: boolean }) {
+/** `count` is a number or, above the cap, "1000+". */
+function StatusCount({ label, count, href, current }: { label: string; count: string; href: string; current: boolean }) {
   return (
     <Link href={href} aria-current={current ? 'page' : undefined} className={`flex flex-col rounded-lg border p-3 text-center shadow-sm ${current ? 'border-brand bg-brand text-on-brand' : 'border-line bg-white hover:border-brand'}`}>
       <span className="text-xl font-bold">{count}</span>

@@ -2,18 +2,20 @@
 // accepted item in any later state (待审核, 不予受理 and 重复 stay private). Only public columns are
 // selected (never the reporter's phone, an unpublished name, the exact position, internal notes or
 // original photos), and every row passes through maskPublicFields.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { PUBLIC_ISSUE_STATUSES, type IssueEventKind, type IssueSource, type IssueStatus, type Rating } from '@/lib/enums';
 import { overdueState } from '@/lib/ledger-workflow';
 import { normalizeIssueNo } from '@/lib/ledger-number';
 import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
-import { parsePeriod, unitStats, type PeriodRange, type UnitStats, type UnitStatsItem } from '@/lib/unit-stats';
+import { NO_ITEMS, parsePeriod, statsFromCounts, type UnitStats } from '@/lib/unit-stats';
 import type { MediaVariant } from '@/lib/stored-files';
 import type { Db } from '../../client';
+import { COUNT_CAP } from '../capped-count';
 import { issueCategories, issueEvents, issuePhotos, issues, units } from '../../schema';
 import { mediaVariantsOf } from '../media';
 import { samePhone } from '../phones';
 import { overdueSql } from './deadlines';
+import { unitFigureCounts } from './unit-figures';
 
 export const LEDGER_PAGE_SIZE = 20;
 
@@ -89,44 +91,96 @@ function toLedgerRow(row: ListRow, now: Date): LedgerRow {
   return { ...row, overdue: overdueState(row, now) };
 }
 
+/** The statuses an overdue item can have (overdueSql): the list and counts then read issues_open_idx. */
+const OPEN_STATUSES: readonly IssueStatus[] = ['assigned', 'fixing', 'planned', 'verifying'];
+
 function filterConditions(filter: LedgerFilter, now: Date, withStatus: boolean): SQL[] {
   const where: SQL[] = [publicIssues()];
   if (withStatus && filter.status) where.push(eq(issues.status, filter.status));
   if (filter.categoryId) where.push(eq(issues.categoryId, filter.categoryId));
   if (filter.unitId) where.push(eq(issues.unitId, filter.unitId));
   if (filter.area) where.push(eq(issues.area, filter.area));
-  if (filter.overdue) where.push(overdueSql(now));
+  // The open statuses as their own condition too, so that the planner sees the partial index applies.
+  if (filter.overdue) where.push(inArray(issues.status, [...OPEN_STATUSES]), overdueSql(now));
   if (filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month)) {
     where.push(gte(issues.createdAt, monthStart(filter.month)), lt(issues.createdAt, monthStart(nextMonth(filter.month))));
   }
   return where;
 }
 
+export type LedgerList = {
+  rows: LedgerRow[];
+  /** Items under all the filters: exact, or with `capped` a lower bound (a status stopped at COUNT_CAP: shown "1000+"). */
+  total: number;
+  capped: boolean;
+  /** Items per status under the other filters (the status tabs), each up to COUNT_CAP. */
+  counts: Partial<Record<IssueStatus, number>>;
+  /** Statuses with more than COUNT_CAP items under the other filters. */
+  over: IssueStatus[];
+};
+
+/**
+ * Items per status under the filters, each counted up to COUNT_CAP + 1 rows by its own subquery with the
+ * status as a constant, so that each stops early on the index that fits (status, unit, category, area or
+ * date): an exact count over 200,000 items reads every match. Statuses the filters exclude are not asked.
+ */
+async function cappedStatusCounts(db: Db, filter: LedgerFilter, now: Date): Promise<Map<IssueStatus, number>> {
+  const statuses = PUBLIC_ISSUE_STATUSES.filter((s) => !filter.overdue || OPEN_STATUSES.includes(s));
+  const where = and(...filterConditions(filter, now, false));
+  const parts = statuses.map(
+    (status) => sql`select ${status}::text as status, (select count(*) from (select 1 from ${issues} where ${issues.status} = ${status} and ${where} limit ${COUNT_CAP + 1}) hits)::int as n`,
+  );
+  const result = await db.execute<{ status: IssueStatus; n: number }>(sql.join(parts, sql` union all `));
+  return new Map(result.rows.map((r) => [r.status, Number(r.n)]));
+}
+
 /**
  * A page of the public ledger, newest first, with the number of items per status under the other filters
- * (the status tabs) and the total under all of them.
+ * (the status tabs) and the total under all of them; counts stop at COUNT_CAP, as the look-ups' do.
  */
-export async function listLedger(db: Db, filter: LedgerFilter, now: Date = new Date()): Promise<{ rows: LedgerRow[]; total: number; counts: Partial<Record<IssueStatus, number>> }> {
+export async function listLedger(db: Db, filter: LedgerFilter, now: Date = new Date()): Promise<LedgerList> {
   const page = Math.max(1, filter.page ?? 1);
+  const where = and(...filterConditions(filter, now, true));
+  // Under 超期 the page's ids come first from issues_open_idx alone (every filter column is in it), then
+  // only those rows are read: walking the open items newest first through the table would read each row.
+  const pageIds = db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(where)
+    .orderBy(desc(issues.createdAt), desc(issues.id))
+    .limit(LEDGER_PAGE_SIZE)
+    .offset((page - 1) * LEDGER_PAGE_SIZE);
   const [rows, byStatus] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(issues)
-      .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-      .leftJoin(units, eq(units.id, issues.unitId))
-      .where(and(...filterConditions(filter, now, true)))
-      .orderBy(desc(issues.createdAt), desc(issues.id))
-      .limit(LEDGER_PAGE_SIZE)
-      .offset((page - 1) * LEDGER_PAGE_SIZE),
-    db
-      .select({ status: issues.status, n: count() })
-      .from(issues)
-      .where(and(...filterConditions(filter, now, false)))
-      .groupBy(issues.status),
+    filter.overdue
+      ? db
+          .select(listColumns)
+          .from(issues)
+          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+          .leftJoin(units, eq(units.id, issues.unitId))
+          .where(inArray(issues.id, pageIds))
+          .orderBy(desc(issues.createdAt), desc(issues.id))
+      : db
+          .select(listColumns)
+          .from(issues)
+          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+          .leftJoin(units, eq(units.id, issues.unitId))
+          .where(where)
+          .orderBy(desc(issues.createdAt), desc(issues.id))
+          .limit(LEDGER_PAGE_SIZE)
+          .offset((page - 1) * LEDGER_PAGE_SIZE),
+    cappedStatusCounts(db, filter, now),
   ]);
-  const counts: Partial<Record<IssueStatus, number>> = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
-  const total = filter.status ? (counts[filter.status] ?? 0) : byStatus.reduce((n, r) => n + Number(r.n), 0);
-  return { rows: maskPublicRows(rows.map((r) => toLedgerRow(r, now))), total, counts };
+  const counts: Partial<Record<IssueStatus, number>> = {};
+  const over: IssueStatus[] = [];
+  for (const [status, n] of byStatus) {
+    if (n === 0) continue;
+    counts[status] = Math.min(n, COUNT_CAP);
+    if (n > COUNT_CAP) over.push(status);
+  }
+  // All statuses: the sum of the counts, exact unless one of them stopped at the cap (then "at least").
+  const total = filter.status ? (counts[filter.status] ?? 0) : Object.values(counts).reduce((n, c) => n + c, 0);
+  const capped = filter.status ? over.includes(filter.status) : over.length > 0;
+  return { rows: maskPublicRows(rows.map((r) => toLedgerRow(r, now))), total, capped, counts, over };
 }
 
 export type LedgerEvent = { kind: IssueEventKind; toStatus: IssueStatus | null; note: string | null; unitName: string | null; at: Date };
@@ -237,47 +291,11 @@ export async function listUnitsPublic(db: Db): Promise<PublicUnit[]> {
   return maskPublicRows(rows);
 }
 
-/**
- * The facts behind a unit's figures: each item first assigned to the unit within the period (by its
- * first 'assign' event to the unit), with its deadline, submission, closure, reopenings and rating.
- */
-export async function unitStatsItems(db: Db, unitId: number, range: PeriodRange): Promise<UnitStatsItem[]> {
-  // The unit's public items first (issues_unit_idx), then only their events: a unit's figures never read
-  // the whole event table. Instants travel as epoch milliseconds, dates as text (same on both drivers).
-  const inRange = range ? sql`and f.assigned_at >= ${`${range.from}T00:00:00+08:00`}::timestamptz and f.assigned_at < ${`${range.to}T00:00:00+08:00`}::timestamptz` : sql``;
-  const result = await db.execute<{ status: IssueStatus; deadline_ms: number | null; planned_date: string | null; submitted_ms: number | null; closed_ms: number | null; rating: Rating | null; assigned_ms: number; reopened: boolean }>(sql`
-    with mine as (
-      select id, status, deadline_at, planned_date, submitted_at, closed_at, rating from ${issues}
-      where unit_id = ${unitId} and status in ('accepted', 'assigned', 'fixing', 'planned', 'verifying', 'closed')
-    )
-    select mine.status::text as status, extract(epoch from mine.deadline_at) * 1000 as deadline_ms, mine.planned_date::text as planned_date,
-      extract(epoch from mine.submitted_at) * 1000 as submitted_ms, extract(epoch from mine.closed_at) * 1000 as closed_ms, mine.rating::text as rating,
-      extract(epoch from f.assigned_at) * 1000 as assigned_ms, f.reopened
-    from mine cross join lateral (
-      -- Per item through issue_events_issue_idx: never a scan of the whole event table.
-      select min(e.created_at) filter (where e.kind = 'assign' and e.actor_unit_id = ${unitId}) as assigned_at,
-        bool_or(e.kind in ('redo', 'reopen')) as reopened
-      from ${issueEvents} e where e.issue_id = mine.id
-    ) f
-    where f.assigned_at is not null ${inRange}`);
-  const at = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)));
-  return result.rows.map((r) => ({
-    status: r.status,
-    deadlineAt: at(r.deadline_ms),
-    plannedDate: r.planned_date,
-    submittedAt: at(r.submitted_ms),
-    closedAt: at(r.closed_ms),
-    rating: r.rating,
-    assignedAt: at(r.assigned_ms)!,
-    reopened: Boolean(r.reopened),
-  }));
-}
-
 export type UnitPublicPage = PublicUnit & { parentName: string | null; period: string; stats: UnitStats; recent: LedgerRow[] };
 
 /**
- * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (lib/unit-stats,
- * from its items' events) and its latest items. Null for an unknown or inactive unit or a bad period.
+ * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (counted in one
+ * aggregate, ./unit-figures) and its latest items. Null for an unknown or inactive unit or a bad period.
  */
 export async function unitPublic(db: Db, id: number, period = 'all', now: Date = new Date()): Promise<UnitPublicPage | null> {
   const range = parsePeriod(period);
@@ -288,12 +306,21 @@ export async function unitPublic(db: Db, id: number, period = 'all', now: Date =
     .where(and(eq(units.id, id), eq(units.active, true)))
     .limit(1);
   if (!unit) return null;
-  const [items, parentRows, recent] = await Promise.all([
-    unitStatsItems(db, id, range),
+  const [counts, parentRows, recent] = await Promise.all([
+    unitFigureCounts(db, id, range, now),
     unit.parentId ? db.select({ name: units.name }).from(units).where(eq(units.id, unit.parentId)).limit(1) : Promise.resolve([]),
-    listLedger(db, { unitId: id }, now),
+    // The latest ten only: the unit's whole list (with its counts) is /ledger?unit=<id>.
+    db
+      .select(listColumns)
+      .from(issues)
+      .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
+      .leftJoin(units, eq(units.id, issues.unitId))
+      .where(and(publicIssues(), eq(issues.unitId, id)))
+      .orderBy(desc(issues.createdAt), desc(issues.id))
+      .limit(10),
   ]);
-  return maskPublicFields({ ...unit, parentName: parentRows[0]?.name ?? null, period, stats: unitStats(items, now), recent: recent.rows.slice(0, 10) });
+  const stats = statsFromCounts(counts.get(id) ?? NO_ITEMS);
+  return maskPublicFields({ ...unit, parentName: parentRows[0]?.name ?? null, period, stats, recent: maskPublicRows(recent.map((r) => toLedgerRow(r, now))) });
 }
 
 // ------------------------------------------------------------------------------------------ the reporter

@@ -1,11 +1,12 @@
 // Reads the citizens' pages need beside db/queries/ledger/ledger.ts: the 随手拍 form's categories, the
-// 片区/网格 of the active units grouped by unit, and every unit's figures at once for /units (one query
-// instead of one per unit, counted exactly as unitStatsItems counts one unit's). Public columns only.
-import { and, asc, eq, sql } from 'drizzle-orm';
+// 片区/网格 of the active units grouped by unit, and every unit's figures at once for /units (one aggregate
+// grouped by unit instead of one per unit, counted as a unit's own page counts). Public columns only.
+import { asc } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { issueCategories, issueEvents, issues } from '../../schema';
-import { unitStats, type PeriodRange, type UnitStats, type UnitStatsItem } from '@/lib/unit-stats';
-import { listUnitsPublic, publicIssues, type PublicUnit } from './ledger';
+import { issueCategories } from '../../schema';
+import { NO_ITEMS, statsFromCounts, type PeriodRange, type UnitStats } from '@/lib/unit-stats';
+import { listUnitsPublic, type PublicUnit } from './ledger';
+import { unitFigureCounts } from './unit-figures';
 
 /** Categories in their configured order. */
 export async function listSnapCategories(db: Db): Promise<{ id: number; name: string }[]> {
@@ -33,36 +34,6 @@ export function isKnownArea(groups: readonly AreaGroup[], area: string): boolean
 
 /** Every active unit with its figures over the period (items first assigned to it within the period and still its own). */
 export async function listUnitsWithStats(db: Db, range: PeriodRange, now: Date = new Date()): Promise<(PublicUnit & { stats: UnitStats })[]> {
-  const first = db
-    .select({ issueId: issueEvents.issueId, unitId: issueEvents.actorUnitId, assignedAt: sql<Date>`min(${issueEvents.createdAt})`.as('first_assigned_at') })
-    .from(issueEvents)
-    .where(and(eq(issueEvents.kind, 'assign'), sql`${issueEvents.actorUnitId} is not null`))
-    .groupBy(issueEvents.issueId, issueEvents.actorUnitId)
-    .as('first_assign');
-  const inRange = range ? sql`${first.assignedAt} >= ${`${range.from}T00:00:00+08:00`}::timestamptz and ${first.assignedAt} < ${`${range.to}T00:00:00+08:00`}::timestamptz` : sql`true`;
-  const [list, rows] = await Promise.all([
-    listUnitsPublic(db),
-    db
-      .select({
-        unitId: first.unitId,
-        status: issues.status,
-        deadlineAt: issues.deadlineAt,
-        plannedDate: issues.plannedDate,
-        submittedAt: issues.submittedAt,
-        closedAt: issues.closedAt,
-        rating: issues.rating,
-        assignedAt: first.assignedAt,
-        reopened: sql<boolean>`exists (select 1 from ${issueEvents} e where e.issue_id = ${issues.id} and e.kind in ('redo', 'reopen'))`,
-      })
-      .from(first)
-      .innerJoin(issues, eq(issues.id, first.issueId))
-      // Still the unit's: an item returned and reassigned elsewhere counts for the unit that has it now.
-      .where(and(eq(issues.unitId, first.unitId), publicIssues(), inRange)),
-  ]);
-  const byUnit = new Map<number, UnitStatsItem[]>();
-  for (const { unitId, ...row } of rows) {
-    const item: UnitStatsItem = { ...row, assignedAt: new Date(row.assignedAt), reopened: Boolean(row.reopened) };
-    byUnit.set(unitId!, [...(byUnit.get(unitId!) ?? []), item]);
-  }
-  return list.map((u) => ({ ...u, stats: unitStats(byUnit.get(u.id) ?? [], now) }));
+  const [list, counts] = await Promise.all([listUnitsPublic(db), unitFigureCounts(db, null, range, now)]);
+  return list.map((u) => ({ ...u, stats: statsFromCounts(counts.get(u.id) ?? NO_ITEMS) }));
 }

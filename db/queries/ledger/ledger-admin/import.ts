@@ -65,9 +65,9 @@ export async function importInspectionFindings(
         return { ...f, no, status: f.unitId ? 'assigned' : 'accepted', assignedAt: f.unitId ? now.toISOString() : null, deadlineAt: deadline?.toISOString() ?? null };
       });
       const inserted = await tx.execute<{ id: number; unit_id: number | null }>(sql`
-        insert into issues (no, source, category_id, description, address, area, unit_id, document_no, status, assigned_at, deadline_at, created_by, created_at, updated_at)
+        insert into issues (no, source, category_id, description, address, area, unit_id, document_no, status, assigned_at, unit_assigned_at, deadline_at, created_by, created_at, updated_at)
         select r."no", '督查', r."categoryId", r."description", r."address", r."area", r."unitId", r."documentNo", r."status"::issue_status,
-          r."assignedAt", r."deadlineAt", ${actor.id}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+          r."assignedAt", r."assignedAt", r."deadlineAt", ${actor.id}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("no" text, "categoryId" integer, "description" text, "address" text, "area" text,
           "unitId" integer, "documentNo" text, "status" text, "assignedAt" timestamptz, "deadlineAt" timestamptz)
         returning id, unit_id`);

@@ -1,7 +1,7 @@
 // The one way an item changes state: transition() applies lib/ledger-workflow in one transaction, with
 // the item row locked, an issue_events row for the timeline and statistics, and the caller's audit
 // callback (server/audit.ts recordAudit) inside the same transaction. Bulk assignment uses the same step.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, min, sql } from 'drizzle-orm';
 import type { IssueStatus, UserRole } from '@/lib/enums';
 import { checkTransition, type IssueAction, type TransitionInput } from '@/lib/ledger-workflow';
 import { normalizeIssueNo } from '@/lib/ledger-number';
@@ -65,6 +65,18 @@ const lockedItem = (db: Db, no: string) =>
     .limit(1)
     .for('update', { of: issues });
 
+/**
+ * When the unit's figures count the item from: its first assignment to this unit (an earlier one, before a
+ * return, keeps its instant), else this step's, whose event is written with the same instant.
+ */
+async function firstAssignment(tx: Db, issueId: number, unitId: number, now: Date): Promise<Date> {
+  const [earlier] = await tx
+    .select({ at: min(issueEvents.createdAt) })
+    .from(issueEvents)
+    .where(and(eq(issueEvents.issueId, issueId), eq(issueEvents.kind, 'assign'), eq(issueEvents.actorUnitId, unitId)));
+  return earlier?.at ?? now;
+}
+
 /** One step inside an open transaction (transition() and bulkAssign() share it). */
 async function step(tx: Db, actor: LedgerActor, no: string, action: IssueAction, request: TransitionRequest, calendar: readonly CalendarDay[], now: Date, audit: Audit): Promise<TransitionResult> {
   const [item] = await lockedItem(tx, no);
@@ -103,6 +115,7 @@ async function step(tx: Db, actor: LedgerActor, no: string, action: IssueAction,
         unitId,
         urgent,
         assignedAt: now,
+        unitAssignedAt: await firstAssignment(tx, item.id, unitId!, now),
         deadlineAt: urgent ? addWorkingHours(now, item.urgentHours, calendar) : addWorkingDays(now, item.deadlineDays, calendar),
         plannedDate: null,
         submittedAt: null,
@@ -112,7 +125,7 @@ async function step(tx: Db, actor: LedgerActor, no: string, action: IssueAction,
     }
     case 'return':
       // Back to the reviewer: the unit no longer holds it (the event keeps who returned it and why).
-      Object.assign(changes, { unitId: null, assignedAt: null, deadlineAt: null, returnCount: item.returnCount + 1 });
+      Object.assign(changes, { unitId: null, assignedAt: null, unitAssignedAt: null, deadlineAt: null, returnCount: item.returnCount + 1 });
       Object.assign(before, { unitId: item.unitId, returnCount: item.returnCount });
       break;
     case 'plan':
