@@ -2,7 +2,8 @@
 // that agree with the items; a unit's figures recomputed here from the raw events equal what its page's
 // and /units' aggregate returns, for each period, and a unit's first assignment survives a return; the
 // phone, the unpublished name, the exact position, internal notes and original photos are absent from
-// every public read (lists, item page, feed, 我也遇到, unit pages, search); the inspection import's dry run and commit; the public filters and counts.
+// every public read (lists, item page, feed, 我也遇到, unit pages, search); the inspection import's dry
+// run and commit; the public filters and counts.
 import { and, asc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
