@@ -1,51 +1,28 @@
-'use client';
-// Copies a text (a receipt number shown by a form after it was sent); says the result in a polite live region.
-// (The page-address button of app/_components/share-box.tsx is plain HTML worked by the page's inline script.)
-import { useState } from 'react';
-import { useClientText } from './client-text';
+// A button that copies a text (an article's address, a receipt number) and says the result in a polite live
+// region. It is plain markup worked by the page's one inline script (app/_components/page-script.ts,
+// data-copy), so no React code reaches the browser for it, in server and client components alike. The
+// labels are passed already in the visitor's script (client forms translate them with useClientText).
 
-function copyWithSelection(text: string): boolean {
-  // The Clipboard API needs a secure context (https or localhost); older ways still work elsewhere.
-  const field = document.createElement('textarea');
-  field.value = text;
-  field.setAttribute('readonly', '');
-  field.style.position = 'fixed';
-  field.style.opacity = '0';
-  document.body.appendChild(field);
-  field.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    field.remove();
-  }
-}
-
-/** A button that copies `text`; `label` is the button, `copied` the message after it worked. */
-export function CopyButton({ text, label, copied }: { text: string; label: string; copied: string }) {
-  const [message, setMessage] = useState('');
-  const t = useClientText();
-
-  async function copy() {
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      done = true;
-    } catch {
-      done = copyWithSelection(text);
-    }
-    setMessage(done ? t(copied) : `${t('复制失败，请手动复制：')}${text}`);
-  }
-
+export function CopyButton({
+  text,
+  label,
+  copied,
+  failed = '复制失败，请手动复制：',
+  jsOnly = false,
+}: {
+  text: string;
+  label: string;
+  copied: string;
+  failed?: string;
+  /** Hide the button when scripts do not run (it could not copy then). */
+  jsOnly?: boolean;
+}) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={copy} className="rounded border border-brand px-3 py-1 text-sm text-brand hover:bg-brand hover:text-white">
-        {t(label)}
+    <div className={`${jsOnly ? 'js-only ' : ''}flex flex-wrap items-center gap-2`}>
+      <button type="button" data-copy={text} data-copied={copied} data-copy-failed={failed} className="rounded border border-brand px-3 py-1 text-sm text-brand hover:bg-brand hover:text-white">
+        {label}
       </button>
-      <span aria-live="polite" className="break-all text-sm text-muted">
-        {message}
-      </span>
+      <span aria-live="polite" data-copy-status className="break-all text-sm text-muted" />
     </div>
   );
 }

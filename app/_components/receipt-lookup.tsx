@@ -22,7 +22,7 @@ export function ReceiptNotice({ heading, receiptNo, note, statusHref }: { headin
           {receiptNo}
         </strong>
       </p>
-      <CopyButton text={receiptNo} label="复制回执号" copied="回执号已复制" />
+      <CopyButton text={receiptNo} label={t('复制回执号')} copied={t('回执号已复制')} failed={t('复制失败，请手动复制：')} />
       <p>{t(note)}</p>
       <p>
         <Link href={statusHref} className="text-brand underline">

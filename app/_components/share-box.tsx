@@ -2,24 +2,7 @@
 // server as inline SVG, so it needs no script and no third-party service. The 复制链接 button is worked by the
 // page's inline script (app/_components/page-script.ts, data-copy): no React code reaches the browser for it.
 import QRCode from 'qrcode';
-
-/** 复制链接: copies `url` and says the result in a polite live region; shown only when scripts run. */
-function CopyLinkButton({ url }: { url: string }) {
-  return (
-    <div className="js-only flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        data-copy={url}
-        data-copied="链接已复制，可粘贴发送给好友"
-        data-copy-failed="复制失败，请手动复制："
-        className="rounded border border-brand px-3 py-1 text-sm text-brand hover:bg-brand hover:text-white"
-      >
-        复制链接
-      </button>
-      <span aria-live="polite" data-copy-status className="break-all text-sm text-muted" />
-    </div>
-  );
-}
+import { CopyButton } from './copy-link-button';
 
 export async function ShareBox({ url, heading = '分享本文', qrLabel = '本文地址的二维码' }: { url: string; heading?: string; qrLabel?: string }) {
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -31,7 +14,7 @@ export async function ShareBox({ url, heading = '分享本文', qrLabel = '本�
         </h2>
         <p className="mt-1 break-all text-sm text-muted">{url}</p>
         <div className="mt-2">
-          <CopyLinkButton url={url} />
+          <CopyButton text={url} label="复制链接" copied="链接已复制，可粘贴发送给好友" jsOnly />
         </div>
       </div>
       <figure className="text-center">

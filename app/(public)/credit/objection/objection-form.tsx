@@ -29,7 +29,7 @@ export function ObjectionForm({ entryId }: { entryId: number }) {
           {state.trackingNo}
         </p>
         <div className="mt-2">
-          <CopyButton text={state.trackingNo} label="复制受理编号" copied="受理编号已复制" />
+          <CopyButton text={state.trackingNo} label={t('复制受理编号')} copied={t('受理编号已复制')} failed={t('复制失败，请手动复制：')} />
         </div>
         <p className="mt-2 text-sm">{t('请记下受理编号。凭受理编号和您填写的联系电话，可随时查询办理进度。')}</p>
         <p className="mt-3">
