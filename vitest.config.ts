@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
-const integration = { include: ['tests/integration/**/*.test.ts'], setupFiles: ['tests/integration/setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 };
+const integration = { include: ['tests/integration/**/*.test.ts'], setupFiles: ['tests/integration/setup.ts'], globalSetup: ['tests/integration/pglite-template.ts'], testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   resolve: { alias },

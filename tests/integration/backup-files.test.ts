@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesOf, restoreDump, writeDump, type OutsideFiles } from '@/db/backup';
-import { openDatabase, type Db, type DbHandle } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { insertMedia } from '@/db/queries/media';
 import { listStoredFiles } from '@/db/queries/storage';
 import { auditLog } from '@/db/schema';
 import { openMediaVariant, uploadKey } from '@/server/media';
 import { databaseFileStore, folderFileStore, type FileStore } from '@/server/storage';
 import { moveDatabaseIntoFolder } from '@/server/storage-moves';
-import { engine, freshDatabase } from './helpers';
+import { engine, freshDatabase, freshPglite } from './helpers';
 
 const handles: DbHandle[] = [];
 const folders: string[] = [];
@@ -86,7 +86,7 @@ describe(`files in backups (source on ${engine})`, () => {
   });
 
   it('restores into PGlite, whose files then live in its folder and are served from there; its dump is the same text', async () => {
-    const pglite = await track(openDatabase({ pgliteDir: 'memory://' }));
+    const pglite = await track(freshPglite());
     await restoreDump(pglite.db, linesOf(sourceDump));
     // Straight after the restore the files are rows: the same text comes back out of PGlite's table.
     expect(await dumpText(pglite.db)).toBe(sourceDump);
@@ -112,7 +112,7 @@ describe(`files in backups (source on ${engine})`, () => {
   });
 
   it('a forced restore into PGlite replaces the folder\'s files as it replaces the rows', async () => {
-    const pglite = await track(openDatabase({ pgliteDir: 'memory://' }));
+    const pglite = await track(freshPglite());
     const folder = newFolder();
     const stray = `uploads/${randomBytes(16).toString('hex')}/320.webp`;
     await folder.put(stray, new Uint8Array([1, 2, 3]), 'image/webp');

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTables, linesOf, orderBy, quoteIdent, quoteLiteral, restoreDump, RestoreRefusedError, writeDump } from '@/db/backup';
-import { openDatabase, type Db, type DbHandle } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { auditLog, creditEntries, goodPeople, newsArticles, newsChannels, privateFiles } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
-import { engine, freshDatabase } from './helpers';
+import { engine, freshDatabase, freshPglite } from './helpers';
 
 const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
 const LEVEL = `${journal.entries.length} ${journal.entries.at(-1)!.when}`;
@@ -121,7 +121,7 @@ describe(`backup and restore (source on ${engine})`, () => {
     sourceDump = await dumpText(source.db);
     sourceContents = await contents(source.db);
     sourceStored = await contents(source.db, false);
-    pglite = await openDatabase({ pgliteDir: 'memory://' });
+    pglite = await freshPglite();
     handles.push(pglite);
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
 // Fresh, isolated databases for integration tests, on the engine the Vitest project names.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { Client } from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
 
 export const engine: 'pglite' | 'postgres' = process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres' : 'pglite';
@@ -26,9 +28,17 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Pro
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+let template: Blob | undefined;
+
+/** A new empty, migrated in-memory PGlite database, started from the run's template (pglite-template.ts). */
+export function freshPglite(): Promise<DbHandle> {
+  template ??= new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ pgliteDir: 'memory://', pgliteFrom: template });
+}
+
 /** A new empty, migrated database: in-memory PGlite, or a new database in the test cluster. */
 export async function freshDatabase(): Promise<DbHandle> {
-  if (engine === 'pglite') return openDatabase({ pgliteDir: 'memory://' });
+  if (engine === 'pglite') return freshPglite();
   const { url, drop } = await freshPostgresUrl();
   const handle = await openDatabase({ url });
   return {
