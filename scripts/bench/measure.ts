@@ -3,7 +3,8 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 
-export type TargetKind = 'static' | 'page' | 'lookup' | 'admin';
+/** floor: the empty page rendered for each request (a query text keeps it out of the page cache), the reference of look-ups. */
+export type TargetKind = 'static' | 'page' | 'floor' | 'lookup' | 'admin';
 
 export interface Target {
   name: string;

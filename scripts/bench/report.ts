@@ -11,6 +11,8 @@ export const LIMITS = {
   pageRatioProxy: 0.5,
   pageP99Ms: 60,
   lookupP99Ms: { postgres: 100, pglite: 250 } satisfies Record<Engine, number>,
+  /** Uncached look-up pages: share of the req/s of the empty page rendered per request in the same build (issue 17). */
+  lookupVsFloorRatio: 0.5,
   adminP99Ms: 300,
   /** First-load JS of a public page kind: at most this much above the floor (an empty page of the same build, FLOOR_PAGE). */
   firstLoadJsOverFloorBytes: 15_000,
@@ -52,6 +54,7 @@ const p99Text = (m: Measurement) => (m.requests > 0 ? `${m.latencyMs.p99} ms` : 
 export function evaluate(report: Report): Check[] {
   const checks: Check[] = [];
   const baseline = report.measurements.find((m) => m.kind === 'static');
+  const renderFloor = report.measurements.find((m) => m.kind === 'floor');
   const ratio = report.proxy ? LIMITS.pageRatioProxy : LIMITS.pageRatio;
   for (const m of report.measurements) {
     checks.push({ subject: m.name, rule: 'every response 2xx, no errors or timeouts', value: `${m.requests} completed, ${m.non2xx} non-2xx, ${m.errors} errors (${m.timeouts} of them timeouts)`, pass: answeredCleanly(m) });
@@ -69,6 +72,8 @@ export function evaluate(report: Report): Check[] {
     if (m.kind === 'lookup') {
       const limit = LIMITS.lookupP99Ms[report.engine];
       checks.push({ subject: m.name, rule: `p99 < ${limit} ms at ${m.connections} connections (${report.engine})`, value: p99Text(m), pass: p99Of(m) < limit });
+      const share = renderFloor && renderFloor.reqPerSec > 0 ? m.reqPerSec / renderFloor.reqPerSec : 0;
+      checks.push({ subject: m.name, rule: `req/s >= ${LIMITS.lookupVsFloorRatio * 100}% of ${renderFloor?.name ?? 'the empty page rendered per request'}`, value: `${(share * 100).toFixed(0)}%`, pass: share >= LIMITS.lookupVsFloorRatio });
     }
     if (m.kind === 'admin') {
       checks.push({ subject: m.name, rule: `p99 < ${LIMITS.adminP99Ms} ms at ${m.connections} connections`, value: p99Text(m), pass: p99Of(m) < LIMITS.adminP99Ms });
@@ -122,6 +127,12 @@ function decodedPath(p: string): string {
 
 export function formatReport(report: Report, checks: Check[]): string {
   const baseline = report.measurements.find((m) => m.kind === 'static');
+  const renderFloor = report.measurements.find((m) => m.kind === 'floor');
+  // Cached pages are compared with the static file; look-ups with the empty page rendered per request.
+  const share = (m: Measurement) => {
+    const reference = m.kind === 'lookup' ? renderFloor : m.kind === 'page' || m.kind === 'static' ? baseline : undefined;
+    return reference && reference.reqPerSec > 0 ? `${((m.reqPerSec / reference.reqPerSec) * 100).toFixed(0)}%${m.kind === 'lookup' ? ' of floor' : ''}` : '-';
+  };
   const failedSubjects = new Set(checks.filter((c) => !c.pass).map((c) => c.subject));
   const rows = report.measurements.map((m) => [
     m.name,
@@ -130,14 +141,14 @@ export function formatReport(report: Report, checks: Check[]): string {
     String(m.reqPerSec),
     String(m.latencyMs.p50),
     String(m.latencyMs.p99),
-    baseline ? `${((m.reqPerSec / baseline.reqPerSec) * 100).toFixed(0)}%` : '-',
+    share(m),
     // autocannon counts a timeout as an error too.
     String(m.non2xx + m.errors),
     m.probe.pageCache ?? '-',
     ...(report.proxy ? [m.probe.cacheStatus ?? '-'] : []),
-    m.kind === 'static' && !failedSubjects.has(m.name) ? 'baseline' : failedSubjects.has(m.name) ? 'FAIL' : 'pass',
+    (m.kind === 'static' || m.kind === 'floor') && !failedSubjects.has(m.name) ? 'baseline' : failedSubjects.has(m.name) ? 'FAIL' : 'pass',
   ]);
-  const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'non-2xx/err', 'page cache', ...(report.proxy ? ['cache'] : []), 'result'];
+  const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs reference', 'non-2xx/err', 'page cache', ...(report.proxy ? ['cache'] : []), 'result'];
   const floor = report.firstLoadJs.find((js) => js.page === FLOOR_PAGE);
   const jsRows = report.firstLoadJs.map((js) => [
     js.page,

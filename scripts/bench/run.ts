@@ -62,6 +62,8 @@ function targets(data: Dataset, cookie: string, nginxOrigin: string | null): Tar
       ? { name: 'static (nginx)', kind: 'static', path: STATIC_FILE, connections: PAGE_CONNECTIONS, origin: nginxOrigin }
       : { name: 'static (Next)', kind: 'static', path: STATIC_FILE, connections: PAGE_CONNECTIONS },
     ...pages.map((p): Target => ({ name: p.page, kind: 'page', path: p.path, connections: PAGE_CONNECTIONS })),
+    // The same empty page as the first-load JS floor, rendered for every request: what a look-up page is compared with.
+    { name: 'floor per request', kind: 'floor', path: '/bench/floor?q=floor', connections: LOOKUP_CONNECTIONS },
     { name: 'credit lookup', kind: 'lookup', path: `/credit?q=${encodeURIComponent(data.creditFragment)}`, connections: LOOKUP_CONNECTIONS },
     { name: 'search 诚信', kind: 'lookup', path: `/search?q=${encodeURIComponent('诚信')}`, connections: LOOKUP_CONNECTIONS },
     { name: 'search 文明', kind: 'lookup', path: `/search?q=${encodeURIComponent('文明')}`, connections: LOOKUP_CONNECTIONS },

@@ -39,7 +39,7 @@ function measurement(name: string, kind: Measurement['kind'], reqPerSec: number,
     kind,
     path: `/${name}`,
     url: `http://127.0.0.1/${name}`,
-    connections: kind === 'lookup' || kind === 'admin' ? 10 : 50,
+    connections: kind === 'lookup' || kind === 'admin' || kind === 'floor' ? 10 : 50,
     durationSeconds: 10,
     requests: reqPerSec * 10,
     reqPerSec,
@@ -78,9 +78,16 @@ describe('evaluate', () => {
   });
 
   it('uses the engine’s lookup limit and the admin limit', () => {
-    const lookups = [measurement('static', 'static', 3000, 20), measurement('lookup', 'lookup', 100, 180), measurement('admin', 'admin', 50, 310)];
+    const lookups = [measurement('static', 'static', 3000, 20), measurement('floor', 'floor', 200, 60), measurement('lookup', 'lookup', 100, 180), measurement('admin', 'admin', 50, 310)];
     expect(failed(report(lookups, { engine: 'pglite' }))).toEqual(['admin: p99 < 300 ms at 10 connections']);
     expect(failed(report(lookups, { engine: 'postgres' }))).toEqual(['lookup: p99 < 100 ms at 10 connections (postgres)', 'admin: p99 < 300 ms at 10 connections']);
+  });
+
+  it('judges look-ups against the empty page rendered per request, and fails them when it was not measured', () => {
+    const r = report([measurement('static', 'static', 3000, 20), measurement('floor', 'floor', 300, 60), measurement('quick', 'lookup', 150, 100), measurement('heavy', 'lookup', 149, 100)]);
+    expect(failed(r)).toEqual(['heavy: req/s >= 50% of floor']);
+    expect(formatReport(r, evaluate(r))).toMatch(/quick .* 50% of floor .* pass/);
+    expect(failed(report([measurement('static', 'static', 3000, 20), measurement('quick', 'lookup', 150, 100)]))).toEqual(['quick: req/s >= 50% of the empty page rendered per request']);
   });
 
   it('fails any target that answered non-2xx or with errors, fast or not', () => {
@@ -90,7 +97,7 @@ describe('evaluate', () => {
 
   it('does not pass a target on which no request completed', () => {
     const r = report([measurement('static', 'static', 3000, 20), measurement('stuck', 'lookup', 0, 0, { requests: 0, errors: 10, timeouts: 10 })]);
-    expect(failed(r)).toEqual(['stuck: every response 2xx, no errors or timeouts', 'stuck: p99 < 250 ms at 10 connections (pglite)']);
+    expect(failed(r)).toEqual(['stuck: every response 2xx, no errors or timeouts', 'stuck: p99 < 250 ms at 10 connections (pglite)', 'stuck: req/s >= 50% of the empty page rendered per request']);
   });
 
   it('checks first-load JS per page against the floor (an empty page) and the peak memory', () => {
