@@ -6,11 +6,12 @@
 //   unit_month_figures (kept by a trigger on issues in the writer's transaction: migration 0016);
 // - 超期, computed from the deadline in force and the time of the request, as everywhere (never stored):
 //   an index-only count over the unit's open items (issues_open_status_idx), in the cheap form of
-//   ./deadlines pastDeadlineSql (exact: at whole milliseconds, a date deadline_at passes with the instant
-//   and a plan's with its city day);
+//   ./deadlines pastDeadlineSql (exact: against a whole-millisecond now, deadline_at is past whether
+//   truncated to milliseconds or not, and a plan's deadline is past exactly when its day is before today);
 // - the median days to close, exact: the one or two middle durations read at their position n/2 (n, the
-//   closed count, from the summary) in the unit's closed items ordered by duration (issues_unit_durations_idx),
-//   or, for a short period of a unit with many closed items, sorted from the period's items alone.
+//   closed count, from the summary) in the unit's closed items ordered by duration (issues_unit_durations_idx,
+//   the period's items picked on the way), or, for a short period of a unit with many closed items,
+//   sorted from the period's items alone.
 // Instants are compared at whole milliseconds, as JS Dates hold them, so both counts agree to the item.
 import { sql } from 'drizzle-orm';
 import { cityDay } from '@/lib/dates';
@@ -83,13 +84,14 @@ export async function unitFigureCounts(db: Db, unitId: number | null, range: Per
       f.rated, f.satisfied, coalesce(walk.median_low, sorted.median_low) as median_low, coalesce(walk.median_high, sorted.median_high) as median_high
     from f
     left join o on o.unit_id = f.unit_id
-    -- Walking the unit's closed items by duration reads about half of all of them (closed_all / 2) and stops;
-    -- a period holding fewer items than that is cheaper to sort on its own (its items by first assignment).
-    left join lateral (${middles(sql`f.closed > 0 and f.assigned * 2 >= f.closed_all and i.unit_id = f.unit_id and ${CLOSED} and ${assignedIn}`)}) walk on true
+    -- Walking the unit's closed items by duration reads about half of all of them (closed_all / 2), cheap
+    -- index entries; sorting a period's items costs several times more per item (the durations are
+    -- computed and compared as intervals): only a period with under a tenth of closed_all is sorted.
+    left join lateral (${middles(sql`f.closed > 0 and f.assigned * 10 >= f.closed_all and i.unit_id = f.unit_id and ${CLOSED} and ${assignedIn}`)}) walk on true
     left join lateral (
       select (extract(epoch from m[1]) * 1000)::float8 as median_low, (extract(epoch from m[2]) * 1000)::float8 as median_high
       from (select ${BOTH_MIDDLES} as m from issues i
-            where f.closed > 0 and f.assigned * 2 < f.closed_all and i.unit_id = f.unit_id and ${assignedIn} and ${CLOSED}) s
+            where f.closed > 0 and f.assigned * 10 < f.closed_all and i.unit_id = f.unit_id and ${assignedIn} and ${CLOSED}) s
     ) sorted on true
     where f.assigned > 0`);
   const num = (v: number | string | null) => (v === null ? null : Number(v));
