@@ -96,7 +96,7 @@ function toLedgerRow(row: ListRow, now: Date): LedgerRow {
   return { ...row, overdue: overdueState(row, now) };
 }
 
-/** The statuses an overdue item can have (overdueSql): the list and counts then read issues_open_idx. */
+/** The statuses an overdue item can have (overdueSql): the list then reads issues_open_idx, the counts issues_open_status_idx. */
 const OPEN_STATUSES: readonly IssueStatus[] = ['assigned', 'fixing', 'planned', 'verifying'];
 
 function filterConditions(filter: LedgerFilter, now: Date, withStatus: boolean): SQL[] {
@@ -275,8 +275,8 @@ export async function listUnitsPublic(db: Db): Promise<PublicUnit[]> {
 export type UnitPublicPage = PublicUnit & { parentName: string | null; period: string; stats: UnitStats; recent: LedgerRow[] };
 
 /**
- * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (counted in one
- * aggregate, ./unit-figures) and its latest items. Null for an unknown or inactive unit or a bad period.
+ * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (one statement over
+ * unit_month_figures and two indexes, ./unit-figures) and its latest items. Null for an unknown or inactive unit or a bad period.
  */
 export async function unitPublic(db: Db, id: number, period = 'all', now: Date = new Date()): Promise<UnitPublicPage | null> {
   const range = parsePeriod(period);
