@@ -20,6 +20,12 @@ const PAGE_ROWS = 2000;
 const FILE_PAGE_ROWS = 8;
 /** The table that holds files (db/schema/storage.ts). */
 const FILES_TABLE = 'stored_files';
+/**
+ * Tables the database derives from others by triggers (unit_month_figures from issues, migration 0016):
+ * their rows are not dumped, since restoring the source rows writes them again (a dumped copy would
+ * collide with those). The tables are still listed, so a forced restore empties them.
+ */
+const DERIVED_TABLES = new Set(['unit_month_figures']);
 
 export type ColumnInfo = { name: string; type: string; generated: boolean; identityAlways: boolean; collatable: boolean };
 /** keyColumns: the primary key, or every stored column of a table without one (primaryKey false): the dump's row order. */
@@ -196,7 +202,14 @@ export async function writeDump(db: Db, write: (text: string) => void | Promise<
       );
 
       const counts: Record<string, number> = {};
-      for (const table of tables) counts[table.name] = await dumpTable(t, table, write, table.name === FILES_TABLE ? options.files : undefined);
+      for (const table of tables) {
+        if (DERIVED_TABLES.has(table.name)) {
+          await write(`-- derived ${table.name}: written again by the restore\n`);
+          counts[table.name] = 0;
+          continue;
+        }
+        counts[table.name] = await dumpTable(t, table, write, table.name === FILES_TABLE ? options.files : undefined);
+      }
 
       await write(`\n-- sequences\n`);
       for (const name of sequences) {

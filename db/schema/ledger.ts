@@ -108,6 +108,19 @@ export const issues = pgTable(
     // The public list's counts per status in an area (each stops at the cap): index-only, no table rows.
     index('issues_area_status_idx').on(t.area, t.status),
     index('issues_deadline_idx').on(t.status, t.deadlineAt),
+    // The open items by status and unit, with every column 超期 and the public list's filters read: the
+    // per-request 超期 of a unit's figures (unit, first assignment) and the capped counts per status under
+    // 超期 (with or without a unit) are index-only scans of it, never of the table rows.
+    index('issues_open_status_idx')
+      .on(t.status, t.unitId, t.unitAssignedAt, t.deadlineAt, t.plannedDate, t.submittedAt, t.categoryId, t.area, t.createdAt)
+      .where(sql`${t.status} in ('assigned', 'fixing', 'planned', 'verifying')`),
+    // A unit's closed items ordered by days to close (first assignment to closure, at whole milliseconds, as
+    // db/queries/ledger/unit-figures.ts computes it): the exact median is read at its position (OFFSET n/2,
+    // n from unit_month_figures) instead of sorting every closed item per request. closed_at and
+    // unit_assigned_at are key columns too, so that the walk is an index-only scan.
+    index('issues_unit_durations_idx')
+      .on(t.unitId, sql`(date_trunc('milliseconds', ${t.closedAt} at time zone 'UTC') - date_trunc('milliseconds', ${t.unitAssignedAt} at time zone 'UTC'))`, t.unitAssignedAt, t.closedAt)
+      .where(sql`${t.status} = 'closed' and ${t.closedAt} is not null and ${t.unitAssignedAt} is not null`),
     // The open items newest first, with every column the public list's filters read: under 超期 the list
     // and its counts are index-only scans of these (超期 depends on the time of the request, so no index
     // can hold it; the deadline columns are here instead).
@@ -121,6 +134,34 @@ export const issues = pgTable(
     index('issues_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
     index('issues_address_bigrams_idx').using('gin', sql`cjk_bigrams(${t.address})`),
   ],
+);
+
+/**
+ * A unit's figures per month (db/queries/ledger/unit-figures.ts): the counts over its public items first
+ * assigned to it (issues.unit_assigned_at) within the city month starting on `month`. Maintained by the
+ * database itself: a statement trigger on issues recounts every (unit, month) a statement touched from
+ * issues_unit_figures_idx, in the writer's transaction (migration 0016, function unit_month_figures_refresh),
+ * so no write path can forget it. Nothing that depends on the time of a request is stored here (超期, the
+ * median: both are read per request).
+ */
+export const unitMonthFigures = pgTable(
+  'unit_month_figures',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The first day of the city month (Asia/Shanghai) of the items' first assignment to the unit. */
+    month: date('month').notNull(),
+    assigned: integer('assigned').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    reopened: integer('reopened').notNull().default(0),
+    /** Items reopened or closed: the base of the reopen rate. */
+    reopenBase: integer('reopen_base').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
 
 /** Every step of an item: the public timeline, the reporter's reasons, staff notes, and the source of unit statistics. */

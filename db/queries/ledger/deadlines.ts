@@ -1,6 +1,7 @@
 // 超期 in SQL: the same rule as lib/ledger-workflow overdueState, for filters and counts over many items.
 // Never stored: every read compares the deadline in force with the time of the request.
 import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { cityDay } from '@/lib/dates';
 import type { CalendarDay } from '@/lib/work-calendar';
 import type { Db } from '../../client';
 import { issues, workCalendarDays } from '../../schema';
@@ -13,9 +14,19 @@ export const effectiveDeadlineSql = sql`coalesce(${cityDayEndSql(issues.plannedD
 
 const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
 
+/**
+ * An item in work whose deadline in force has passed by `now` (effectiveDeadlineSql < now), written without
+ * turning each row's planned day into an instant (a time-zone conversion per row, most of the cost of
+ * counting thousands of open items): a plan's deadline is the last millisecond of its city day, which has
+ * passed exactly when that day is before the city day of `now` (a whole millisecond, as every Date is).
+ */
+export function pastDeadlineSql(now: Date): SQL {
+  return sql`((${issues.plannedDate} is null and ${issues.deadlineAt} < ${at(now)}) or ${issues.plannedDate} < ${cityDay(now)}::date)`;
+}
+
 /** An open item past its deadline (overdueState 'overdue'). */
 export function overdueSql(now: Date): SQL {
-  return sql`((${issues.status} in ('assigned', 'fixing', 'planned') and ${effectiveDeadlineSql} < ${at(now)}) or (${issues.status} = 'verifying' and ${issues.submittedAt} > ${effectiveDeadlineSql}))`;
+  return sql`((${issues.status} in ('assigned', 'fixing', 'planned') and ${pastDeadlineSql(now)}) or (${issues.status} = 'verifying' and ${issues.submittedAt} > ${effectiveDeadlineSql}))`;
 }
 
 /** With its unit, not overdue, and due by `dueBy` (the end of DUE_SOON_WORKING_DAYS working days from now). */

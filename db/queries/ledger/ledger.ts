@@ -87,11 +87,16 @@ type ListRow = {
 
 export type LedgerRow = ListRow & { overdue: 'overdue' | 'closed_late' | null };
 
+/** The public rows of items with their category and unit: the base of every list (filter, order and limit follow). */
+function selectListRows(db: Db) {
+  return db.select(listColumns).from(issues).innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId)).leftJoin(units, eq(units.id, issues.unitId));
+}
+
 function toLedgerRow(row: ListRow, now: Date): LedgerRow {
   return { ...row, overdue: overdueState(row, now) };
 }
 
-/** The statuses an overdue item can have (overdueSql): the list and counts then read issues_open_idx. */
+/** The statuses an overdue item can have (overdueSql): the list then reads issues_open_idx, the counts issues_open_status_idx. */
 const OPEN_STATUSES: readonly IssueStatus[] = ['assigned', 'fixing', 'planned', 'verifying'];
 
 function filterConditions(filter: LedgerFilter, now: Date, withStatus: boolean): SQL[] {
@@ -150,24 +155,11 @@ export async function listLedger(db: Db, filter: LedgerFilter, now: Date = new D
     .orderBy(desc(issues.createdAt), desc(issues.id))
     .limit(LEDGER_PAGE_SIZE)
     .offset((page - 1) * LEDGER_PAGE_SIZE);
+  const newestFirst = [desc(issues.createdAt), desc(issues.id)];
   const [rows, byStatus] = await Promise.all([
     filter.overdue
-      ? db
-          .select(listColumns)
-          .from(issues)
-          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-          .leftJoin(units, eq(units.id, issues.unitId))
-          .where(inArray(issues.id, pageIds))
-          .orderBy(desc(issues.createdAt), desc(issues.id))
-      : db
-          .select(listColumns)
-          .from(issues)
-          .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-          .leftJoin(units, eq(units.id, issues.unitId))
-          .where(where)
-          .orderBy(desc(issues.createdAt), desc(issues.id))
-          .limit(LEDGER_PAGE_SIZE)
-          .offset((page - 1) * LEDGER_PAGE_SIZE),
+      ? selectListRows(db).where(inArray(issues.id, pageIds)).orderBy(...newestFirst)
+      : selectListRows(db).where(where).orderBy(...newestFirst).limit(LEDGER_PAGE_SIZE).offset((page - 1) * LEDGER_PAGE_SIZE),
     cappedStatusCounts(db, filter, now),
   ]);
   const counts: Partial<Record<IssueStatus, number>> = {};
@@ -250,14 +242,7 @@ export async function ledgerItem(db: Db, no: string, now: Date = new Date()): Pr
 
 /** The newest public items for /ledger/feed.xml (masked like every public read). */
 export async function ledgerFeed(db: Db, limit = 50, now: Date = new Date()): Promise<LedgerRow[]> {
-  const rows = await db
-    .select(listColumns)
-    .from(issues)
-    .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-    .leftJoin(units, eq(units.id, issues.unitId))
-    .where(publicIssues())
-    .orderBy(desc(issues.updatedAt), desc(issues.id))
-    .limit(limit);
+  const rows = await selectListRows(db).where(publicIssues()).orderBy(desc(issues.updatedAt), desc(issues.id)).limit(limit);
   return maskPublicRows(rows.map((r) => toLedgerRow(r, now)));
 }
 
@@ -266,11 +251,7 @@ export async function ledgerFeed(db: Db, limit = 50, now: Date = new Date()): Pr
  * to one of them instead of a duplicate. Closed items are left out (a problem back again is a new report).
  */
 export async function openSimilarIssues(db: Db, categoryId: number, area: string, limit = 5, now: Date = new Date()): Promise<LedgerRow[]> {
-  const rows = await db
-    .select(listColumns)
-    .from(issues)
-    .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-    .leftJoin(units, eq(units.id, issues.unitId))
+  const rows = await selectListRows(db)
     .where(and(publicIssues(), ne(issues.status, 'closed'), eq(issues.categoryId, categoryId), eq(issues.area, area)))
     .orderBy(desc(issues.supports), desc(issues.createdAt))
     .limit(limit);
@@ -294,8 +275,8 @@ export async function listUnitsPublic(db: Db): Promise<PublicUnit[]> {
 export type UnitPublicPage = PublicUnit & { parentName: string | null; period: string; stats: UnitStats; recent: LedgerRow[] };
 
 /**
- * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (counted in one
- * aggregate, ./unit-figures) and its latest items. Null for an unknown or inactive unit or a bad period.
+ * A unit's public page for a period ('all', 'yyyy', 'yyyy-mm', 'yyyy-Qn'): its figures (one statement over
+ * unit_month_figures and two indexes, ./unit-figures) and its latest items. Null for an unknown or inactive unit or a bad period.
  */
 export async function unitPublic(db: Db, id: number, period = 'all', now: Date = new Date()): Promise<UnitPublicPage | null> {
   const range = parsePeriod(period);
@@ -310,11 +291,7 @@ export async function unitPublic(db: Db, id: number, period = 'all', now: Date =
     unitFigureCounts(db, id, range, now),
     unit.parentId ? db.select({ name: units.name }).from(units).where(eq(units.id, unit.parentId)).limit(1) : Promise.resolve([]),
     // The latest ten only: the unit's whole list (with its counts) is /ledger?unit=<id>.
-    db
-      .select(listColumns)
-      .from(issues)
-      .innerJoin(issueCategories, eq(issueCategories.id, issues.categoryId))
-      .leftJoin(units, eq(units.id, issues.unitId))
+    selectListRows(db)
       .where(and(publicIssues(), eq(issues.unitId, id)))
       .orderBy(desc(issues.createdAt), desc(issues.id))
       .limit(10),

@@ -1,37 +1,36 @@
-// A unit's figures (/units/<id>, /units) counted by the database in one aggregate over the unit's public
-// items (the statuses of publicIssues() in ./ledger), never by loading the items: lib/unit-stats
-// unitCounts is the same count in JS (the reference the tests compare with). The items are those first
-// assigned within the period to the unit holding them now (issues.unit_assigned_at, kept with each
-// assignment), read by an index-only scan of issues_unit_figures_idx. 超期 is computed here from the
-// deadline in force and the time of the request, as everywhere: never stored.
+// A unit's figures (/units/<id>, /units) from the database in one statement, never by loading the items:
+// lib/unit-stats unitCounts is the same count in JS (the reference the tests compare with). The items are
+// the unit's public items (the statuses of publicIssues() in ./ledger) first assigned to it within the
+// period (issues.unit_assigned_at, kept with each assignment). Three parts, all from one snapshot:
+// - the counts that do not depend on the time of the request, summed over the period's months from
+//   unit_month_figures (kept by a trigger on issues in the writer's transaction: migration 0016);
+// - 超期, computed from the deadline in force and the time of the request, as everywhere (never stored):
+//   an index-only count over the unit's open items (issues_open_status_idx), in the cheap form of
+//   ./deadlines pastDeadlineSql (exact: against a whole-millisecond now, deadline_at is past whether
+//   truncated to milliseconds or not, and a plan's deadline is past exactly when its day is before today);
+// - the median days to close, exact: the one or two middle durations read at their position n/2 (n, the
+//   closed count, from the summary) in the unit's closed items ordered by duration (issues_unit_durations_idx,
+//   the period's items picked on the way), or, for a short period of a unit with many closed items,
+//   sorted from the period's items alone.
 // Instants are compared at whole milliseconds, as JS Dates hold them, so both counts agree to the item.
-import { inArray, sql } from 'drizzle-orm';
-import { PUBLIC_ISSUE_STATUSES } from '@/lib/enums';
+import { sql } from 'drizzle-orm';
+import { cityDay } from '@/lib/dates';
 import type { PeriodRange, UnitCounts } from '@/lib/unit-stats';
 import type { Db } from '../../client';
-import { issues } from '../../schema';
-import { cityDayEndSql } from './deadlines';
 
-const ms = (column: unknown) => sql`date_trunc('milliseconds', ${column})`;
-
-/** The deadline in force (lib/ledger-workflow effectiveDeadline), at whole milliseconds. */
-const deadline = sql`coalesce(${cityDayEndSql(issues.plannedDate)}, ${ms(issues.deadlineAt)})`;
-const closed = sql`(${issues.status} = 'closed' and ${issues.closedAt} is not null)`;
-/** Closed after the deadline (overdueState 'closed_late'): the last submission, else the closure, past it. */
-const closedLate = sql`(${ms(sql`coalesce(${issues.submittedAt}, ${issues.closedAt})`)} > ${deadline})`;
-/** First assignment to closure (an interval between whole milliseconds: Date#getTime differences). */
-const duration = sql`${ms(issues.closedAt)} - ${ms(issues.unitAssignedAt)}`;
+/** First assignment to closure, at whole milliseconds (Date#getTime differences): issues_unit_durations_idx's expression. */
+const DURATION_SQL = `(date_trunc('milliseconds', i.closed_at at time zone 'UTC') - date_trunc('milliseconds', i.unit_assigned_at at time zone 'UTC'))`;
+const DURATION = sql.raw(DURATION_SQL);
+/** The deadline in force (lib/ledger-workflow effectiveDeadline, ./deadlines effectiveDeadlineSql), at whole milliseconds. */
+const DEADLINE = sql.raw(`coalesce(((i.planned_date + 1)::timestamp at time zone 'Asia/Shanghai' - interval '1 millisecond'), date_trunc('milliseconds', i.deadline_at))`);
 /**
- * Both middles of the closed items' durations from one sort: percentile_disc(f) picks the value at position
- * ceil(f * n), never interpolating, and skips the nulls of items not closed. 0.5 gives the lower middle
- * (the middle for an odd n); 0.5 + 1e-9 gives position n/2 + 1 for an even n and the middle again for an
- * odd one (n * 1e-9 stays below 0.5 for any n below 500 million).
+ * Both middles from one sort: percentile_disc(f) picks the value at position ceil(f * n), never
+ * interpolating. 0.5 gives the lower middle (the middle for an odd n); 0.5 + 1e-9 gives position n/2 + 1 for
+ * an even n and the middle again for an odd one (n * 1e-9 stays below 0.5 for any n below 500 million).
  */
-const middles = sql`percentile_disc(array[0.5, 0.500000001]) within group (order by case when ${closed} then ${duration} end)`;
-
-/** An open item past its deadline now (overdueState 'overdue'). */
-const overdueNow = (now: Date) =>
-  sql`((${issues.status} in ('assigned', 'fixing', 'planned') and ${deadline} < ${now.toISOString()}::timestamptz) or (${issues.status} = 'verifying' and ${ms(issues.submittedAt)} > ${deadline}))`;
+const BOTH_MIDDLES = sql.raw(`percentile_disc(array[0.5, 0.500000001]) within group (order by ${DURATION_SQL})`);
+/** issues_unit_durations_idx's predicate: the closed items the median is taken over. */
+const CLOSED = sql.raw(`i.status = 'closed' and i.closed_at is not null and i.unit_assigned_at is not null`);
 
 type Row = {
   unit_id: number;
@@ -52,25 +51,49 @@ type Row = {
  * public items first assigned to it within the period. Units without such items are absent from the map.
  */
 export async function unitFigureCounts(db: Db, unitId: number | null, range: PeriodRange, now: Date): Promise<Map<number, UnitCounts>> {
-  const inRange = range
-    ? sql`and ${issues.unitAssignedAt} >= ${`${range.from}T00:00:00+08:00`}::timestamptz and ${issues.unitAssignedAt} < ${`${range.to}T00:00:00+08:00`}::timestamptz`
-    : sql`and ${issues.unitAssignedAt} is not null`;
-  const ofUnit = unitId === null ? sql`${issues.unitId} is not null` : sql`${issues.unitId} = ${unitId}`;
+  // Periods are whole city months ('yyyy-mm-01' to 'yyyy-mm-01'): the summary's months, and the items' instants.
+  const inMonths = range ? sql`f.month >= ${range.from}::date and f.month < ${range.to}::date` : sql`true`;
+  const assignedIn = range
+    ? sql`i.unit_assigned_at >= ${`${range.from}T00:00:00+08:00`}::timestamptz and i.unit_assigned_at < ${`${range.to}T00:00:00+08:00`}::timestamptz`
+    : sql`i.unit_assigned_at is not null`;
+  const ofUnit = (alias: 'f' | 'i') => (unitId === null ? sql.raw(`${alias}.unit_id is not null`) : sql`${sql.raw(alias)}.unit_id = ${unitId}`);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const sum = (column: string) => sql`coalesce(sum(${sql.raw(column)}) filter (where ${inMonths}), 0)::int`;
+  // The middles' positions (0-based): ceil(n/2) - 1, and one or two values for an odd or even n.
+  const middles = (where: ReturnType<typeof sql>) => sql`
+    select (extract(epoch from min(mid.d)) * 1000)::float8 as median_low, (extract(epoch from max(mid.d)) * 1000)::float8 as median_high
+    from (select ${DURATION} as d from issues i where ${where}
+          order by 1 offset greatest((f.closed + 1) / 2 - 1, 0) limit 2 - f.closed % 2) mid`;
   const result = await db.execute<Row>(sql`
-    select ${issues.unitId} as unit_id,
-      count(*)::int as assigned,
-      count(*) filter (where ${closed})::int as closed,
-      count(*) filter (where ${closed} and ${closedLate} is not true)::int as on_time,
-      count(*) filter (where ${overdueNow(now)})::int as overdue_now,
-      count(*) filter (where ${issues.reopenCount} > 0)::int as reopened,
-      count(*) filter (where ${issues.reopenCount} > 0 or ${closed})::int as reopen_base,
-      count(${issues.rating})::int as rated,
-      count(*) filter (where ${issues.rating} in ('满意', '基本满意'))::int as satisfied,
-      (extract(epoch from (${middles})[1]) * 1000)::float8 as median_low,
-      (extract(epoch from (${middles})[2]) * 1000)::float8 as median_high
-    from ${issues}
-    where ${ofUnit} ${inRange} and ${inArray(issues.status, [...PUBLIC_ISSUE_STATUSES])}
-    group by ${issues.unitId}`);
+    with f as (
+      select f.unit_id, ${sum('f.assigned')} as assigned, ${sum('f.closed')} as closed, ${sum('f.on_time')} as on_time,
+        ${sum('f.reopened')} as reopened, ${sum('f.reopen_base')} as reopen_base, ${sum('f.rated')} as rated,
+        ${sum('f.satisfied')} as satisfied, coalesce(sum(f.closed), 0)::int as closed_all
+      from unit_month_figures f
+      where ${ofUnit('f')}
+      group by f.unit_id
+    ), o as (
+      select i.unit_id, count(*)::int as overdue_now
+      from issues i
+      where i.status in ('assigned', 'fixing', 'planned', 'verifying') and ${ofUnit('i')} and ${assignedIn}
+        and ((i.status <> 'verifying' and ((i.planned_date is null and i.deadline_at < ${at}) or i.planned_date < ${cityDay(now)}::date))
+          or (i.status = 'verifying' and date_trunc('milliseconds', i.submitted_at) > ${DEADLINE}))
+      group by i.unit_id
+    )
+    select f.unit_id, f.assigned, f.closed, f.on_time, coalesce(o.overdue_now, 0)::int as overdue_now, f.reopened, f.reopen_base,
+      f.rated, f.satisfied, coalesce(walk.median_low, sorted.median_low) as median_low, coalesce(walk.median_high, sorted.median_high) as median_high
+    from f
+    left join o on o.unit_id = f.unit_id
+    -- Walking the unit's closed items by duration reads about half of all of them (closed_all / 2), cheap
+    -- index entries; sorting a period's items costs several times more per item (the durations are
+    -- computed and compared as intervals): only a period with under a tenth of closed_all is sorted.
+    left join lateral (${middles(sql`f.closed > 0 and f.assigned * 10 >= f.closed_all and i.unit_id = f.unit_id and ${CLOSED} and ${assignedIn}`)}) walk on true
+    left join lateral (
+      select (extract(epoch from m[1]) * 1000)::float8 as median_low, (extract(epoch from m[2]) * 1000)::float8 as median_high
+      from (select ${BOTH_MIDDLES} as m from issues i
+            where f.closed > 0 and f.assigned * 10 < f.closed_all and i.unit_id = f.unit_id and ${assignedIn} and ${CLOSED}) s
+    ) sorted on true
+    where f.assigned > 0`);
   const num = (v: number | string | null) => (v === null ? null : Number(v));
   return new Map(
     result.rows.map((r) => [
