@@ -70,9 +70,10 @@ async function walkPart(db: Db, kind: SearchKind, query: RunnableQuery, part: Ra
 /**
  * How far a bounded walk of one part reads before the part is looked up through its indexes instead. The
  * title walk tests a short title held in the row (cheap), so it may read 50 rows per wanted match: a title
- * part in a few percent of the rows (文明 in 10 % of the ledger's places) then fills its page without a count.
+ * part in a few percent of the rows (文明 in 10 % of the ledger's places) then fills its page without a
+ * count. The rest's walk reads each row's text (long, from TOAST for news and people): 10 rows per match.
  */
-const walkBound = (wanted: number) => 50 * wanted;
+const walkBound = (part: RankPart, wanted: number) => (part === 'title' ? 50 : 10) * wanted;
 
 type PartKeys = { n: number; keys: RankedKey[] };
 type KeyFields = { id: SQL.Aliased<number>; titleMatch: SQL.Aliased<boolean>; at: SQL.Aliased<Date | string | null> };
@@ -102,7 +103,7 @@ async function matchedPart(db: Db, kind: SearchKind, query: RunnableQuery, part:
  */
 async function rankedPart(db: Db, kind: SearchKind, query: RunnableQuery, part: RankPart, wanted: number): Promise<RankedKey[]> {
   if (wanted <= 0) return [];
-  const bounded = await walkPart(db, kind, query, part, wanted, walkBound(wanted));
+  const bounded = await walkPart(db, kind, query, part, wanted, walkBound(part, wanted));
   if (bounded.length >= wanted) return bounded;
   // A kind whose every match is a title match counted its matches already (more than COUNT_CAP).
   const matched = source(kind).titleOnly ? null : await matchedPart(db, kind, query, part, wanted);
