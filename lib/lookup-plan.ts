@@ -1,12 +1,14 @@
 // How a look-up (credit lookup by name, each site-search kind) finds its rows, chosen from an estimate of
-// how many rows its words match (the planner's per-bigram statistics, db/queries/lookup-plan.ts). Two plans
-// give the same rows, order and capped count:
+// how many rows its words match (the planner's per-bigram statistics, db/queries/lookup-plan.ts). Three
+// plans give the same rows and order; the first two the same capped count, the third "cap+" by the rule
+// at SURELY_COMMON_FACTOR:
 //  - 'index': the matches through the GIN indexes (bigrams, trigrams), at most cap + 1 of them, then
 //    sorted. Its cost grows with the number of matches: every posting entry is read, and heap rows are
 //    fetched until cap + 1 public ones are found.
 //  - 'walk': the date-ordered index newest first, testing each row, until `need` matches are found. Its
 //    cost grows with the rows between matches (rows / matches), so it wins for words in a large share of
 //    the rows (有限公 in company names, 文明 in news) and loses badly for rare ones.
+//  - 'common': a word estimated in far more rows than the cap: no count, the page alone walked (see below).
 // A walk reads at most `bound` rows: when the estimate was too high and the walk finds fewer than `need`
 // matches within them, the caller falls back to the index plan, so a wrong estimate costs a bounded walk,
 // never a walk through the whole index.

@@ -40,6 +40,8 @@ type RankedKey = { id: number; titleMatch: boolean; at: number };
  *     more than COUNT_CAP matches is read by walking the date index newest first (rankedKeysQuery), which
  *     stops after a page because such matches are dense.
  * Both steps give the same order: title matches newest first, then the rest newest first, ties by id.
+ * A word the statistics call surely common skips step 1: its kind shows "1000+" once a walk of the newest
+ * rows has found its page within the bound the estimate implies (rankedKeys, lib/lookup-plan.ts).
  */
 export function matchKeysQuery(db: Db, kind: SearchKind, query: RunnableQuery, part: MatchPart = 'all') {
   return source(kind).matchKeys(db, query, part);
