@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLookupPlan, estimateWordShare, NAME_WALK_ROW_COST, TEXT_WALK_ROW_COST, type BigramStats } from './lookup-plan';
+import { chooseLookupPlan, commonWalkBound, estimateWordShare, NAME_WALK_ROW_COST, PROBE_MATCHES, SURELY_COMMON_FACTOR, TEXT_WALK_ROW_COST, type BigramStats } from './lookup-plan';
 
 const NEED = 1001;
 
@@ -17,8 +17,8 @@ describe('chooseLookupPlan', () => {
     if (plan.kind !== 'walk') return;
     expect(plan.bound).toBeGreaterThanOrEqual(Math.ceil(NEED / 0.9));
     expect(plan.bound).toBeLessThanOrEqual(Math.ceil((4 * NEED) / 0.9));
-    // 有限公 in 64% of them: measured, the index plan is still as fast.
-    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.64 }, NEED, NAME_WALK_ROW_COST)).toEqual({ kind: 'index' });
+    // 有限公 in 64% of them: a name's test is cheap (measured), so it walks too.
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.64 }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
   });
 
   it('decides by the cost the estimate implies, not by a fixed number of matches', () => {
@@ -26,7 +26,7 @@ describe('chooseLookupPlan', () => {
     expect(chooseLookupPlan({ rows: 1_000_000, share: 0.9 }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
     expect(chooseLookupPlan({ rows: 100_000_000, share: 0.009 }, NEED, NAME_WALK_ROW_COST).kind).toBe('index');
     // A deeper page needs more matches: a share that walks for one page may not for a deeper one.
-    const share = 0.9;
+    const share = 0.15;
     expect(chooseLookupPlan({ rows: 1_000_000, share }, NEED, NAME_WALK_ROW_COST).kind).toBe('walk');
     expect(chooseLookupPlan({ rows: 1_000_000, share }, 20 * NEED, NAME_WALK_ROW_COST).kind).toBe('index');
   });
@@ -49,6 +49,39 @@ describe('chooseLookupPlan', () => {
     const plan = chooseLookupPlan({ rows: 3_000, share: 1 }, NEED, 0.1);
     expect(plan.kind).toBe('walk');
     if (plan.kind === 'walk') expect(plan.bound).toBeLessThanOrEqual(3_000);
+  });
+});
+
+describe('chooseLookupPlan: surely common words (no count, the page walked)', () => {
+  const PAGE = 20;
+
+  it('skips the count of a word estimated in ten times the cap or more, when walking to the page is cheaper', () => {
+    // 文明 in 73% of 100,000 articles: a page is about 27 rows of a walk.
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED, TEXT_WALK_ROW_COST, PAGE)).toEqual({ kind: 'common', share: 0.73 });
+    // A tab that is only counted walks for PROBE_MATCHES matches, to check the estimate.
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED, TEXT_WALK_ROW_COST, 0).kind).toBe('common');
+    // 有限公 in 64% of a million names.
+    expect(chooseLookupPlan({ rows: 1_000_000, share: 0.64 }, NEED, NAME_WALK_ROW_COST, PAGE).kind).toBe('common');
+  });
+
+  it('counts below the margin, whatever the walk would cost', () => {
+    const share = ((SURELY_COMMON_FACTOR * (NEED - 1)) / 100_000) * 0.99;
+    expect(chooseLookupPlan({ rows: 100_000, share }, NEED, 0.001, PAGE).kind).not.toBe('common');
+    expect(chooseLookupPlan({ rows: 100_000, share: share / 0.98 }, NEED, 0.001, PAGE).kind).toBe('common');
+    // Without the page's size (the counting walk's callers), never.
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED, TEXT_WALK_ROW_COST).kind).toBe('index');
+  });
+
+  it('counts when walking to a deep page would cost more than counting', () => {
+    expect(chooseLookupPlan({ rows: 100_000, share: 0.73 }, NEED, TEXT_WALK_ROW_COST, 50 * PAGE).kind).toBe('index');
+    // A word in 1% of the long texts: even its first page is cheaper through the index.
+    expect(chooseLookupPlan({ rows: 2_000_000, share: 0.01 }, NEED, TEXT_WALK_ROW_COST, PAGE).kind).toBe('index');
+  });
+
+  it('bounds the walk at a few times the rows the estimate expects, and at least a probe of matches', () => {
+    expect(commonWalkBound(1, PAGE)).toBe(4 * PAGE);
+    expect(commonWalkBound(0.5, 0)).toBe(8 * PROBE_MATCHES);
+    expect(commonWalkBound(0.25, 100)).toBe(1600);
   });
 });
 

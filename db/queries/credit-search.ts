@@ -20,9 +20,9 @@ function creditFilter(query: RunnableQuery): SQL {
 /** The table, or (bounded) its newest `bound` listed rows under the table's name (see news-search.ts). */
 function creditSource(db: Db, bound: number | null) {
   if (bound === null) return creditEntries;
-  const { id, status, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams } = creditEntries;
+  const { id, status, decisionDate, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams } = creditEntries;
   const newest = db
-    .select({ id, status, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams })
+    .select({ id, status, decisionDate, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams })
     .from(creditEntries)
     .where(lte(listedDate, cityDay()))
     .orderBy(desc(listedDate), desc(id))

@@ -4,7 +4,7 @@ import { and, count, desc, eq, gte, ilike, lte, ne, or, sql, type SQL } from 'dr
 import { cityDay } from '@/lib/dates';
 import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
-import { NAME_WALK_ROW_COST } from '@/lib/lookup-plan';
+import { commonWalkBound, NAME_WALK_ROW_COST, PROBE_MATCHES } from '@/lib/lookup-plan';
 import { planLookups, type LookupPlan, type StatsTarget } from './lookup-plan';
 import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
@@ -14,6 +14,10 @@ import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
 export function publicCredit(today: string = cityDay(), now: Date = new Date()): SQL {
   return and(
     eq(creditEntries.status, 'public'),
+    // Implied by the listed date (an entry is listed on or after its decision, lib/credit-entry.ts), and
+    // stated so that a walk of the decision-date index starts at today instead of reading every entry
+    // decided for a later listing first (about 5,000 at scale).
+    lte(creditEntries.decisionDate, today),
     lte(creditEntries.listedDate, today),
     gte(creditEntries.publicationEnd, today),
     eq(creditBatches.status, 'published'),
@@ -184,13 +188,13 @@ export function listPublicCredit(db: Db, options: { list: CreditList; categoryId
 
 /**
  * The index-served condition of a name lookup: two-character fragments through the name's bigrams (pg_trgm
- * produces no trigram from `%xy%`), longer ones through the name trigram index. The ILIKE always applies,
- * so both find exactly what the ILIKE alone finds.
+ * produces no trigram from `%xy%`), longer ones through the name trigram index. Both find exactly what the
+ * ILIKE alone finds (a two-character fragment is in a name exactly when it is among its bigrams).
  */
 export function nameFragmentMatch(fragment: string): SQL {
-  const byName = ilike(creditEntries.name, likeContains(fragment));
-  if (Array.from(fragment).length !== 2) return byName;
-  return and(sql`${creditEntries.searchBigrams} @> ARRAY[lower(${fragment}::text)]`, byName)!;
+  if (Array.from(fragment).length !== 2) return ilike(creditEntries.name, likeContains(fragment));
+  // The bigrams alone, exactly (search-source.ts titleIndexMatch says why no ILIKE is added).
+  return sql`${creditEntries.searchBigrams} @> ARRAY[lower(${fragment}::text)]`;
 }
 
 /** Natural persons in categories that mask names are never matched by name. Needs credit_categories joined. */
@@ -234,6 +238,11 @@ function omitCount<T extends { n: number }>(row: T): Omit<T, 'n'> {
 export const CREDIT_NAME_STATS: StatsTarget = { table: 'credit_entries', column: 'search_bigrams', walkRowCost: NAME_WALK_ROW_COST };
 
 const INDEX_PLAN: LookupPlan = { kind: 'index' };
+/**
+ * A fragment with more than COUNT_CAP public matches is in at least 1 in 1,000 of a million entries: its
+ * page is looked for among the newest 500 rows per match wanted first (10,000 rows for page 1).
+ */
+const OVER_CAP_WALK_ROWS_PER_MATCH = 500;
 
 /** The public columns of the matches `m` of a lookup, with how many there are (up to its limit). */
 function pageOf(db: Db, m: ReturnType<typeof lookupMatches>, pageSize: number, offset: number) {
@@ -273,9 +282,15 @@ function lookupMatches(db: Db, entries: ReturnType<typeof fencedEntries>, filter
   return db.$with('m').as((ordered ? select.orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id)) : select).limit(limit));
 }
 
-/** The newest `bound` entries by decision date, under the table's name (never id_number). */
+/** The newest `bound` entries decided by today (later ones are not public), under the table's name (never id_number). */
 function newestEntries(db: Db, bound: number) {
-  return db.select(fencedColumns).from(creditEntries).orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id)).limit(bound).as('credit_entries');
+  return db
+    .select(fencedColumns)
+    .from(creditEntries)
+    .where(lte(creditEntries.decisionDate, cityDay()))
+    .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
+    .limit(bound)
+    .as('credit_entries');
 }
 
 /**
@@ -288,7 +303,11 @@ function newestEntries(db: Db, bound: number) {
  *  - walk (a fragment in a large share of the names, 有限公): the decision-date index newest first, within
  *    the plan's bound, until COUNT_CAP + 1 matches (or the page) are found: the count and the page in one
  *    read. Fewer within the bound (the estimate was too high): the index plan after all.
- * Both give the same rows, order and count. `options.plan` forces a plan (tests compare the two).
+ *  - common (a fragment the statistics put in 10+ times the cap's rows, 诚信): no count; the page alone is
+ *    read by walking the decision-date index, within a bound of a few times the rows the estimate expects,
+ *    and "1000+" is shown. Fewer matches within the bound: the index plan after all (lib/lookup-plan.ts
+ *    SURELY_COMMON_FACTOR says when the claim can still be wrong).
+ * All give the same rows and order, and the first two the same count. `options.plan` forces a plan (tests compare them).
  */
 export async function lookupPublicCredit(
   db: Db,
@@ -300,10 +319,18 @@ export async function lookupPublicCredit(
   const match = 'code' in query ? eq(creditEntries.creditCode, query.code) : nameFragmentMatch(query.fragment);
   const filter = and(publicCredit(), 'code' in query ? undefined : nameMatchAllowed());
   const offset = (page - 1) * pageSize;
-  const need = Math.max(COUNT_CAP + 1, offset + pageSize);
-  const plan = options.plan ?? ('code' in query ? INDEX_PLAN : (await planLookups(db, [CREDIT_NAME_STATS], [query.fragment], need))[0]!);
+  const pageRows = offset + pageSize;
+  const need = Math.max(COUNT_CAP + 1, pageRows);
+  const plan = options.plan ?? ('code' in query ? INDEX_PLAN : (await planLookups(db, [CREDIT_NAME_STATS], [query.fragment], need, pageRows))[0]!);
   // The walk tests the name by its ILIKE alone: each row is at hand, no index is asked.
   const walkMatch = 'code' in query ? match : ilike(creditEntries.name, likeContains(query.fragment));
+  if (plan.kind === 'common') {
+    // Surely common: no count. The newest entries are walked for the page only, within the bound the
+    // estimate implies; finding the page (at least PROBE_MATCHES rows) there confirms the estimate.
+    const want = Math.max(pageRows, PROBE_MATCHES);
+    const walked = await pageOf(db, lookupMatches(db, newestEntries(db, commonWalkBound(plan.share, want)), and(filter, walkMatch), want, true), pageSize, offset);
+    if ((walked[0]?.n ?? 0) >= want) return { rows: walked.map((row) => toPublicEntry(omitCount(row))), total: COUNT_CAP, capped: true };
+  }
   if (plan.kind === 'walk') {
     const walked = await pageOf(db, lookupMatches(db, newestEntries(db, plan.bound), and(filter, walkMatch), need, true), pageSize, offset);
     // `need` matches within the bound: the newest of all, so the count (capped) and the page are exact.
@@ -315,7 +342,12 @@ export async function lookupPublicCredit(
   // A page past the last has no rows to carry the count: count on its own.
   const n = found[0]?.n ?? (page > 1 ? ((await db.with(m).select({ n: count() }).from(m))[0]?.n ?? 0) : 0);
   if (n <= COUNT_CAP) return { rows: found.map((row) => toPublicEntry(omitCount(row))), total: n, capped: false };
-  // More than COUNT_CAP matches: walk newest first. The name is tested by its ILIKE alone here, so that the
+  // More than COUNT_CAP matches: walk newest first, first within the newest entries only. Behind its LIMIT
+  // that subquery is read down the decision-date index; left to itself, the planner took the ILIKE's low
+  // row estimate (文明, 诚信) for a reason to scan and sort a million names (1.3 s).
+  const bounded = await pageOf(db, lookupMatches(db, newestEntries(db, OVER_CAP_WALK_ROWS_PER_MATCH * pageRows), and(filter, walkMatch), pageRows, true), pageSize, offset);
+  if ((bounded[0]?.n ?? 0) >= pageRows) return { rows: bounded.map((row) => toPublicEntry(omitCount(row))), total: COUNT_CAP, capped: true };
+  // Sparser than that among the newest entries: walk on. The name is tested by its ILIKE alone here, so that the
   // planner does not take the bigram condition's (low) row estimate for a reason to sort every match.
   const rows = await db
     .select(publicColumns)

@@ -90,8 +90,13 @@ export async function estimateMatches(db: Db, targets: readonly StatsTarget[], w
   }));
 }
 
-/** The plan of each target for finding `need` matches of all `words` in date order (lib/lookup-plan.ts). */
-export async function planLookups(db: Db, targets: readonly StatsTarget[], words: readonly string[], need: number): Promise<LookupPlan[]> {
+/**
+ * The plan of each target for finding `need` matches of all `words` in date order (lib/lookup-plan.ts). With
+ * `pageRows` (per target, or one for all: the rows its page needs, 0 for a count only), a surely-common word
+ * may take the 'common' plan (no count, the page walked).
+ */
+export async function planLookups(db: Db, targets: readonly StatsTarget[], words: readonly string[], need: number, pageRows?: number | readonly number[]): Promise<LookupPlan[]> {
   const estimates = await estimateMatches(db, targets, words);
-  return targets.map((t) => chooseLookupPlan(estimates.get(keyOf(t)) ?? null, need, t.walkRowCost));
+  const rowsOf = (i: number) => (pageRows === undefined || typeof pageRows === 'number' ? pageRows : pageRows[i]);
+  return targets.map((t, i) => chooseLookupPlan(estimates.get(keyOf(t)) ?? null, need, t.walkRowCost, rowsOf(i)));
 }

@@ -9,6 +9,7 @@ import { parseSearchQuery } from '@/lib/search-text';
 import type { Db } from '../client';
 import { DOMAIN_DATA } from '../domains';
 import { COUNT_CAP } from './capped-count';
+import { commonWalkBound, PROBE_MATCHES } from '@/lib/lookup-plan';
 import { planLookups, type LookupPlan } from './lookup-plan';
 import type { MatchPart, RankPart, RunnableQuery, SearchHit, SearchKind, SearchSource } from './search-source';
 
@@ -39,6 +40,8 @@ type RankedKey = { id: number; titleMatch: boolean; at: number };
  *     more than COUNT_CAP matches is read by walking the date index newest first (rankedKeysQuery), which
  *     stops after a page because such matches are dense.
  * Both steps give the same order: title matches newest first, then the rest newest first, ties by id.
+ * A word the statistics call surely common skips step 1: its kind shows "1000+" once a walk of the newest
+ * rows has found its page within the bound the estimate implies (rankedKeys, lib/lookup-plan.ts).
  */
 export function matchKeysQuery(db: Db, kind: SearchKind, query: RunnableQuery, part: MatchPart = 'all') {
   return source(kind).matchKeys(db, query, part);
@@ -66,8 +69,13 @@ async function walkPart(db: Db, kind: SearchKind, query: RunnableQuery, part: Ra
   return rows.map((r) => ({ id: r.id, titleMatch: part === 'title', at: timeOf(r.at) }));
 }
 
-/** How far a bounded walk reads before the part is looked up through its indexes instead. */
-const walkBound = (wanted: number) => 10 * wanted;
+/**
+ * How far a bounded walk of one part reads before the part is looked up through its indexes instead. The
+ * title walk tests a short title held in the row (cheap), so it may read 50 rows per wanted match: a title
+ * part in a few percent of the rows (文明 in 10 % of the ledger's places) then fills its page without a
+ * count. The rest's walk reads each row's text (long, from TOAST for news and people): 10 rows per match.
+ */
+const walkBound = (part: RankPart, wanted: number) => (part === 'title' ? 50 : 10) * wanted;
 
 type PartKeys = { n: number; keys: RankedKey[] };
 type KeyFields = { id: SQL.Aliased<number>; titleMatch: SQL.Aliased<boolean>; at: SQL.Aliased<Date | string | null> };
@@ -97,7 +105,7 @@ async function matchedPart(db: Db, kind: SearchKind, query: RunnableQuery, part:
  */
 async function rankedPart(db: Db, kind: SearchKind, query: RunnableQuery, part: RankPart, wanted: number): Promise<RankedKey[]> {
   if (wanted <= 0) return [];
-  const bounded = await walkPart(db, kind, query, part, wanted, walkBound(wanted));
+  const bounded = await walkPart(db, kind, query, part, wanted, walkBound(part, wanted));
   if (bounded.length >= wanted) return bounded;
   // A kind whose every match is a title match counted its matches already (more than COUNT_CAP).
   const matched = source(kind).titleOnly ? null : await matchedPart(db, kind, query, part, wanted);
@@ -106,14 +114,15 @@ async function rankedPart(db: Db, kind: SearchKind, query: RunnableQuery, part: 
 }
 
 /**
- * The walk plan's first step: the newest COUNT_CAP + 1 matches within the plan's bound, which prove the
- * count capped, and of them the first `wanted` in ranking order (title matches first), with how many of
- * them are title matches. Null when fewer matches are within the bound (the estimate was too high).
+ * A walk's first step: the newest `limit` matches within the newest `bound` rows, and of them the first
+ * `wanted` in ranking order (title matches first), with how many of them are title matches. The walk plan
+ * asks for COUNT_CAP + 1 (they prove the count capped), the surely-common plan for the page (they confirm
+ * the estimate). Null when fewer matches are within the bound (the estimate was too high).
  */
-async function walkedAll(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, bound: number): Promise<(PartKeys & { titled: number }) | null> {
+async function walkedAll(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, bound: number, limit: number): Promise<(PartKeys & { titled: number }) | null> {
   const builder = rankedKeysQuery(db, kind, query, 'all', bound);
   if (!builder) return null;
-  const w = db.$with('w').as(builder.limit(COUNT_CAP + 1) as unknown as TypedQueryBuilder<KeyFields>);
+  const w = db.$with('w').as(builder.limit(limit) as unknown as TypedQueryBuilder<KeyFields>);
   const rows: { id: number; titleMatch: boolean; at: Date | string | null; n: number; titled: number }[] = await db
     .with(w)
     .select({
@@ -127,26 +136,36 @@ async function walkedAll(db: Db, kind: SearchKind, query: RunnableQuery, wanted:
     .orderBy(desc(w.titleMatch), desc(w.at), desc(w.id))
     .limit(Math.max(1, wanted));
   const n = rows[0]?.n ?? 0;
-  if (n <= COUNT_CAP) return null;
+  if (n < limit) return null;
   return { n, titled: rows[0]?.titled ?? 0, keys: rows.slice(0, wanted).map((r) => ({ id: r.id, titleMatch: Boolean(r.titleMatch), at: timeOf(r.at) })) };
+}
+
+/** The walk's window: its title rows are the newest title matches, its other rows the newest other matches. */
+async function fromWindow(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, walked: PartKeys & { titled: number }, n: number): Promise<PartKeys> {
+  if (walked.titled >= wanted) return { n, keys: walked.keys };
+  const titled = await rankedPart(db, kind, query, 'title', wanted);
+  const restWanted = wanted - titled.length;
+  const windowRest = walked.keys.filter((k) => !k.titleMatch);
+  const rest = windowRest.length >= restWanted ? windowRest.slice(0, restWanted) : await rankedPart(db, kind, query, 'rest', restWanted);
+  return { n, keys: [...titled, ...rest] };
 }
 
 /**
  * A kind's count (up to COUNT_CAP + 1) and its first `wanted` keys in ranking order, by the plan chosen for
  * the kind (db/queries/lookup-plan.ts). The walk's window holds the newest COUNT_CAP + 1 matches: its title
  * matches are the newest title matches and its other rows the newest other matches, so each part that the
- * window fills needs nothing more; a part it does not fill is ranked as the index plan ranks it.
+ * window fills needs nothing more; a part it does not fill is ranked as the index plan ranks it. The
+ * surely-common plan's window holds only the page's rows (at least PROBE_MATCHES): found within the bound
+ * its estimate implies, the count is COUNT_CAP + 1 ("1000+") without counting.
  */
 async function rankedKeys(db: Db, kind: SearchKind, query: RunnableQuery, wanted: number, plan: LookupPlan): Promise<PartKeys> {
-  const walked = plan.kind === 'walk' ? await walkedAll(db, kind, query, wanted, plan.bound) : null;
-  if (walked) {
-    if (walked.titled >= wanted) return { n: walked.n, keys: walked.keys };
-    const titled = await rankedPart(db, kind, query, 'title', wanted);
-    const restWanted = wanted - titled.length;
-    const windowRest = walked.keys.filter((k) => !k.titleMatch);
-    const rest = windowRest.length >= restWanted ? windowRest.slice(0, restWanted) : await rankedPart(db, kind, query, 'rest', restWanted);
-    return { n: walked.n, keys: [...titled, ...rest] };
+  if (plan.kind === 'common') {
+    const limit = Math.max(wanted, PROBE_MATCHES);
+    const walked = await walkedAll(db, kind, query, wanted, commonWalkBound(plan.share, limit), limit);
+    if (walked) return fromWindow(db, kind, query, wanted, walked, COUNT_CAP + 1);
   }
+  const walked = plan.kind === 'walk' ? await walkedAll(db, kind, query, wanted, plan.bound, COUNT_CAP + 1) : null;
+  if (walked) return fromWindow(db, kind, query, wanted, walked, walked.n);
   const all = (await matchedPart(db, kind, query, 'all', wanted)) ?? { n: 0, keys: [] };
   if (all.n <= COUNT_CAP || wanted <= 0) return all;
   const titled = await rankedPart(db, kind, query, 'title', wanted);
@@ -154,14 +173,18 @@ async function rankedKeys(db: Db, kind: SearchKind, query: RunnableQuery, wanted
   return { n: all.n, keys: [...titled, ...rest] };
 }
 
-/** Each kind's plan for this query: from the estimates of words, the index plan for a credit code. */
-async function plansOf(db: Db, query: RunnableQuery): Promise<LookupPlan[]> {
+/**
+ * Each kind's plan for this query: from the estimates of words, the index plan for a credit code.
+ * `wanted`: the rows each kind's page needs (0 for a tab only counted).
+ */
+async function plansOf(db: Db, query: RunnableQuery, wanted: readonly number[]): Promise<LookupPlan[]> {
   if (query.kind !== 'words') return SEARCH_KINDS.map(() => INDEX_PLAN);
   return planLookups(
     db,
     SEARCH_KINDS.map((kind) => source(kind).stats),
     query.words,
     COUNT_CAP + 1,
+    wanted,
   );
 }
 
@@ -197,11 +220,12 @@ export function clampSearchPage(page: number): number {
 /** One page of one tab with every tab's count. 全部 merges the kinds' rankings (title matches, then newest). */
 export async function searchPublic(db: Db, query: RunnableQuery, options: { tab?: SearchTab; page?: number; plan?: LookupPlan } = {}): Promise<SiteSearchResult> {
   const tab = options.tab ?? 'all';
-  const plans = options.plan ? SEARCH_KINDS.map(() => options.plan!) : await plansOf(db, query);
   const page = clampSearchPage(options.page ?? 1);
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // Each shown kind's first page*20 (deep pages are capped, so this stays small); the other tabs only count.
-  const ranked = await Promise.all(SEARCH_KINDS.map((kind, i) => rankedKeys(db, kind, query, tab === 'all' || tab === kind ? offset + SEARCH_PAGE_SIZE : 0, plans[i]!)));
+  const wanted = SEARCH_KINDS.map((kind) => (tab === 'all' || tab === kind ? offset + SEARCH_PAGE_SIZE : 0));
+  const plans = options.plan ? SEARCH_KINDS.map(() => options.plan!) : await plansOf(db, query, wanted);
+  const ranked = await Promise.all(SEARCH_KINDS.map((kind, i) => rankedKeys(db, kind, query, wanted[i]!, plans[i]!)));
   const keys = SEARCH_KINDS.flatMap((kind, i) => ranked[i]!.keys.map((k) => ({ ...k, kind })))
     .sort((a, b) => Number(b.titleMatch) - Number(a.titleMatch) || b.at - a.at || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind) || b.id - a.id)
     .slice(offset, offset + SEARCH_PAGE_SIZE);
@@ -214,7 +238,7 @@ export async function searchPublic(db: Db, query: RunnableQuery, options: { tab?
 
 /** The first `limit` results of each kind (for callers that show kinds side by side, and for tests). */
 export async function searchEachKind(db: Db, query: RunnableQuery, limit = SEARCH_PAGE_SIZE): Promise<Record<SearchKind, SearchHit[]>> {
-  const plans = await plansOf(db, query);
+  const plans = await plansOf(db, query, SEARCH_KINDS.map(() => limit));
   return byKind(await Promise.all(SEARCH_KINDS.map(async (kind, i) => hitsInOrder(db, (await rankedKeys(db, kind, query, limit, plans[i]!)).keys.map((k) => ({ kind, id: k.id }))))));
 }
 

@@ -8,8 +8,8 @@ import type { Db, DbHandle } from '@/db/client';
 import { insertCreditBatch } from '@/db/queries/credit-admin/batches';
 import { CREDIT_NAME_STATS, lookupPublicCredit } from '@/db/queries/credit';
 import { estimateMatches, planLookups, type LookupPlan } from '@/db/queries/lookup-plan';
-import { chooseLookupPlan } from '@/lib/lookup-plan';
-import { COUNT_CAP, searchPublic, SEARCH_KINDS, type RunnableQuery, type SearchTab } from '@/db/queries/search';
+import { chooseLookupPlan, PROBE_MATCHES } from '@/lib/lookup-plan';
+import { COUNT_CAP, searchPublic, SEARCH_KINDS, type RunnableQuery, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { seedDemo } from '@/db/seed/demo';
 import { creditBatches, creditCategories, creditEntries, newsArticles, newsChannels } from '@/db/schema';
@@ -25,6 +25,29 @@ const INDEX: LookupPlan = { kind: 'index' };
 const WALK: LookupPlan = { kind: 'walk', bound: 1_000_000 };
 /** A walk whose bound is too small to prove the count: it must fall back to the index plan. */
 const SHORT_WALK: LookupPlan = { kind: 'walk', bound: 50 };
+/**
+ * The surely-common plan as if the statistics put the word in every row: it reads only the page, within
+ * 4 × the page's rows (at least PROBE_MATCHES). Its rows and order must equal the index plan's. Its count
+ * too for a word with more than COUNT_CAP public matches, and for one whose matches are too few among the
+ * newest rows (it counts after all). Forced on a word that is dense among the newest rows of a small
+ * table (文明 in the demo's good people), it claims "1000+" having seen at least PROBE_MATCHES matches:
+ * the documented failure mode the planner's margin keeps real plans from (lib/lookup-plan.ts).
+ */
+const COMMON: LookupPlan = { kind: 'common', share: 1 };
+
+/** The surely-common plan's answer against the index plan's: equal, or "1000+" after seeing PROBE_MATCHES. */
+function expectCommonCount(common: number, exact: number, label: string) {
+  if (common === exact) return;
+  expect(common, label).toBe(COUNT_CAP + 1);
+  expect(exact, label).toBeGreaterThanOrEqual(PROBE_MATCHES);
+}
+
+function expectCommonSearch(common: SiteSearchResult, byIndex: SiteSearchResult, label: string) {
+  expect(common.hits, label).toEqual(byIndex.hits);
+  expect(common.page, label).toBe(byIndex.page);
+  for (const kind of SEARCH_KINDS) expectCommonCount(common.counts[kind], byIndex.counts[kind], `${label} ${kind}`);
+  if (SEARCH_KINDS.every((kind) => common.counts[kind] === byIndex.counts[kind])) expect(common, label).toEqual(byIndex);
+}
 
 function runnable(raw: string): RunnableQuery {
   const query = parseSearchQuery(raw);
@@ -87,6 +110,30 @@ beforeAll(async () => {
       }),
     );
   }
+  // A word the statistics put in most names whose entries have nearly all expired: 11,000 with 昔日, the
+  // newest ones expired, only the 30 oldest still public.
+  for (let start = 0; start < 11_000; start += 1000) {
+    await db.insert(creditEntries).values(
+      Array.from({ length: 1000 }, (_, k) => {
+        const i = start + k;
+        const stillPublic = i < 30;
+        const day = stillPublic ? addDays(today, -500 - i) : addDays(today, -(i % 30));
+        return {
+          list: category!.list,
+          categoryId: category!.id,
+          subjectKind: '法人企业' as const,
+          name: `昔日${filler(i, 2)}有限公司`,
+          reason: '规模测试',
+          authority: '江城市市场监督管理局',
+          decisionDate: addDays(day, -3),
+          listedDate: day,
+          publicationEnd: stillPublic ? '2999-12-31' : addDays(today, -1),
+          batchId: batch!.id,
+          dedupeKey: `lookup-plan-stale-${i}`,
+        };
+      }),
+    );
+  }
   await db.execute(sql`VACUUM ANALYZE news_articles`);
   await db.execute(sql`VACUUM ANALYZE credit_entries`);
   await db.execute(sql`VACUUM ANALYZE good_people`);
@@ -117,11 +164,14 @@ describe(`look-ups planned by frequency on ${engine}`, () => {
   });
 
   it('gives the same credit lookup pages, order and capped count on either plan', async () => {
-    for (const fragment of ['有限公', '有限公司', '诚信', '江城诚信', '诚信达', '广场社区', '不存在的名称']) {
+    for (const fragment of ['有限公', '有限公司', '诚信', '江城诚信', '诚信达', '广场社区', '昔日', '不存在的名称']) {
       for (const page of [1, 2, 7]) {
         const byIndex = await lookupPublicCredit(db, { fragment }, page, 20, { plan: INDEX });
         expect(await lookupPublicCredit(db, { fragment }, page, 20, { plan: WALK }), `${fragment} page ${page}`).toEqual(byIndex);
         expect(await lookupPublicCredit(db, { fragment }, page, 20, { plan: SHORT_WALK }), `${fragment} page ${page}, short walk`).toEqual(byIndex);
+        const common = await lookupPublicCredit(db, { fragment }, page, 20, { plan: COMMON });
+        expect(common.rows, `${fragment} page ${page}, surely common`).toEqual(byIndex.rows);
+        expectCommonCount(common.capped ? COUNT_CAP + 1 : common.total, byIndex.capped ? COUNT_CAP + 1 : byIndex.total, `${fragment} page ${page}, surely common`);
         expect(await lookupPublicCredit(db, { fragment }, page), `${fragment} page ${page}, planned`).toEqual(byIndex);
       }
     }
@@ -133,6 +183,26 @@ describe(`look-ups planned by frequency on ${engine}`, () => {
     expect(rare.total).toBeGreaterThan(0);
   });
 
+  it('does not claim 1000+ for a word the statistics call common when its public entries are few', async () => {
+    const estimate = (await estimateMatches(db, [CREDIT_NAME_STATS], ['昔日'])).get('credit_entries.search_bigrams')!;
+    expect(estimate.rows * estimate.share).toBeGreaterThan(10 * COUNT_CAP);
+    const [plan] = await planLookups(db, [CREDIT_NAME_STATS], ['昔日'], COUNT_CAP + 1, 20);
+    expect(plan!.kind).toBe('common');
+    // The walk finds no public match among the newest entries, within its bound: the count is exact.
+    for (const page of [1, 2]) {
+      const planned = await lookupPublicCredit(db, { fragment: '昔日' }, page);
+      expect(planned).toEqual(await lookupPublicCredit(db, { fragment: '昔日' }, page, 20, { plan: INDEX }));
+      expect(planned).toMatchObject({ total: 30, capped: false });
+    }
+    const searched = await searchPublic(db, runnable('昔日'), { tab: 'credit' });
+    expect(searched).toEqual(await searchPublic(db, runnable('昔日'), { tab: 'credit', plan: INDEX }));
+    expect(searched.counts.credit).toBe(30);
+    // A word that is common among the public entries too: 1000+ from the walk, the page exact.
+    const [common] = await planLookups(db, [CREDIT_NAME_STATS], ['有限公'], COUNT_CAP + 1, 20);
+    expect(common!.kind).toBe('common');
+    expect(await lookupPublicCredit(db, { fragment: '有限公' })).toEqual(await lookupPublicCredit(db, { fragment: '有限公' }, 1, 20, { plan: INDEX }));
+  });
+
   it('gives the same search results, tab counts and order on either plan, for common and rare words', async () => {
     const tabs: SearchTab[] = ['all', ...SEARCH_KINDS];
     for (const raw of ['公园', '有限公', '诚信', '公园 规模', '江城诚信', '诚信达', '文明']) {
@@ -142,6 +212,7 @@ describe(`look-ups planned by frequency on ${engine}`, () => {
           const label = `${raw} ${tab} page ${page}`;
           expect(await searchPublic(db, runnable(raw), { tab, page, plan: WALK }), label).toEqual(byIndex);
           expect(await searchPublic(db, runnable(raw), { tab, page, plan: SHORT_WALK }), `${label}, short walk`).toEqual(byIndex);
+          expectCommonSearch(await searchPublic(db, runnable(raw), { tab, page, plan: COMMON }), byIndex, `${label}, surely common`);
           expect(await searchPublic(db, runnable(raw), { tab, page }), `${label}, planned`).toEqual(byIndex);
         }
       }
