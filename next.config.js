@@ -15,6 +15,9 @@ const nextConfig = {
     ...(process.env.CIVIC_BUILD_CACHE === 'off' ? { turbopackFileSystemCacheForBuild: false } : {}),
     // forbidden() and app/forbidden.tsx: a real 403 for signed-in users without the role.
     authInterrupts: true,
+    // app/global-not-found.tsx: addresses that match no page get the site's shell without it riding along, as
+    // a root not-found.tsx would, in every page's RSC payload.
+    globalNotFound: true,
     // Image uploads, citizens' attachments (5 x 5 MB) and list imports go through server actions.
     serverActions: { bodySizeLimit: '32mb' },
     proxyClientMaxBodySize: '32mb',
