@@ -24,7 +24,7 @@ export type MediaImageProps = {
 export function MediaImage({ storageKey, variants: all, alt, sizes, width, priority = false, className, largest }: MediaImageProps) {
   if (!storageKey || !isStorageKey(storageKey)) return null;
   const chosen = all && all.length > 0 ? pickVariant(all, width) : null;
-  // The smallest file always stays listed, whatever `largest` says.
+  // The file chosen as `src` stays listed, whatever `largest` says.
   const variants = all && largest !== undefined ? all.filter((v) => v.width <= largest || v === chosen) : all;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- our own WebP sizes, already optimised
