@@ -13,8 +13,11 @@ const nextConfig = {
     // Turbopack keeps a build cache in .next for faster rebuilds; npm test builds a clean clone once, where
     // writing that cache only costs time (about 25 s), so scripts/test.sh turns it off.
     ...(process.env.CIVIC_BUILD_CACHE === 'off' ? { turbopackFileSystemCacheForBuild: false } : {}),
-    // forbidden() and app/forbidden.tsx: a real 403 for signed-in users without the role.
+    // forbidden() and app/(admin)/admin/forbidden.tsx: a real 403 for signed-in users without the role.
     authInterrupts: true,
+    // app/global-not-found.tsx: addresses that match no page get the site's shell without it riding along, as
+    // a root not-found.tsx would, in every page's RSC payload.
+    globalNotFound: true,
     // Image uploads, citizens' attachments (5 x 5 MB) and list imports go through server actions.
     serverActions: { bodySizeLimit: '32mb' },
     proxyClientMaxBodySize: '32mb',

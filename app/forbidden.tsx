@@ -1,17 +1,14 @@
-import Link from 'next/link';
+// The root forbidden boundary, kept tiny because Next.js renders it into every page's RSC payload. Only the
+// editors' pages call forbidden(): they get app/(admin)/admin/forbidden.tsx inside the admin shell.
+import { Link } from './_components/page-link';
 
 export const metadata = { title: '无权访问' };
 
 export default function Forbidden() {
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold text-brand">无权访问（403）</h1>
-      <p className="mt-3 text-muted">您的账号没有访问此页面的权限。如需开通，请联系管理员。</p>
-      <p className="mt-6">
-        <Link href="/admin" className="rounded bg-brand px-4 py-2 text-white hover:bg-brand-dark">
-          返回管理后台首页
-        </Link>
-      </p>
+    <main id="main">
+      <h1>无权访问（403）</h1>
+      <Link href="/admin">返回管理后台首页</Link>
     </main>
   );
 }

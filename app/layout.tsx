@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { PAGE_SCRIPT } from './_components/page-script';
+import { PageScriptTag } from './_components/page-script-tag';
 import './globals.css';
 
 /** Every page's title ends with the site's name (a setting): tabs, bookmarks and shared links say whose page it is. */
@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
     // data-* attributes to <html> before React hydrates it. It carries the request's CSP nonce (proxy.ts).
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PAGE_SCRIPT }} />
+        <PageScriptTag nonce={nonce} />
       </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>

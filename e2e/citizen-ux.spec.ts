@@ -1,7 +1,7 @@
 // What a first real use on a phone and a desktop showed (issue 16, citizens): credit lists as cards on a
 // phone, one shell and a message on every 404 (JavaScript on and off), the menu in 大字版, 繁體 pages without
 // React errors, titles, breadcrumbs, pictures, article tools, receipts, landline look-ups and 办理时限.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { freshAddress } from './security-helpers';
 
 const SITE = '江城文明网';
@@ -33,25 +33,32 @@ async function mobilizationArticle(page: Page): Promise<string> {
   return (await link.getAttribute('href'))!;
 }
 
-test('credit entries are cards on a phone and a table on a desktop, without JavaScript too', async ({ browser }) => {
+test('credit entries are one table: cards on a phone, a table on a desktop, without JavaScript too', async ({ browser }) => {
+  /** What CSS shows before a cell: the card's label (data-label). */
+  const labelOf = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el, '::before').content);
   for (const js of [true, false]) {
     const phone = await contextFor(browser, { width: 360, js });
     const page = await phone.newPage();
     for (const path of ['/credit/black', '/credit/red', '/credit?q=%E5%AE%9D%E4%B8%B0']) {
       await page.goto(path);
-      const cards = page.getByTestId('credit-cards').first();
-      await expect(cards, path).toBeVisible();
-      expect(await page.locator('table:visible').count(), `${path}: no table on a phone`).toBe(0);
-      const first = cards.getByRole('listitem').first();
-      // Name, list or category, code and dates in one card, within the screen.
+      const table = page.getByTestId('credit-entries').first();
+      await expect(table, path).toBeVisible();
+      // The column headers are kept for screen readers only; each row is a card.
+      expect((await table.locator('thead').boundingBox())!.width, `${path}: headers hidden on a phone`).toBeLessThanOrEqual(1);
+      const first = table.locator('tbody tr').first();
+      expect(await first.evaluate((row) => getComputedStyle(row).display), path).toBe('grid');
+      // Name, list or category, code and dates in one card, labelled, within the screen.
       await expect(first.getByRole('link')).toBeVisible();
-      await expect(first).toContainText('认定日期');
+      expect(await labelOf(first.locator('td[data-label]').last()), path).toMatch(/认定日期|公示截止/);
       const box = (await first.boundingBox())!;
       expect(box.x + box.width, path).toBeLessThanOrEqual(360);
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
       // The name is not squeezed: one or two lines, not five.
       const name = (await first.getByRole('link').boundingBox())!;
       expect(name.height, `${path}: name lines`).toBeLessThan(60);
+      // Rendered once: an entry's link is in the page once, not once per layout.
+      const href = (await first.getByRole('link').getAttribute('href'))!;
+      expect(await page.locator(`main a[href="${href}"]`).count(), path).toBe(1);
     }
     await expect(page.locator('mark').first()).toBeVisible();
     await phone.close();
@@ -59,8 +66,12 @@ test('credit entries are cards on a phone and a table on a desktop, without Java
   const desktop = await contextFor(browser);
   const page = await desktop.newPage();
   await page.goto('/credit/black');
-  await expect(page.getByRole('table')).toBeVisible();
-  await expect(page.getByTestId('credit-cards')).toBeHidden();
+  const table = page.getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: '认定日期' })).toBeVisible();
+  const row = table.locator('tbody tr').first();
+  expect(await row.evaluate((r) => getComputedStyle(r).display)).toBe('table-row');
+  expect(await labelOf(row.locator('td[data-label]').first())).toBe('none');
   await desktop.close();
 });
 

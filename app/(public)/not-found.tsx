@@ -1,5 +1,5 @@
 // A public page's notFound(), drawn inside app/(public)/layout.tsx: the message only, never a second
-// header and footer. (Addresses that match no page get app/not-found.tsx, which brings the shell.) The
+// header and footer. (Addresses that match no page get app/global-not-found.tsx, which brings the shell.) The
 // message fits the address, which proxy.ts passes on (PATH_HEADER): chosen on the server, no client code.
 import { headers } from 'next/headers';
 import { PATH_HEADER } from '@/lib/inline-not-found';

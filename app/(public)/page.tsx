@@ -96,6 +96,7 @@ export default async function HomePage() {
                         alt=""
                         sizes="4rem"
                         width={320}
+                        largest={320}
                         className="aspect-square size-16 shrink-0 rounded object-cover"
                       />
                     )}

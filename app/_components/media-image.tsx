@@ -14,17 +14,24 @@ export type MediaImageProps = {
   /** The page's main picture (largest contentful paint): loaded eagerly, with high priority. */
   priority?: boolean;
   className?: string;
+  /**
+   * The widest file worth listing in `srcset` (a thumbnail drawn at 8rem never needs the 800 px one). With
+   * one file left there is no `srcset` at all: fewer bytes in every list's HTML and RSC payload.
+   */
+  largest?: number;
 };
 
-export function MediaImage({ storageKey, variants, alt, sizes, width, priority = false, className }: MediaImageProps) {
+export function MediaImage({ storageKey, variants: all, alt, sizes, width, priority = false, className, largest }: MediaImageProps) {
   if (!storageKey || !isStorageKey(storageKey)) return null;
-  const chosen = variants && variants.length > 0 ? pickVariant(variants, width) : null;
+  const chosen = all && all.length > 0 ? pickVariant(all, width) : null;
+  // The file chosen as `src` stays listed, whatever `largest` says.
+  const variants = all && largest !== undefined ? all.filter((v) => v.width <= largest || v === chosen) : all;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- our own WebP sizes, already optimised
     <img
       src={mediaUrl(storageKey, chosen?.width ?? width)}
-      srcSet={variants && variants.length > 0 ? mediaSrcSet(storageKey, variants) : undefined}
-      sizes={variants && variants.length > 0 ? sizes : undefined}
+      srcSet={variants && variants.length > 1 ? mediaSrcSet(storageKey, variants) : undefined}
+      sizes={variants && variants.length > 1 ? sizes : undefined}
       width={chosen?.width}
       height={chosen?.height}
       alt={alt}

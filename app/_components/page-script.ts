@@ -1,4 +1,5 @@
-// The one inline script of the site (app/layout.tsx puts it in <head> with the request's CSP nonce). It
+// The one inline script of the site (app/layout.tsx puts it in <head> with the request's CSP nonce, through
+// page-script-tag.tsx so that its text is not repeated in every page's RSC payload). It
 // replaces what would otherwise be client components on every public page, so that they ship no React code:
 //  - 大字版 / 高对比度 (app/_components/display-switches.tsx): the stored choice is applied to <html> before
 //    the first paint (data-font="large", data-contrast="high", which globals.css keys on), the buttons

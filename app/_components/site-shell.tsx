@@ -8,7 +8,7 @@ import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 /**
- * Header, main landmark and footer around every public page: app/(public)/layout.tsx, and app/not-found.tsx
+ * Header, main landmark and footer around every public page: app/(public)/layout.tsx, and app/global-not-found.tsx
  * for addresses that match no page. Exactly one per document: a page's own 404 (notFound()) renders
  * app/(public)/not-found.tsx inside this shell, never a second shell.
  */

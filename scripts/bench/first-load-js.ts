@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const floor = results[0]!;
   for (const r of results) {
     const over = r === floor ? '' : ` (+${((r.gzipBytes - floor.gzipBytes) / 1000).toFixed(1)} kB over the floor)`;
-    console.log(`${r.page.padEnd(20)} ${String(r.status)} ${String(r.scripts).padStart(2)} scripts ${(r.gzipBytes / 1000).toFixed(1).padStart(6)} kB gzip${over}  ${decodeURIComponent(r.path)}`);
+    console.log(`${r.page.padEnd(20)} ${String(r.status)} ${String(r.scripts).padStart(2)} scripts ${(r.gzipBytes / 1000).toFixed(1).padStart(6)} kB gzip${over}  HTML ${(r.htmlBytes / 1000).toFixed(1)} kB, payload ${(r.payloadBytes / 1000).toFixed(1)} kB  ${decodeURIComponent(r.path)}`);
   }
 }
 

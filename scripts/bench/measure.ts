@@ -134,6 +134,16 @@ export interface FirstLoadJs {
   scripts: number;
   rawBytes: number;
   gzipBytes: number;
+  /** The page's HTML as sent (uncompressed), and the part of it that is the inlined RSC payload (issue 17). */
+  htmlBytes: number;
+  payloadBytes: number;
+}
+
+/** Bytes of the inline `<script>self.__next_f.push(...)</script>` elements: the RSC payload React hydrates from. */
+export function inlinePayloadBytes(html: string): number {
+  let bytes = 0;
+  for (const [element] of html.matchAll(/<script\b[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)) bytes += Buffer.byteLength(element);
+  return bytes;
 }
 
 /** Every `<script src>` under /_next/static that a page's HTML loads (noModule polyfills aside), gzipped (level 9, as a CDN would) and summed. */
@@ -164,7 +174,7 @@ export async function firstLoadJs(origin: string, pages: { page: string; path: s
       rawBytes += size.raw;
       gzipBytes += size.gzip;
     }
-    results.push({ page, path, status: response.status, scripts: sources.size, rawBytes, gzipBytes });
+    results.push({ page, path, status: response.status, scripts: sources.size, rawBytes, gzipBytes, htmlBytes: Buffer.byteLength(html), payloadBytes: inlinePayloadBytes(html) });
   }
   return results;
 }

@@ -160,11 +160,14 @@ export function formatReport(report: Report, checks: Check[]): string {
     floor && js !== floor ? `+${kb(js.gzipBytes - floor.gzipBytes)}` : '-',
     failedSubjects.has(`first-load JS ${js.page}`) ? 'FAIL' : js === floor ? 'floor' : 'pass',
   ]);
+  const sizeRows = report.firstLoadJs.map((js) => [js.page, decodedPath(js.path), kb(js.htmlBytes), kb(js.payloadBytes), js.htmlBytes > 0 ? `${((js.payloadBytes / js.htmlBytes) * 100).toFixed(0)}%` : '-']);
   const failed = checks.filter((c) => !c.pass);
   return [
     table(header, rows, new Set([2, 3, 4, 5, 6, 7])),
     '',
     table(['first-load JS', 'path', 'scripts', 'raw', 'gzip', 'floor', 'over floor', 'result'], jsRows, new Set([2, 3, 4, 5, 6])),
+    '',
+    table(['page size', 'path', 'HTML', 'RSC payload', 'payload share'], sizeRows, new Set([2, 3, 4])),
     '',
     report.peakRssBytes > 0
       ? `Peak server RSS: ${mb(report.peakRssBytes)} = ${report.peakProcesses.map((p) => `${mb(p.rssBytes)} ${p.command}`).join(' + ')}`

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '@/scripts/bench/measure';
+import { inlinePayloadBytes, type Measurement } from '@/scripts/bench/measure';
 import { evaluate, FLOOR_PAGE, formatReport, writeResults, type Report } from '@/scripts/bench/report';
 import { benchNginxConfig, NGINX_TEMPLATE } from '@/scripts/bench/server';
 
@@ -102,13 +102,14 @@ describe('evaluate', () => {
 
   it('checks first-load JS per page against the floor (an empty page) and the peak memory', () => {
     const js = [
-      { page: FLOOR_PAGE, path: '/bench/floor', status: 200, scripts: 6, rawBytes: 250_000, gzipBytes: 90_000 },
-      { page: 'home', path: '/', status: 200, scripts: 8, rawBytes: 300_000, gzipBytes: 105_000 },
-      { page: 'article', path: '/news/a', status: 200, scripts: 9, rawBytes: 400_000, gzipBytes: 105_001 },
+      { page: FLOOR_PAGE, path: '/bench/floor', status: 200, scripts: 6, rawBytes: 250_000, gzipBytes: 90_000, htmlBytes: 20_000, payloadBytes: 12_000 },
+      { page: 'home', path: '/', status: 200, scripts: 8, rawBytes: 300_000, gzipBytes: 105_000, htmlBytes: 60_000, payloadBytes: 30_000 },
+      { page: 'article', path: '/news/a', status: 200, scripts: 9, rawBytes: 400_000, gzipBytes: 105_001, htmlBytes: 74_000, payloadBytes: 40_000 },
     ];
     const r = report([measurement('static', 'static', 3000, 20)], { firstLoadJs: js, peakRssBytes: 700 * 1024 * 1024 });
     expect(failed(r)).toEqual(['first-load JS article: <= the floor (90.0 kB) + 15.0 kB gzip', "server memory: peak RSS of the server's processes < 600 MB"]);
     expect(formatReport(r, evaluate(r))).toMatch(/home +\/ +8 +300\.0 kB +105\.0 kB +90\.0 kB +\+15\.0 kB +pass/);
+    expect(formatReport(r, evaluate(r))).toMatch(/home +\/ +60\.0 kB +30\.0 kB +50%/);
     // Without the floor no page kind can pass.
     expect(failed(report([measurement('static', 'static', 3000, 20)], { firstLoadJs: js.slice(1) }))).toEqual([
       'first-load JS home: the floor was measured',
@@ -119,6 +120,15 @@ describe('evaluate', () => {
   it('takes a stale copy served during its re-render as a page-cache answer', () => {
     const r = report([measurement('static', 'static', 3000, 20), measurement('good people', 'page', 2500, 30, { probe: { status: 200, cacheStatus: null, pageCache: 'STALE front', bytes: 10 } })]);
     expect(failed(r)).toEqual([]);
+  });
+});
+
+describe('inlinePayloadBytes', () => {
+  it('counts the inline RSC payload scripts and nothing else of the page', () => {
+    const push = '<script>self.__next_f.push([1,"0:{\\"P\\":null}\\n"])</script>';
+    const html = `<!DOCTYPE html><html><head><script nonce="n">document.documentElement.dataset.js="1"</script><script src="/_next/static/a.js" async=""></script></head><body><main>文明</main>${push}${push}</body></html>`;
+    expect(inlinePayloadBytes(html)).toBe(2 * Buffer.byteLength(push));
+    expect(inlinePayloadBytes('<main>no payload</main>')).toBe(0);
   });
 });
 
