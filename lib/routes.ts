@@ -4,3 +4,15 @@
 export function newsPath(article: { id: number; slug: string | null }): string {
   return `/news/${article.slug ?? article.id}`;
 }
+
+/**
+ * A dynamic route segment as typed: Next.js hands it over percent-encoded. Null when it is not valid
+ * percent-encoding (`%E0%A4`, a lone `%`), which can only be a wrong address: pages answer 404, never 500.
+ */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

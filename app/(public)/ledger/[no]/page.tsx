@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { ledgerItem, type LedgerPhoto } from '@/db/queries/ledger/ledger';
 import { formatDateTime, formatDay } from '@/lib/dates';
 import { isIssueNo, normalizeIssueNo } from '@/lib/ledger-number';
+import { decodeSegment } from '@/lib/routes';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 import { MediaImage } from '../../../_components/media-image';
 import { PageNotFound } from '../../../_components/page-not-found';
@@ -16,8 +17,8 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ no: string }> };
 
 async function load(no: string) {
-  const decoded = decodeURIComponent(no);
-  return isIssueNo(decoded) ? ledgerItem(await getDb(), normalizeIssueNo(decoded)) : null;
+  const decoded = decodeSegment(no);
+  return decoded !== null && isIssueNo(decoded) ? ledgerItem(await getDb(), normalizeIssueNo(decoded)) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -10,6 +10,7 @@ import { FlaggedWords } from '@/app/_components/sensitive-highlight';
 import { formatDateTime } from '@/lib/dates';
 import { ISSUE_EVENT_LABELS, ISSUE_STATUS_LABELS } from '@/lib/enums';
 import { normalizeIssueNo, parseIssueNo } from '@/lib/ledger-number';
+import { decodeSegment } from '@/lib/routes';
 import { availableIssueActions, effectiveDeadline, MAX_RETURNS, returnDeadline } from '@/lib/ledger-workflow';
 import { can } from '@/lib/roles';
 import { addWorkingDays, addWorkingHours } from '@/lib/work-calendar';
@@ -40,7 +41,9 @@ const DONE: Record<string, string> = {
 type Props = { params: Promise<{ no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function IssuePage({ params, searchParams }: Props) {
-  const no = normalizeIssueNo(decodeURIComponent((await params).no));
+  const decoded = decodeSegment((await params).no);
+  if (decoded === null) notFound();
+  const no = normalizeIssueNo(decoded);
   if (!parseIssueNo(no)) notFound();
   const user = await requirePageUser('ledger.view', `/admin/ledger/${no}`);
   const db = await getDb();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Pagination, pageParam } from '../../../../_components/pagination';
 import { publicNewsData } from '@/server/public-news';
+import { decodeSegment } from '@/lib/routes';
 import { NewsSummaryList } from '../../../../_components/news-summary-list';
 import { PageNotFound } from '../../../../_components/page-not-found';
 import { Breadcrumb } from '../../../../_components/breadcrumb';
@@ -15,12 +16,8 @@ type Props = { params: Promise<{ tag: string }>; searchParams: Promise<Record<st
 async function tagOf(params: Props['params']): Promise<string | null> {
   const segment = (await params).tag;
   // The segment arrives percent-encoded; tags are at most 12 characters (lib/article-input.ts).
-  let tag: string;
-  try {
-    tag = decodeURIComponent(segment).trim();
-  } catch {
-    return null;
-  }
+  const tag = decodeSegment(segment)?.trim();
+  if (tag === undefined) return null;
   return tag.length > 0 && Array.from(tag).length <= 12 && !/\p{Cc}/u.test(tag) ? tag : null;
 }
 
