@@ -58,9 +58,15 @@ export async function PeopleBatchPage({ batch, heading, intro, trail = [{ label:
   );
 }
 
-/** The 好人榜 page frame: content on the left, the archive of published months on the right. */
+/** How many months the archive beside a batch lists; /good-people/batch has them all. */
+const ARCHIVE_MONTHS = 12;
+
+/** The 好人榜 page frame: content on the left, the newest published months on the right. */
 export async function PeopleLayout({ current, children }: { current?: number; children: React.ReactNode }) {
-  const batches = await listPublicBatches(await getDb());
+  // One more than shown tells whether older months exist. Years of monthly lists would otherwise be a link each on
+  // every 好人榜 page (244 at the scale set: most of the page).
+  const listed = await listPublicBatches(await getDb(), ARCHIVE_MONTHS + 1);
+  const batches = listed.slice(0, ARCHIVE_MONTHS);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-4">
       <div className="min-w-0 space-y-6 lg:col-span-3">{children}</div>
@@ -77,6 +83,13 @@ export async function PeopleLayout({ current, children }: { current?: number; ch
             </li>
           ))}
         </ul>
+        {listed.length > ARCHIVE_MONTHS && (
+          <p className="mt-2 text-sm">
+            <Link href="/good-people/batch" className="text-brand underline">
+              更早的榜单：全部往期
+            </Link>
+          </p>
+        )}
       </aside>
     </div>
   );

@@ -84,14 +84,14 @@ export async function findPublicBatchByMonth(db: Db, month: string) {
   return batch ? maskPublicFields(batch) : null;
 }
 
-export async function listPublicBatches(db: Db) {
-  return maskPublicRows(
-    await db
-      .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title })
-      .from(goodPeopleBatches)
-      .where(publicBatches())
-      .orderBy(desc(goodPeopleBatches.month)),
-  );
+/** Published monthly batches, newest first; `limit` keeps the newest ones only (the archive beside a batch). */
+export async function listPublicBatches(db: Db, limit?: number) {
+  const query = db
+    .select({ id: goodPeopleBatches.id, month: goodPeopleBatches.month, title: goodPeopleBatches.title })
+    .from(goodPeopleBatches)
+    .where(publicBatches())
+    .orderBy(desc(goodPeopleBatches.month));
+  return maskPublicRows(await (limit === undefined ? query : query.limit(limit)));
 }
 
 export async function listPublicPeopleCards(db: Db, options: { batchId?: number; level?: '道德模范' }) {

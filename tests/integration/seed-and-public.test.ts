@@ -32,7 +32,10 @@ describe(`demo data and public filters on ${engine}`, () => {
     const db = handle.db;
     expect(await isDatabaseEmpty(db)).toBe(false);
     expect(await countPublicNews(db)).toBeGreaterThanOrEqual(60);
-    expect((await listPublicBatches(db)).length).toBe(3);
+    const batches = await listPublicBatches(db);
+    expect(batches.length).toBe(3);
+    // The archive beside a batch lists the newest months only.
+    expect(await listPublicBatches(db, 2)).toEqual(batches.slice(0, 2));
     expect(await countPublicPeople(db)).toBeGreaterThanOrEqual(42);
     const [models] = await db.select({ n: count() }).from(goodPeople).where(eq(goodPeople.level, '道德模范'));
     expect(models!.n).toBeGreaterThanOrEqual(2);
