@@ -23,7 +23,7 @@ describe('benchNginxConfig', () => {
   });
 
   it('keeps the caching rules of the shipped file', () => {
-    for (const rule of ['proxy_cache_valid 200 301 302 404 10s;', 'proxy_cache_lock on;', 'proxy_cache_use_stale updating', 'proxy_set_header X-Forwarded-For $remote_addr;', 'client_max_body_size 32m;']) {
+    for (const rule of ['proxy_cache_valid 200 301 302 404 10s;', 'proxy_cache_lock on;', 'proxy_cache_use_stale updating', 'proxy_set_header X-Forwarded-For $remote_addr;', 'client_max_body_size 32m;', 'proxy_cache_bypass $civic_signed_in $civic_lookup $civic_script;']) {
       expect(config).toContain(rule);
     }
   });
