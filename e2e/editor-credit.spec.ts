@@ -31,9 +31,14 @@ function csv(rows: string[][]): Buffer {
   return Buffer.from('\uFEFF' + [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-/** 预检 and wait for its answer: a report already on the page must not pass for the new one. */
+/**
+ * 预检 and wait for its answer to be on the page: a report already there must not pass for the new one. The button
+ * reads 正在预检… until React has committed the answer, and with it reset the form (its file field too): a file chosen
+ * before that would be cleared, and the next 预检 would check the kept file again.
+ */
 async function preview(page: Page): Promise<void> {
   await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/admin/credit/import')), page.getByRole('button', { name: '预检' }).click()]);
+  await expect(page.getByRole('button', { name: '预检', exact: true })).toBeEnabled();
 }
 
 test('credit lists: import with a row report, publish, look up, expire, object and remove', async ({ browser }) => {
