@@ -30,8 +30,10 @@ export function verifyVisitorId(value: string | null | undefined, key: Buffer): 
   const match = SIGNED.exec(value ?? '');
   if (!match) return null;
   const id = match[1]!;
-  const expected = mac(key, `id:${id}`);
-  const given = Buffer.from(match[2]!, 'base64url');
+  // Compared as text, in the one canonical base64url spelling: decoding first would accept the other spellings of
+  // the last character (its two low bits carry no data), so a changed cookie could still pass.
+  const expected = Buffer.from(mac(key, `id:${id}`).toString('base64url'));
+  const given = Buffer.from(match[2]!);
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
 
