@@ -20,6 +20,9 @@ const UP_FROM_SERVER = [
   { regex: '^(@/|(\\.\\./)+)(proxy|instrumentation)$', message: 'server/ must not import the proxy.' },
 ];
 const TESTS = ['**/*.test.ts'];
+// One way to link: app/_components/link.tsx (next/link without prefetching) between app pages, PageLink
+// (a plain <a>) between public ones.
+const ONE_LINK = { name: 'next/link', message: "Import Link from '@/app/_components/link' (next/link with prefetching off), or use PageLink on public pages." };
 
 const config = [
   ...nextVitals,
@@ -28,6 +31,7 @@ const config = [
   { files: ['lib/**/*.ts', 'lib/**/*.tsx'], ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: UP_FROM_LIB }] } },
   { files: ['db/**/*.ts'], ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: UP_FROM_DB }] } },
   { files: ['server/**/*.ts', 'server/**/*.tsx'], ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: UP_FROM_SERVER }] } },
+  { files: ['app/**/*.ts', 'app/**/*.tsx'], ignores: ['app/_components/link.tsx'], rules: { 'no-restricted-imports': ['error', { paths: [ONE_LINK] }] } },
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useEffect } from 'react';
 
 // Shown instead of a stack trace when a page fails; the digest lets IT find the server log entry.

@@ -119,3 +119,23 @@ test('the admin pages fit a phone', async ({ browser }) => {
   }
   await context.close();
 });
+
+test('an admin page asks the server for itself only: no link prefetches, and a menu link still navigates', async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  // next/link prefetches ask for the RSC payload (?_rsc=) of every link in view or under the pointer.
+  const payloads: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('_rsc=') || request.headers()['next-router-prefetch']) payloads.push(request.url());
+  });
+  const menu = page.getByRole('navigation', { name: '后台导航' });
+  for (const path of ['/admin', '/admin/news', '/admin/credit', '/admin/ledger', '/admin/good-people']) {
+    await page.goto(path);
+    await menu.getByRole('link').first().hover();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(payloads, 'requests for pages nobody opened').toEqual([]);
+  // A click still navigates inside the app: one payload, for the page clicked.
+  await menu.getByRole('link', { name: '用户管理' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
+  expect(payloads.map((url) => new URL(url).pathname)).toEqual(['/admin/users']);
+});

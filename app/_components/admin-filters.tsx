@@ -1,5 +1,5 @@
 // Pieces of list filter forms (the admin lists' and the public 好人榜 filters) and of empty-list panels.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { inputClass } from './form-fields';
 
 export type FilterOption = { value: string; label: string };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 
 /** A full-page message inside the admin shell (its 404 and 403), with the way back to the dashboard. */
 export function AdminNotice({ title, text }: { title: string; text: string }) {

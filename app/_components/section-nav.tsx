@@ -1,5 +1,5 @@
 // The tabs of an admin section (红黑榜, 问题整改台账): a link per page, the current one marked.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 
 export type SectionTab = { href: string; label: string };
 

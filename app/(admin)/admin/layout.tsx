@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth';
 import { ADMIN_NAV, type AdminNavEntry } from '@/lib/domains';

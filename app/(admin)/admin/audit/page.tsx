@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { findAuditNames, listAuditActions, listAuditEntries } from '@/db/queries/audit';
 import { actionLabel, auditEntityText, auditNoteText, auditRefsOf, ENTITY_OPTIONS } from '@/lib/audit-labels';

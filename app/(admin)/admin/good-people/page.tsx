@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { cappedPageCount, totalText } from '@/db/queries/capped-count';
 import { listBatchesForAdmin } from '@/db/queries/people-admin/batches';

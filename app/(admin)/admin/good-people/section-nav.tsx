@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 
 const LINKS = [
   { href: '/admin/good-people', label: '人物' },

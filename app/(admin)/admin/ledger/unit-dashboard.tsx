@@ -1,6 +1,6 @@
 // The 工作台 of a 单位经办人: their own unit's items by queue (to start, in progress, waiting for
 // verification, overdue, due within 2 working days), each count opening the list.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { loadCalendar } from '@/db/queries/ledger/deadlines';
 import { findUnitForEdit, staffQueueCounts, UNIT_QUEUES } from '@/db/queries/ledger/staff-extra';

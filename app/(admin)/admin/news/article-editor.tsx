@@ -3,7 +3,7 @@
 // The article form. Editors never lose work: the browser keeps a copy of unsaved input (restored after a
 // reload or after signing in again), the server keeps an autosave every 15 s apart from the article, a save
 // from a stale copy is refused with a diff, and others editing the same article are shown.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { maskedFormValues, type ArticleFormValues } from '@/lib/article-input';
 import { FieldShell, FormMessage, inputClass, type ControlAria } from '../../../_components/form-fields';

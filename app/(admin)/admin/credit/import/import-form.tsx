@@ -3,7 +3,7 @@
 // The 红黑榜 import: the shared two steps (app/_components/import-form.tsx) into a chosen batch. React
 // resets a form after an action: the chosen batch comes back through the select's key, so it need not be
 // chosen again.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { ImportSteps, type ImportAction } from '../../../../_components/import-form';
 import { FieldShell, inputClass } from '../../../../_components/form-fields';
 import { confirmCreditImport, previewCreditImport } from './actions';

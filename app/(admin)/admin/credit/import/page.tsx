@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { listOpenCreditBatches } from '@/db/queries/credit-admin/batches';
 import { requirePageUser } from '@/server/auth';

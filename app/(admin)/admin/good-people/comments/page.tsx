@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { listCommentsForModeration, type CommentQueue } from '@/db/queries/people-admin/comments';
 import { commentStatus, type CommentStatus } from '@/db/schema';

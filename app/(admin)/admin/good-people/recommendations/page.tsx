@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { findBatchByMonth, listOpenBatches } from '@/db/queries/people-admin/batches';
 import { defaultBatchTitle } from '@/db/queries/people-admin/people';

@@ -1,7 +1,7 @@
 'use client';
 
 // The 督查 import: the shared two steps (app/_components/import-form.tsx), as the 红黑榜 import's.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ImportState } from '@/server/import-files';
 import { ImportSteps, type ImportAction } from '../../../../_components/import-form';
 import { confirmIssueImport, previewIssueImport } from './actions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { listChannels } from '@/db/queries/news';
 import { REFUSED_SIGNED_OUT } from '@/server/actions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getDb } from '@/db/client';
 import { findCreditBatch, isOpenBatch, listOpenCreditBatches } from '@/db/queries/credit-admin/batches';
 import { listCreditCategories } from '@/db/queries/credit-categories';
