@@ -5,7 +5,7 @@ import { cityDay } from '@/lib/dates';
 import type { Db } from '../client';
 import { creditBatches, creditCategories, creditEntries } from '../schema';
 import { CREDIT_NAME_STATS, fencedEntries, nameMatchAllowed, publicCredit, publicSubjectName } from './credit';
-import { ALL_TITLE, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
+import { ALL_TITLE, walkSource, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 /** Needs credit_categories and credit_batches joined. */
 function creditFilter(query: RunnableQuery): SQL {
@@ -17,17 +17,11 @@ function creditFilter(query: RunnableQuery): SQL {
   )!;
 }
 
-/** The table, or (bounded) its newest `bound` listed rows under the table's name (see news-search.ts). */
+/** The table, or (bounded) its newest `bound` listed rows (search-source.ts). */
 function creditSource(db: Db, bound: number | null) {
-  if (bound === null) return creditEntries;
   const { id, status, decisionDate, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams } = creditEntries;
-  const newest = db
-    .select({ id, status, decisionDate, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams })
-    .from(creditEntries)
-    .where(lte(listedDate, cityDay()))
-    .orderBy(desc(listedDate), desc(id))
-    .limit(bound);
-  return newest.as('credit_entries') as unknown as typeof creditEntries;
+  const columns = { id, status, decisionDate, listedDate, publicationEnd, batchId, categoryId, subjectKind, name, creditCode, searchBigrams };
+  return walkSource(db, creditEntries, bound, { columns, visible: lte(listedDate, cityDay()), newest: [listedDate, id] });
 }
 
 export const creditSearch: SearchSource = {

@@ -6,23 +6,17 @@ import type { Db } from '../client';
 import { newsArticles, newsChannels } from '../schema';
 import { FENCE } from './capped-count';
 import { newsPath, publicNews } from './news';
-import { allIn, titleFlag, titleIndexMatch, titlePart, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
+import { allIn, titleFlag, titleIndexMatch, titlePart, walkSource, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 function newsFilter(query: RunnableQuery): SQL | null {
   if (query.kind !== 'words') return null;
   return and(publicNews(), wordsMatch(query.words, newsArticles.searchText, newsArticles.searchBigrams))!;
 }
 
-/**
- * Where a walk reads from: the table itself, or (bounded) only its newest `bound` public rows, behind a
- * LIMIT that also fences the subquery. The subquery takes the table's name, so the filters apply unchanged.
- */
+/** The table, or (bounded) its newest `bound` public rows (search-source.ts). */
 function newsSource(db: Db, bound: number | null) {
-  if (bound === null) return newsArticles;
   const { id, title, status, publishedAt, searchText, searchBigrams } = newsArticles;
-  const newest = db.select({ id, title, status, publishedAt, searchText, searchBigrams }).from(newsArticles).where(publicNews()).orderBy(desc(publishedAt), desc(id)).limit(bound);
-  // A subquery with the table's columns under the table's name: typed as the table for the builder.
-  return newest.as('news_articles') as unknown as typeof newsArticles;
+  return walkSource(db, newsArticles, bound, { columns: { id, title, status, publishedAt, searchText, searchBigrams }, visible: publicNews(), newest: [publishedAt, id] });
 }
 
 function walkKeys(db: Db, query: RunnableQuery, part: MatchPart, bound: number | null) {

@@ -6,24 +6,18 @@ import type { Db } from '../client';
 import { goodPeople, goodPeopleBatches } from '../schema';
 import { FENCE } from './capped-count';
 import { publicPeople } from './people';
-import { allIn, titleFlag, titleIndexMatch, titlePart, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
+import { allIn, titleFlag, titleIndexMatch, titlePart, walkSource, wordsMatch, type MatchPart, type RunnableQuery, type SearchHit, type SearchSource } from './search-source';
 
 function peopleFilter(query: RunnableQuery): SQL | null {
   if (query.kind !== 'words') return null;
   return and(publicPeople(), wordsMatch(query.words, goodPeople.searchText, goodPeople.searchBigrams))!;
 }
 
-/** The table, or (bounded) its newest `bound` published rows under the table's name (see news-search.ts). */
+/** The table, or (bounded) its newest `bound` published rows (search-source.ts). */
 function peopleSource(db: Db, bound: number | null) {
-  if (bound === null) return goodPeople;
   const { id, name, status, publishedAt, batchId, searchText, searchBigrams } = goodPeople;
-  const newest = db
-    .select({ id, name, status, publishedAt, batchId, searchText, searchBigrams })
-    .from(goodPeople)
-    .where(and(eq(status, 'published'), lte(publishedAt, new Date())))
-    .orderBy(desc(publishedAt), desc(id))
-    .limit(bound);
-  return newest.as('good_people') as unknown as typeof goodPeople;
+  const visible = and(eq(status, 'published'), lte(publishedAt, new Date()));
+  return walkSource(db, goodPeople, bound, { columns: { id, name, status, publishedAt, batchId, searchText, searchBigrams }, visible, newest: [publishedAt, id] });
 }
 
 function walkKeys(db: Db, query: RunnableQuery, part: MatchPart, bound: number | null) {

@@ -2,7 +2,8 @@
 // Chinese has no word spaces, so each word is a substring: words of 3+ characters by ILIKE on pg_trgm GIN
 // indexes, two-character words by the bigram GIN indexes (search_bigrams @> ARRAY['诚信'], exact on its
 // own: see migration 0005). Each source applies its domain's one public filter.
-import { and, ilike, not, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, getTableName, ilike, not, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { SearchKind } from '@/lib/domains';
 import { likeContains } from '@/lib/lookup-text';
 import type { RunnableSearch } from '@/lib/search-text';
@@ -110,3 +111,21 @@ export function titleFlag(part: MatchPart, column: Column, words: string[]): SQL
 }
 
 export const ALL_TITLE = sql<boolean>`true`;
+
+/**
+ * Where a bounded walk reads from: the table itself (no bound), or only its newest `bound` visible rows, behind a
+ * LIMIT that also fences the subquery off from the planner's choices above it. The subquery carries the table's
+ * name and the columns the source's filters use, so they apply to it unchanged; it is typed as the table for the
+ * query builder.
+ */
+export function walkSource<T extends PgTable>(
+  db: Db,
+  table: T,
+  bound: number | null,
+  rows: { columns: Record<string, PgColumn>; visible: SQL | undefined; newest: readonly [PgColumn, PgColumn] },
+): T {
+  if (bound === null) return table;
+  const [at, id] = rows.newest;
+  const newest = db.select(rows.columns).from(table as PgTable).where(rows.visible).orderBy(desc(at), desc(id)).limit(bound);
+  return newest.as(getTableName(table)) as unknown as T;
+}

@@ -9,16 +9,16 @@ import { insertCreditBatch } from '@/db/queries/credit-admin/batches';
 import { CREDIT_NAME_STATS, lookupPublicCredit } from '@/db/queries/credit';
 import { estimateMatches, planLookups, type LookupPlan } from '@/db/queries/lookup-plan';
 import { chooseLookupPlan, PROBE_MATCHES } from '@/lib/lookup-plan';
-import { COUNT_CAP, searchPublic, SEARCH_KINDS, type RunnableQuery, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
+import { COUNT_CAP, searchPublic, SEARCH_KINDS, type SearchTab, type SiteSearchResult } from '@/db/queries/search';
 import { insertUser, type AuthUser } from '@/db/queries/users';
 import { seedDemo } from '@/db/seed/demo';
 import { creditBatches, creditCategories, creditEntries, newsArticles, newsChannels } from '@/db/schema';
 import { creditCodeCheckChar } from '@/lib/credit-code';
 import { addDays, cityDay } from '@/lib/dates';
-import { parseSearchQuery } from '@/lib/search-text';
 import { cachedCreditLookup, cachedSiteSearch } from '@/server/public-lookups';
 import { actionContext as ctx } from './action-context';
 import { engine, freshDatabase } from './helpers';
+import { fillerFrom, runnable } from './search-fixtures';
 
 const INDEX: LookupPlan = { kind: 'index' };
 /** A walk that may read the whole table: its answers must equal the index plan's. */
@@ -49,11 +49,6 @@ function expectCommonSearch(common: SiteSearchResult, byIndex: SiteSearchResult,
   if (SEARCH_KINDS.every((kind) => common.counts[kind] === byIndex.counts[kind])) expect(common, label).toEqual(byIndex);
 }
 
-function runnable(raw: string): RunnableQuery {
-  const query = parseSearchQuery(raw);
-  if (query.kind !== 'words' && query.kind !== 'code') throw new Error(`not runnable: ${raw}`);
-  return query;
-}
 
 let handle: DbHandle;
 let db: Db;
@@ -70,7 +65,7 @@ beforeAll(async () => {
   const [category] = await db.select({ id: creditCategories.id, list: creditCategories.list }).from(creditCategories).where(eq(creditCategories.personNameMasking, 'masked')).limit(1);
   const [batch] = await db.select({ id: creditBatches.id }).from(creditBatches).where(eq(creditBatches.status, 'published')).limit(1);
   const words = ['城市', '街道', '社区', '学校', '医院', '广场', '河道', '菜场', '车站', '绿化', '路灯'];
-  const filler = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join('') + i;
+  const filler = fillerFrom(words);
   for (let start = 0; start < 3000; start += 500) {
     await db.insert(newsArticles).values(
       Array.from({ length: 500 }, (_, k) => {

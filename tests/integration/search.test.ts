@@ -8,18 +8,14 @@ import { CREDIT_PAGE_SIZE, lookupPublicCredit, publicCredit, publicNameMatches }
 import { likeContains } from '@/lib/lookup-text';
 import { publicNews } from '@/db/queries/news';
 import { publicPeople } from '@/db/queries/people';
-import { COUNT_CAP, matchKeysQuery, searchEachKind, searchPublic, SEARCH_PAGE_SIZE, type RunnableQuery, type SearchKind } from '@/db/queries/search';
+import { COUNT_CAP, matchKeysQuery, searchEachKind, searchPublic, SEARCH_PAGE_SIZE, type SearchKind } from '@/db/queries/search';
 import { seedDemo } from '@/db/seed/demo';
 import { creditBatches, creditCategories, creditEntries, goodPeople, goodPeopleBatches, newsArticles, newsChannels } from '@/db/schema';
 import { cityDay } from '@/lib/dates';
 import { bigrams, parseSearchQuery } from '@/lib/search-text';
 import { engine, freshDatabase } from './helpers';
+import { fillerFrom, runnable } from './search-fixtures';
 
-function runnable(raw: string): RunnableQuery {
-  const query = parseSearchQuery(raw);
-  if (query.kind !== 'words' && query.kind !== 'code') throw new Error(`not runnable: ${raw} (${query.kind})`);
-  return query;
-}
 
 /** Every hit of one tab, page after page. */
 async function allHits(db: Db, raw: string, tab: SearchKind) {
@@ -201,7 +197,7 @@ describe(`site search on ${engine}`, () => {
       const [category] = await db.select({ id: creditCategories.id, list: creditCategories.list }).from(creditCategories).limit(1);
       const [batch] = await db.select({ id: creditBatches.id }).from(creditBatches).where(eq(creditBatches.status, 'published')).limit(1);
       const words = ['城市', '街道', '社区', '公园', '学校', '医院', '广场', '河道', '菜场', '车站', '绿化', '路灯'];
-      const filler = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join('') + i;
+      const filler = fillerFrom(words);
       for (let start = 0; start < 4000; start += 500) {
         await db.insert(newsArticles).values(
           Array.from({ length: 500 }, (_, k) => {

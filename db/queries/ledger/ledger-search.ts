@@ -8,17 +8,15 @@ import type { Db } from '../../client';
 import { issueCategories, issues, units } from '../../schema';
 import { NAME_WALK_ROW_COST } from '@/lib/lookup-plan';
 import { FENCE } from '../capped-count';
-import { titleFlag, titleIndexMatch, titlePart, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from '../search-source';
+import { titleFlag, titleIndexMatch, titlePart, walkSource, wordsMatch, type RunnableQuery, type SearchHit, type SearchSource } from '../search-source';
 import { publicIssues } from './ledger';
 
 const words = (query: RunnableQuery) => (query.kind === 'words' ? query.words : null);
 
-/** The table, or (bounded) its newest `bound` rows under the table's name (see news-search.ts). */
+/** The table, or (bounded) its newest `bound` public rows (search-source.ts). */
 function issueSource(db: Db, bound: number | null) {
-  if (bound === null) return issues;
   const { id, status, createdAt, address, searchText, searchBigrams } = issues;
-  const newest = db.select({ id, status, createdAt, address, searchText, searchBigrams }).from(issues).where(publicIssues()).orderBy(desc(createdAt), desc(id)).limit(bound);
-  return newest.as('issues') as unknown as typeof issues;
+  return walkSource(db, issues, bound, { columns: { id, status, createdAt, address, searchText, searchBigrams }, visible: publicIssues(), newest: [createdAt, id] });
 }
 
 export const ledgerSearch: SearchSource = {
