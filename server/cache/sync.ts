@@ -15,13 +15,15 @@ interface SyncState {
   /** The last database version seen per tag, by a read, a notification or our own change. */
   seen: Map<string, number>;
   started: boolean;
+  /** Listening, and the tag versions read once after LISTEN: what this instance caches from now on is kept current. */
+  ready: boolean;
 }
 
 const KEY = Symbol.for('civic-portal.cache-sync');
 
 function syncState(): SyncState {
   const holder = globalThis as unknown as Record<symbol, SyncState | undefined>;
-  return (holder[KEY] ??= { seen: new Map(), started: false });
+  return (holder[KEY] ??= { seen: new Map(), started: false, ready: false });
 }
 
 /**
@@ -42,18 +44,33 @@ export function noteTagVersions(versions: Map<string, number>, options: { own: b
   if (moved.length > 0) bumpTags(moved);
 }
 
+/**
+ * Whether this instance's page cache follows the other instances' changes: true once it listens and has read the
+ * tag versions after LISTEN (it then stays true: a lost listener reconnects, and the poll every few seconds bounds
+ * what a gap can miss), and always true where no sync was started (PGlite, one process). /api/health answers 503
+ * until then, so that a load balancer sends no visitor to an instance that could still serve a page another one
+ * has changed.
+ */
+export function cacheSyncReady(): boolean {
+  const { started, ready } = syncState();
+  return !started || ready;
+}
+
 /** Starts listening (once per process); instrumentation.ts calls it when the server starts. */
 export function startCacheSync(url: string): void {
   const sync = syncState();
   if (sync.started) return;
   sync.started = true;
 
-  const poll = async () => {
+  /** Reads every tag's version; false when the read failed (logged). */
+  const poll = async (): Promise<boolean> => {
     try {
       const versions = await readTagVersions(await getDb());
       noteTagVersions(versions, { own: false });
+      return true;
     } catch (error) {
       console.error(`cache sync: reading cache_tags failed: ${safeErrorSummary(error)}`);
+      return false;
     }
   };
 
@@ -82,7 +99,12 @@ export function startCacheSync(url: string): void {
     try {
       await client.connect();
       await client.query(`LISTEN ${CACHE_TAG_CHANNEL}`);
-      await poll(); // changes made while we were not listening
+      // Changes made while we were not listening; the first success makes the instance ready (cacheSyncReady).
+      if ((await poll()) && !sync.ready) {
+        sync.ready = true;
+      } else if (!sync.ready) {
+        retry();
+      }
     } catch (error) {
       console.error(`cache sync: cannot listen (${safeErrorSummary(error)}), retrying`);
       retry();

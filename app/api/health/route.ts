@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { pingDatabase } from '@/db/client';
 import { safeErrorSummary } from '@/lib/log-error';
+import { cacheSyncReady } from '@/server/cache/sync';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,12 @@ function maySeeDetails(request: Request): boolean {
 
 export async function GET(request: Request) {
   const details = maySeeDetails(request);
+  // Not ready until the page cache follows the other instances' changes (server/cache/sync.ts): a few
+  // milliseconds after start when PostgreSQL answers.
+  if (!cacheSyncReady()) {
+    const body = details ? { ok: false, cacheSync: 'starting', time: new Date().toISOString() } : { ok: false };
+    return Response.json(body, { status: 503, headers: HEADERS });
+  }
   try {
     const db = await pingDatabase();
     const body = details ? { ok: true, database: { ok: true, ...db }, time: new Date().toISOString() } : { ok: true };
