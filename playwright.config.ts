@@ -25,15 +25,22 @@ const ONCE_ON_PGLITE = [
   '**/citizen-search.spec.ts',
   '**/citizen-ux.spec.ts',
   '**/citizen-visitor-id.spec.ts',
-  '**/editor-access.spec.ts',
   '**/editor-good-people.spec.ts',
   '**/editor-media.spec.ts',
-  '**/good-people-journey.spec.ts',
   '**/pii-screen.spec.ts',
 ];
 // Specs run once, on the PostgreSQL pass: two instances can only share a PostgreSQL; axe (markup only, the
-// longest spec), the session journeys and the news and credit workflows balance the PGlite pass.
-const ONCE_ON_POSTGRES = ['**/two-instances.spec.ts', '**/a11y.spec.ts', '**/editor-sessions.spec.ts', '**/editor-news.spec.ts', '**/editor-credit.spec.ts'];
+// longest spec), the sign-in, session and access journeys, the news and credit workflows and the 好人 journey
+// balance the PGlite pass.
+const ONCE_ON_POSTGRES = [
+  '**/two-instances.spec.ts',
+  '**/a11y.spec.ts',
+  '**/editor-access.spec.ts',
+  '**/editor-sessions.spec.ts',
+  '**/editor-news.spec.ts',
+  '**/editor-credit.spec.ts',
+  '**/good-people-journey.spec.ts',
+];
 
 export default defineConfig({
   testDir: './e2e',
