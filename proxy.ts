@@ -259,6 +259,11 @@ async function servePage(request: NextRequest, nonce: string, key: string): Prom
   return nextWithNonce(request, nonce);
 }
 
+/** What a reader of an address that cannot be decoded sees: the message and a way home, readable on a phone. */
+const BAD_ADDRESS_PAGE =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">' +
+  '<title>网址无效</title></head><body><main><h1>网址无效</h1><p>请求的网址无效，请检查网址是否完整。</p><p><a href="/">返回首页</a></p></main></body></html>';
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // A path that is not valid UTF-8 once decoded (/news/%C0%AE) makes Next.js fail with a 500 while
@@ -266,7 +271,7 @@ export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(pathname);
   } catch {
-    return new Response('请求的网址无效，请检查网址是否完整。', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return new Response(BAD_ADDRESS_PAGE, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   // Channel feeds pass through the proxy only for the check above.
   if (pathname.endsWith('/feed.xml')) return NextResponse.next();

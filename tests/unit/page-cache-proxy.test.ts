@@ -172,7 +172,11 @@ describe('malformed addresses', () => {
   it('answers 400 for a path that is not valid UTF-8, before Next.js fails on it', async () => {
     const response = await visit('/news/%C0%AE');
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe('请求的网址无效，请检查网址是否完整。');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('请求的网址无效，请检查网址是否完整。');
+    expect(html).toContain('<a href="/">返回首页</a>');
     expect(renders).toHaveLength(0);
   });
 });
