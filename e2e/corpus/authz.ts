@@ -83,8 +83,6 @@ export type PageCase = {
   permission: Permission;
   /** The page's h1 for a role that may see it. */
   heading: RegExp;
-  /** The status for a role that may see it: 200 unless said (the admin catch-all answers every address it gets with a 404). */
-  status?: 404;
   /** Staff roles the permission lets in but this record refuses (403), and why. */
   refusedAnyway?: { roles: readonly StaffRole[]; why: string };
   /** What a unit handler gets (`otherUnit`: the path of another unit's record). */
@@ -130,7 +128,6 @@ export const PAGES: readonly PageCase[] = [
   { file: `${A}/ledger/calendar/page.tsx`, path: () => '/admin/ledger/calendar', permission: 'units.manage', heading: /工作日历/, unit: 'refused' },
   { file: `${A}/units/page.tsx`, path: () => '/admin/units', permission: 'units.manage', heading: /责任单位/, unit: 'refused' },
   { file: `${A}/units/[id]/page.tsx`, path: (f) => `/admin/units/${f.unit}`, permission: 'units.manage', heading: /编辑责任单位/, unit: 'refused' },
-  { file: `${A}/[...missing]/page.tsx`, path: () => '/admin/no-such-page', permission: 'dashboard.view', heading: /页面不存在/, status: 404, unit: 'allowed' },
 ];
 
 // ---------------------------------------------------------------------------------- route handlers

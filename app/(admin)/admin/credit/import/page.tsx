@@ -25,7 +25,6 @@ export default async function CreditImportPage({ searchParams }: { searchParams:
         </h2>
         <p>
           第1行为表头，从第2行起每行一条记录。
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download from a route handler; the rule takes the admin catch-all for a page */}
           <a href="/admin/credit/import/template" className="ml-1 underline hover:text-brand">
             下载导入模板（CSV）
           </a>
