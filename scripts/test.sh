@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 source scripts/pg-temp.sh
 trap stop_temp_pg EXIT
 
-step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
+# Each stage line says when it started, in seconds since the start of the run (CI's 20-minute budget).
+step() { printf '\n==> %s (at %ss)\n' "$*" "$((SECONDS - started))"; }
 
 step "Typecheck and lint, side by side"
 # Each is one single-threaded process: on two cores they take the time of the longer one. ESLint's output
