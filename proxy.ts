@@ -35,6 +35,7 @@ import {
 import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
 import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite, isFileRoute, newNonce } from '@/lib/security-headers';
 import { INLINE_NOT_FOUND_HEADER, PATH_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
+import { decodeSegment } from '@/lib/routes';
 import { publicOrigin, requestOrigin } from '@/server/site-url';
 
 /** The value of RENDER_HEADER on this server's own loopback renders; unknown outside the process. */
@@ -268,9 +269,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // A path that is not valid UTF-8 once decoded (/news/%C0%AE) makes Next.js fail with a 500 while
   // decoding the route's params: answer 400 here instead.
-  try {
-    decodeURIComponent(pathname);
-  } catch {
+  if (decodeSegment(pathname) === null) {
     return new Response(BAD_ADDRESS_PAGE, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   // Channel feeds pass through the proxy only for the check above.

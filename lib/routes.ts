@@ -6,8 +6,9 @@ export function newsPath(article: { id: number; slug: string | null }): string {
 }
 
 /**
- * A dynamic route segment as typed: Next.js hands it over percent-encoded. Null when it is not valid
- * percent-encoding (`%E0%A4`, a lone `%`), which can only be a wrong address: pages answer 404, never 500.
+ * A dynamic route segment (or a whole path) as typed: Next.js hands it over percent-encoded. Null when it is not
+ * valid percent-encoding (`%E0%A4`, a lone `%`), which can only be a wrong address: pages answer 404, the proxy
+ * 400 for a whole path, never 500.
  */
 export function decodeSegment(segment: string): string | null {
   try {

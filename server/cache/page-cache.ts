@@ -7,6 +7,7 @@
 // another host, sign-in sessions, client navigation (RSC), look-ups with a query text (q) and everything
 // personal go to the renderer as before.
 import { INNER_HEADER, isExcludedPath, parseScript, scriptRoute } from '@/lib/chinese-script';
+import { decodeSegment } from '@/lib/routes';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 import { isPublicHost, publicOrigin } from '../site-url';
 import { tagFingerprint } from './state';
@@ -84,11 +85,7 @@ export interface PageCacheRequest extends PageRequest {
  */
 export function pageCacheKeyFor(request: PageCacheRequest): string | null {
   const { method, url, headers, scriptCookie, origin = publicOrigin() } = request;
-  try {
-    decodeURIComponent(url.pathname);
-  } catch {
-    return null; // proxy.ts answers 400
-  }
+  if (decodeSegment(url.pathname) === null) return null; // proxy.ts answers 400
   const route = scriptRoute({ method, pathname: url.pathname, cookie: scriptCookie, inner: headers.has(INNER_HEADER), serverAction: headers.has('next-action') });
   if (route === 'page' || !isCacheablePage({ ...request, origin })) return null;
   return pageCacheKey(url, parseScript(scriptCookie), origin);

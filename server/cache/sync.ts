@@ -100,11 +100,8 @@ export function startCacheSync(url: string): void {
       await client.connect();
       await client.query(`LISTEN ${CACHE_TAG_CHANNEL}`);
       // Changes made while we were not listening; the first success makes the instance ready (cacheSyncReady).
-      if ((await poll()) && !sync.ready) {
-        sync.ready = true;
-      } else if (!sync.ready) {
-        retry();
-      }
+      if (await poll()) sync.ready = true;
+      else if (!sync.ready) retry();
     } catch (error) {
       console.error(`cache sync: cannot listen (${safeErrorSummary(error)}), retrying`);
       retry();

@@ -23,17 +23,19 @@ export async function GET(request: Request) {
   const details = maySeeDetails(request);
   // Not ready until the page cache follows the other instances' changes (server/cache/sync.ts): a few
   // milliseconds after start when PostgreSQL answers.
-  if (!cacheSyncReady()) {
-    const body = details ? { ok: false, cacheSync: 'starting', time: new Date().toISOString() } : { ok: false };
-    return Response.json(body, { status: 503, headers: HEADERS });
-  }
+  if (!cacheSyncReady()) return unavailable(details, { cacheSync: 'starting' });
   try {
     const db = await pingDatabase();
     const body = details ? { ok: true, database: { ok: true, ...db }, time: new Date().toISOString() } : { ok: true };
     return Response.json(body, { headers: HEADERS });
   } catch (error) {
     console.error(`health check: database unavailable: ${safeErrorSummary(error)}`);
-    const body = details ? { ok: false, database: { ok: false }, time: new Date().toISOString() } : { ok: false };
-    return Response.json(body, { status: 503, headers: HEADERS });
+    return unavailable(details, { database: { ok: false } });
   }
+}
+
+/** 503: only `{ok:false}` for anonymous callers, with what is not ready for those holding the token. */
+function unavailable(details: boolean, why: Record<string, unknown>): Response {
+  const body = details ? { ok: false, ...why, time: new Date().toISOString() } : { ok: false };
+  return Response.json(body, { status: 503, headers: HEADERS });
 }
