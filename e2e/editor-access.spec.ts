@@ -40,6 +40,21 @@ test('an admin creates an editor and a reviewer; the editor is refused admin-onl
     expect(response?.status(), path).toBe(403);
     await expect(editorPage.getByRole('heading', { name: '无权访问（403）' })).toBeVisible();
   }
+  // Without JavaScript the same answers say the same (server/http/error-document.ts), where Next.js alone sends
+  // a blank page: the 403, an admin page's 404, and a public page's 404 for a signed-in visitor.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await editorPage.context().storageState() });
+  const plain = await noScript.newPage();
+  for (const [path, status, heading] of [
+    ['/admin/users', 403, '无权访问（403）'],
+    ['/admin/news/999999999', 404, '页面不存在'],
+    ['/news/no-such-article-e2e', 404, '页面不存在'],
+  ] as const) {
+    const response = await plain.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expect(plain.getByRole('heading', { level: 1, name: heading }), path).toBeVisible();
+    await expect(plain.getByRole('link', { name: path.startsWith('/admin') ? '返回管理后台首页' : '返回首页' }), path).toBeVisible();
+  }
+  await noScript.close();
 
   // A direct POST of the admin's action, with the editor's session and a new username, is refused.
   const intruder = uniqueName('x');

@@ -218,10 +218,11 @@ test('every admin page answers each role as the matrix says', async () => {
     if (outcome === 'login') return expectSentToLogin(response, label);
     const body = await response.text();
     if (outcome === 'forbidden') {
-      // forbidden() answers 403 and renders app/forbidden.tsx from the Flight data; none of the page is rendered.
+      // forbidden() answers 403 and renders app/forbidden.tsx from the Flight data; none of the page is rendered,
+      // and the only heading in the HTML is the message for readers without JavaScript (server/http/error-document.ts).
       expect(response.status(), label).toBe(403);
-      expect(h1Text(body), label).toBe('');
-      expect(body, label).toContain('无权访问（403）');
+      expect(h1Text(body), label).toBe('无权访问（403）');
+      expect(body, label).toContain('<noscript>');
     } else {
       expect(response.status(), label).toBe(200);
       expect(h1Text(body), label).toMatch(page.heading);

@@ -1,12 +1,13 @@
 // What a reader sees on a 404: one message for the whole site, with a word about why a page of this kind
 // can be gone (credit entries leave the lists when their publication period ends) and where to go instead.
 import { Link } from '@/app/_components/page-link';
+import { PAGE_GONE_TEXT } from '@/lib/inline-not-found';
 import type { NotFoundKind } from './not-found-kind';
 
 export type { NotFoundKind };
 
 const WHY: Record<NotFoundKind, string> = {
-  page: '您访问的页面可能已被移除、更名，或暂时不可用。',
+  page: PAGE_GONE_TEXT,
   'credit-entry':
     '诚信红黑榜的信息只在公示期内显示：公示期满后自动停止公示，依法移出或撤销的信息也不再显示。如需了解仍在公示中的信息，可在诚信红黑榜按名称或统一社会信用代码查询。',
   'credit-batch': '该发布批次不存在或尚未发布。批次中公示期满的信息会自动停止公示。',

@@ -3,7 +3,8 @@
 // request, its socket address, or from a trusted proxy (TRUST_PROXY) the address the proxy forwarded, is
 // put in a header of the portal's own, and forwarding headers from anyone else are dropped
 // (server/http/forwarding.ts). Then page-cache hits are answered here, from memory, without Next.js
-// (server/http/front-cache.ts); everything else is Next.js as usual, proxy.ts included.
+// (server/http/front-cache.ts); everything else is Next.js as usual, proxy.ts included, and an empty error
+// document among its answers gets its message for readers without JavaScript (server/http/error-document.ts).
 // Environment: PORT (3000), HOST (all interfaces), TRUST_PROXY (see lib/client-ip.ts).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { LOOPBACK_SECRET_ENV, parseTrustProxy, type TrustProxy } from '@/lib/cli
 import { installLogRedaction } from '../log-redaction';
 import { configuredOrigin, listenOrigin, publicOrigin } from '../site-url';
 import { FrontCache, type HeaderRule } from './front-cache';
+import { explainEmptyErrorDocuments } from './error-document';
 import { applyClientAddress } from './forwarding';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
         return;
       }
     }
+    explainEmptyErrorDocuments(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error(`request ${req.method} ${req.url?.split('?')[0]} failed`, error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

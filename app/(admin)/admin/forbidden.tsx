@@ -1,8 +1,9 @@
 import { AdminNotice } from '@/app/_components/admin-notice';
+import { FORBIDDEN_TEXT } from '@/lib/inline-not-found';
 
 export const metadata = { title: '无权访问' };
 
 /** forbidden() of an editor's page (server/auth.ts requirePageUser): the message inside the admin shell. */
 export default function AdminForbidden() {
-  return <AdminNotice title="无权访问（403）" text="您的账号没有访问此页面的权限。如需开通，请联系管理员。" />;
+  return <AdminNotice title="无权访问（403）" text={FORBIDDEN_TEXT} />;
 }
