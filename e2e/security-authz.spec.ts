@@ -222,7 +222,7 @@ test('every admin page answers each role as the matrix says', async () => {
       // and the only heading in the HTML is the message for readers without JavaScript (server/http/error-document.ts).
       expect(response.status(), label).toBe(403);
       expect(h1Text(body), label).toBe('无权访问（403）');
-      expect(body, label).toContain('<noscript>');
+      expect(body, label).toContain('<noscript data-error-notice>');
     } else {
       expect(response.status(), label).toBe(200);
       expect(h1Text(body), label).toMatch(page.heading);

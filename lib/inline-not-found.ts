@@ -32,7 +32,7 @@ export const PAGE_GONE_TEXT = '您访问的页面可能已被移除、更名，�
 
 type Notice = { title: string; text: string; links: readonly (readonly [href: string, label: string])[] };
 
-const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path.startsWith('/admin?');
+const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** What an error answer of `status` for `path` says (the same words as the page that JavaScript renders). */
 export function errorNotice(status: number, path: string): Notice {
@@ -47,21 +47,25 @@ export function errorNotice(status: number, path: string): Notice {
   return { title: '无法显示此页面', text: '请求未能完成，请检查网址后重试。', links: [home] };
 }
 
+/** Marks the notice, so that a document gets one only. */
+const NOTICE_MARK = 'data-error-notice';
+
 /** Readable without the site's stylesheet (which only the script would load): large text, one column. */
 const NOTICE_STYLE = 'max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.125rem/1.75 system-ui,sans-serif;color:#1f2937';
 
 /**
  * An empty error document with the message of its status in a <noscript> at the top of the body (and the page's
- * language on <html>); null for any other document, which is left as it is. The texts are fixed: nothing of
- * the request is echoed.
+ * language on <html>); null for any other document, which is left as it is, and for one that has its notice
+ * already (a 繁體 page: proxy.ts converts the loopback answer, notice included, and that answer passes the front
+ * layer once more). The texts are fixed: nothing of the request is echoed.
  */
 export function explainErrorDocument(html: string, status: number, path: string): string | null {
-  if (!isEmptyErrorDocument(html)) return null;
+  if (!isEmptyErrorDocument(html) || html.includes(NOTICE_MARK)) return null;
   const body = /<body[^>]*>/i.exec(html);
   if (!body) return null;
   const { title, text, links } = errorNotice(status, path);
   const linkHtml = links.map(([href, label]) => `<a href="${href}" style="margin-right:1.5rem">${label}</a>`).join('');
-  const notice = `<noscript><main id="main" style="${NOTICE_STYLE}"><h1 style="font-size:1.5rem">${title}</h1><p>${text}</p><p>${linkHtml}</p></main></noscript>`;
+  const notice = `<noscript ${NOTICE_MARK}><main id="main" style="${NOTICE_STYLE}"><h1 style="font-size:1.5rem">${title}</h1><p>${text}</p><p>${linkHtml}</p></main></noscript>`;
   const at = body.index + body[0].length;
   const withNotice = html.slice(0, at) + notice + html.slice(at);
   return withNotice.replace(/^(<!DOCTYPE html><html id="__next_error__")(?![^>]*\blang=)/i, '$1 lang="zh-CN"');
