@@ -14,10 +14,19 @@ function messageFor(error: string | null, status?: number): string | null {
   }
   if (error === 'SignedOutEverywhere') return '已退出所有设备，请重新登录。';
   if (error === 'SessionRequired') return '请先登录。';
+  // A plain form post without the sign-in check's cookie (the page was opened without JavaScript): that post set it.
+  if (error === 'csrf') return '登录页面已更新，请重新输入密码后再点“登录”。';
   return '用户名或密码错误，请重新输入。';
 }
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+/**
+ * With JavaScript, signIn() posts the form and shows errors in place. Without it (or when a click comes before the
+ * script has loaded) the form itself posts to next-auth's credentials endpoint, never as a GET: the password must
+ * never end up in an address. next-auth then sends the visitor to `callbackUrl`, or back here with `?error=`.
+ * `csrfToken`: next-auth's double-submit token from its cookie, read by the page (null before any sign-in request
+ * set the cookie: that first plain post comes back with `?csrf=true`, and the cookie).
+ */
+export function LoginForm({ callbackUrl, initialError, csrfToken }: { callbackUrl: string; initialError: string | null; csrfToken: string | null }) {
   const [error, setError] = useState<string | null>(messageFor(initialError));
   const [pending, setPending] = useState(false);
 
@@ -45,7 +54,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={submit} className="space-y-4" noValidate>
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="username" className="block text-sm font-medium">
           用户名

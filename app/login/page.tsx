@@ -1,26 +1,69 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { currentUser } from '@/server/auth';
 import { safeReturn } from '@/lib/safe-return';
+import { publicOrigin } from '@/server/site-url';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录 - 管理后台', robots: { index: false, follow: false } };
 
 
+/**
+ * next-auth sends a plain post it refused back here with the return address made absolute
+ * (`http://host/admin/news`): this site's own absolute addresses become their path again; safeReturn() then
+ * judges the path as ever.
+ */
+function ownPath(value: string | string[] | undefined): string | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || raw.startsWith('/')) return raw;
+  try {
+    const url = new URL(raw);
+    return url.origin === publicOrigin() ? url.pathname + url.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * next-auth's CSRF token for the form's plain post: the part before the `|` of its cookie (the rest is its hash,
+ * which stays in the cookie). Null when no sign-in request has set the cookie yet.
+ */
+async function csrfToken(): Promise<string | null> {
+  const jar = await cookies();
+  const raw = jar.get('__Host-next-auth.csrf-token')?.value ?? jar.get('next-auth.csrf-token')?.value;
+  if (!raw) return null;
+  let value = raw;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const token = value.split('|')[0] ?? '';
+  return /^[0-9a-f]{32,128}$/i.test(token) ? token : null;
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeReturn(params.callbackUrl);
+  const callbackUrl = safeReturn(ownPath(params.callbackUrl));
   if (await currentUser()) redirect(callbackUrl);
   const info = await getSetting(await getDb(), 'siteInfo');
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  const csrfRefused = params.csrf === 'true';
+  const token = await csrfToken();
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm rounded-lg bg-white p-6 shadow">
         <h1 className="text-center text-xl font-bold text-brand">{info.siteName}</h1>
         <p className="mb-6 text-center text-sm text-muted">管理后台登录</p>
-        <LoginForm callbackUrl={callbackUrl} initialError={error ?? null} />
+        <LoginForm callbackUrl={callbackUrl} initialError={error ?? (csrfRefused ? 'csrf' : null)} csrfToken={token} />
+        {!token && (
+          <noscript>
+            <p className="mt-4 text-sm text-muted">浏览器未启用 JavaScript：第一次点击“登录”后本页会刷新，请再输入一次密码并登录。</p>
+          </noscript>
+        )}
       </div>
     </main>
   );
