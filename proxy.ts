@@ -35,7 +35,7 @@ import {
 import { LOOPBACK_HEADER, LOOPBACK_SECRET_ENV } from '@/lib/client-ip';
 import { FILE_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isCrossOriginWrite, isFileRoute, newNonce } from '@/lib/security-headers';
 import { INLINE_NOT_FOUND_HEADER, PATH_HEADER, isEmptyErrorDocument } from '@/lib/inline-not-found';
-import { decodeSegment } from '@/lib/routes';
+import { decodeSegment, isAdminPath } from '@/lib/routes';
 import { publicOrigin, requestOrigin } from '@/server/site-url';
 
 /** The value of RENDER_HEADER on this server's own loopback renders; unknown outside the process. */
@@ -281,7 +281,7 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = newNonce();
   const file = isFileRoute(pathname);
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminGate(request, file ? nextFile : () => nextWithNonce(request, nonce));
+  if (isAdminPath(pathname)) return adminGate(request, file ? nextFile : () => nextWithNonce(request, nonce));
   if (file) return nextFile();
   const scriptCookie = request.cookies.get(SCRIPT_COOKIE)?.value;
   const route = scriptRoute({

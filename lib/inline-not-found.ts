@@ -9,6 +9,8 @@
 //    puts the message of explainErrorDocument() into the document in a <noscript>, so that it shows exactly
 //    when the script that would render it does not run.
 
+import { isAdminPath } from './routes';
+
 /**
  * The path of the request, set by proxy.ts on every request it passes to a page (a visitor's own value is
  * replaced): app/(public)/not-found.tsx words its message for it on the server.
@@ -32,7 +34,6 @@ export const PAGE_GONE_TEXT = '您访问的页面可能已被移除、更名，�
 
 type Notice = { title: string; text: string; links: readonly (readonly [href: string, label: string])[] };
 
-const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** What an error answer of `status` for `path` says (the same words as the page that JavaScript renders). */
 export function errorNotice(status: number, path: string): Notice {

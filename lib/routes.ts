@@ -5,6 +5,11 @@ export function newsPath(article: { id: number; slug: string | null }): string {
   return `/news/${article.slug ?? article.id}`;
 }
 
+/** The editors' area: `/admin` and everything under it. */
+export function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
 /**
  * A dynamic route segment (or a whole path) as typed: Next.js hands it over percent-encoded. Null when it is not
  * valid percent-encoding (`%E0%A4`, a lone `%`), which can only be a wrong address: pages answer 404, the proxy

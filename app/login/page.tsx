@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { currentUser } from '@/server/auth';
+import { decodeSegment } from '@/lib/routes';
 import { safeReturn } from '@/lib/safe-return';
 import { publicOrigin } from '@/server/site-url';
 import { LoginForm } from './login-form';
@@ -34,13 +35,8 @@ function ownPath(value: string | string[] | undefined): string | undefined {
 async function csrfToken(): Promise<string | null> {
   const jar = await cookies();
   const raw = jar.get('__Host-next-auth.csrf-token')?.value ?? jar.get('next-auth.csrf-token')?.value;
-  if (!raw) return null;
-  let value = raw;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
+  const value = raw ? decodeSegment(raw) : null;
+  if (!value) return null;
   const token = value.split('|')[0] ?? '';
   return /^[0-9a-f]{32,128}$/i.test(token) ? token : null;
 }
