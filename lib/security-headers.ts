@@ -54,13 +54,29 @@ export function isCrossOriginWrite(method: string, headers: Headers): boolean {
   const site = headers.get('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = headers.get('origin');
-  if (origin === null) return false;
+  return origin !== null && !originIsHost(origin, headers);
+}
+
+/** Whether an Origin header names the host the request was sent to ("null" and garbage do not). */
+function originIsHost(origin: string, headers: Headers): boolean {
   let originHost: string;
   try {
     originHost = new URL(origin).host.toLowerCase();
   } catch {
-    return true; // "null" (sandboxed frames, file:) or garbage
+    return false; // "null" (sandboxed frames, file:) or garbage
   }
   const hosts = [headers.get('x-forwarded-host'), headers.get('host')].filter((h): h is string => Boolean(h)).map((h) => h.split(',')[0]!.trim().toLowerCase());
-  return !hosts.includes(originHost);
+  return hosts.includes(originHost);
+}
+
+/**
+ * Whether the browser proves that a request comes from a page of this site: Sec-Fetch-Site says
+ * same-origin, or (browsers without it) the Origin header names this host. Stricter than
+ * !isCrossOriginWrite, which lets requests without either pass.
+ */
+export function isProvenSameOrigin(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin';
+  const origin = headers.get('origin');
+  return origin !== null && originIsHost(origin, headers);
 }

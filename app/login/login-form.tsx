@@ -14,7 +14,8 @@ function messageFor(error: string | null, status?: number): string | null {
   }
   if (error === 'SignedOutEverywhere') return '已退出所有设备，请重新登录。';
   if (error === 'SessionRequired') return '请先登录。';
-  // A plain form post without the sign-in check's cookie (the page was opened without JavaScript): that post set it.
+  // A plain form post without the sign-in check's cookie from a browser that does not say where it posts from
+  // (Sec-Fetch-Site, Origin): next-auth refused it and set the cookie.
   if (error === 'csrf') return '登录页面已更新，请重新输入密码后再点“登录”。';
   return '用户名或密码错误，请重新输入。';
 }
@@ -24,7 +25,7 @@ function messageFor(error: string | null, status?: number): string | null {
  * script has loaded) the form itself posts to next-auth's credentials endpoint, never as a GET: the password must
  * never end up in an address. next-auth then sends the visitor to `callbackUrl`, or back here with `?error=`.
  * `csrfToken`: next-auth's double-submit token from its cookie, read by the page (null before any sign-in request
- * set the cookie: that first plain post comes back with `?csrf=true`, and the cookie).
+ * set the cookie: next-auth's route then mints one for a post that this site's page provably sent).
  */
 export function LoginForm({ callbackUrl, initialError, csrfToken }: { callbackUrl: string; initialError: string | null; csrfToken: string | null }) {
   const [error, setError] = useState<string | null>(messageFor(initialError));

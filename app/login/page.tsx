@@ -30,7 +30,8 @@ function ownPath(value: string | string[] | undefined): string | undefined {
 
 /**
  * next-auth's CSRF token for the form's plain post: the part before the `|` of its cookie (the rest is its hash,
- * which stays in the cookie). Null when no sign-in request has set the cookie yet.
+ * which stays in the cookie). Null when no sign-in request has set the cookie yet: the post then carries an
+ * empty token, and next-auth's route mints one for a post this site's page sent (app/api/auth/[...nextauth]).
  */
 async function csrfToken(): Promise<string | null> {
   const jar = await cookies();
@@ -55,11 +56,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-center text-xl font-bold text-brand">{info.siteName}</h1>
         <p className="mb-6 text-center text-sm text-muted">管理后台登录</p>
         <LoginForm callbackUrl={callbackUrl} initialError={error ?? (csrfRefused ? 'csrf' : null)} csrfToken={token} />
-        {!token && (
-          <noscript>
-            <p className="mt-4 text-sm text-muted">浏览器未启用 JavaScript：第一次点击“登录”后本页会刷新，请再输入一次密码并登录。</p>
-          </noscript>
-        )}
       </div>
     </main>
   );
