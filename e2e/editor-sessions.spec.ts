@@ -46,6 +46,34 @@ test('a session cookie copied before 退出登录 opens nothing afterwards', asy
   await copied.dispose();
 });
 
+test('退出登录 is a plain form: it signs out without JavaScript, also once the browser has dropped next-auth\'s CSRF cookie', async ({ browser }) => {
+  const adminPage = await signedInPage(browser, ADMIN.username, ADMIN.password);
+  const name = uniqueName('sn');
+  await createUser(adminPage, { username: name, displayName: '无脚本退出', role: '编辑', password: PASSWORD });
+  for (const keepCsrfCookie of [true, false]) {
+    const signedIn = await signedInPage(browser, name, PASSWORD);
+    const { cookies } = await signedIn.context().storageState();
+    expect(cookies.some((c) => c.name.includes('csrf-token'))).toBe(true);
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: { cookies: cookies.filter((c) => keepCsrfCookie || !c.name.includes('csrf-token')), origins: [] },
+    });
+    await signedIn.context().close();
+    const page = await noScript.newPage();
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page, `csrf cookie kept: ${keepCsrfCookie}`).toHaveURL(/\/login$/);
+    // The browser no longer holds a session cookie at all (not merely a revoked one).
+    expect((await noScript.cookies()).filter((c) => c.name.includes('session-token')), `csrf cookie kept: ${keepCsrfCookie}`).toEqual([]);
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
+    await noScript.close();
+  }
+  await adminPage.goto(`/admin/audit?action=signout&actor=${name}`);
+  await expect(adminPage.getByRole('row').filter({ hasText: name })).toHaveCount(2);
+});
+
 test('退出所有设备 ends every session: one\'s own on 修改密码, a user\'s on 用户管理', async ({ browser, baseURL }) => {
   const adminPage = await signedInPage(browser, ADMIN.username, ADMIN.password);
   const name = uniqueName('se');

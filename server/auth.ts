@@ -1,11 +1,13 @@
 // Who is signed in, and may they do this: the one guard for every admin page and server action.
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import type { AuthUser } from '@/db/queries/users';
 import { getAuthOptions, sessionClaims, sessionUser } from './auth-options';
 import { can, type Permission } from '@/lib/roles';
+import { decodeSegment } from '@/lib/routes';
 
 export type { AuthUser };
 
@@ -27,4 +29,19 @@ export async function requirePageUser(permission: Permission, returnTo: string):
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(user.role, permission)) forbidden();
   return user;
+}
+
+/**
+ * next-auth's CSRF token for the plain form posts to its endpoints (sign-in, sign-out): the part before the
+ * `|` of its cookie (the rest is its hash, which stays in the cookie). Null when no request to next-auth has
+ * set the cookie yet (or the browser dropped it: it lasts for the browser session). The form then posts an
+ * empty token, and next-auth's route mints one for a post this site's page sent (app/api/auth/[...nextauth]).
+ */
+export async function authCsrfToken(): Promise<string | null> {
+  const jar = await cookies();
+  const raw = jar.get('__Host-next-auth.csrf-token')?.value ?? jar.get('next-auth.csrf-token')?.value;
+  const value = raw ? decodeSegment(raw) : null;
+  if (!value) return null;
+  const token = value.split('|')[0] ?? '';
+  return /^[0-9a-f]{32,128}$/i.test(token) ? token : null;
 }

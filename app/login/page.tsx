@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { currentUser } from '@/server/auth';
-import { decodeSegment } from '@/lib/routes';
+import { authCsrfToken, currentUser } from '@/server/auth';
 import { safeReturn } from '@/lib/safe-return';
 import { publicOrigin } from '@/server/site-url';
 import { LoginForm } from './login-form';
@@ -28,20 +26,6 @@ function ownPath(value: string | string[] | undefined): string | undefined {
   }
 }
 
-/**
- * next-auth's CSRF token for the form's plain post: the part before the `|` of its cookie (the rest is its hash,
- * which stays in the cookie). Null when no sign-in request has set the cookie yet: the post then carries an
- * empty token, and next-auth's route mints one for a post this site's page sent (app/api/auth/[...nextauth]).
- */
-async function csrfToken(): Promise<string | null> {
-  const jar = await cookies();
-  const raw = jar.get('__Host-next-auth.csrf-token')?.value ?? jar.get('next-auth.csrf-token')?.value;
-  const value = raw ? decodeSegment(raw) : null;
-  if (!value) return null;
-  const token = value.split('|')[0] ?? '';
-  return /^[0-9a-f]{32,128}$/i.test(token) ? token : null;
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeReturn(ownPath(params.callbackUrl));
@@ -49,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const info = await getSetting(await getDb(), 'siteInfo');
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   const csrfRefused = params.csrf === 'true';
-  const token = await csrfToken();
+  const token = await authCsrfToken();
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm rounded-lg bg-white p-6 shadow">

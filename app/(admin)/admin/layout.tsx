@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth';
 import { ADMIN_NAV, type AdminNavEntry } from '@/lib/domains';
 import { ROLE_LABELS, can } from '@/lib/roles';
-import { SignOutButton } from '../../_components/sign-out-button';
+import { SignOutForm } from '../../_components/sign-out-form';
 
 export const metadata: Metadata = { title: { default: '管理后台', template: '%s - 管理后台' }, robots: { index: false, follow: false } };
 
@@ -40,7 +40,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/" className="rounded px-3 py-1.5 hover:bg-black/20">
               查看网站
             </Link>
-            <SignOutButton />
+            <SignOutForm />
           </div>
         </div>
         <nav aria-label="后台导航" className="bg-black/30">

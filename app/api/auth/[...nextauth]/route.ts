@@ -1,6 +1,6 @@
 // next-auth's endpoints. Sign-in attempts from a locked account or address are answered 429 here,
 // before next-auth runs, so API clients get a real status (the login page shows the same message).
-// A plain form post of the login page that had no CSRF token to carry gets one here (withCsrfToken).
+// A plain sign-in or sign-out form post that had no CSRF token to carry gets one here (postWithCsrfToken).
 import NextAuth, { type NextAuthOptions } from 'next-auth';
 import { cookies } from 'next/headers';
 import { NextRequest, NextResponse } from 'next/server';
@@ -31,26 +31,27 @@ async function lockedResponse(req: NextRequest): Promise<Response | null> {
 const paramsOf = (...nextauth: string[]): Context => ({ params: Promise.resolve({ nextauth }) });
 
 /**
- * The login page renders next-auth's CSRF token from its cookie, but a browser that has never talked to
- * next-auth has none yet (a server component cannot set the cookie), and its form then posts an empty token
- * when it posts as a plain form: without JavaScript, or when a slow phone's visitor clicks before the script
- * has loaded. next-auth would refuse that first post and send the visitor back to type the password again.
+ * The sign-in and sign-out forms post to next-auth as plain forms, with next-auth's CSRF token read from its
+ * cookie (server/auth.ts authCsrfToken). A browser that has never talked to next-auth has no such cookie yet
+ * (a server component cannot set it), nor one that was closed since (it lasts for the browser session while the
+ * session lasts longer): its form posts an empty token. next-auth would refuse that post: the visitor would
+ * type the password again, or stay signed in on a shared computer.
  * When the browser proves the post comes from this site's own page (Sec-Fetch-Site or Origin: what the
  * token's double submit guards against is exactly another site's post), next-auth's own csrf endpoint mints
  * the token and its cookie, and the post goes on with them. Any other post is left to next-auth as it came.
  */
-async function withCsrfToken(req: NextRequest, options: NextAuthOptions): Promise<NextRequest> {
+async function postWithCsrfToken(req: NextRequest, context: Context, options: NextAuthOptions): Promise<Response> {
   const form = await req
     .clone()
     .formData()
     .catch(() => null);
-  if (!form || form.get('csrfToken') || !isProvenSameOrigin(req.headers)) return req;
+  if (!form || form.get('csrfToken') || !isProvenSameOrigin(req.headers)) return NextAuth(req, context, options);
   const headers = new Headers(req.headers);
   headers.delete('content-type');
   headers.delete('content-length');
   const minted = await NextAuth(new NextRequest(new URL('/api/auth/csrf', req.url), { headers }), paramsOf('csrf'), options);
   const { csrfToken } = (await minted.json()) as { csrfToken?: unknown };
-  if (typeof csrfToken !== 'string') return req;
+  if (typeof csrfToken !== 'string') return NextAuth(req, context, options);
   // Set through next/headers: next-auth reads the request's cookies there, and Next sends them with the answer.
   const jar = await cookies();
   for (const cookie of new NextResponse(null, { headers: minted.headers }).cookies.getAll()) jar.set(cookie);
@@ -58,17 +59,35 @@ async function withCsrfToken(req: NextRequest, options: NextAuthOptions): Promis
   for (const [name, value] of form) if (typeof value === 'string') body.append(name, value);
   body.set('csrfToken', csrfToken);
   headers.set('content-type', 'application/x-www-form-urlencoded');
-  return new NextRequest(req.url, { method: 'POST', headers, body });
+  return keepCookieDeletions(await NextAuth(new NextRequest(req.url, { method: 'POST', headers, body }), context, options));
+}
+
+const DELETES = /;\s*max-age=0\s*(?:;|$)/i;
+
+/**
+ * Once a handler has set a cookie through next/headers, Next.js parses the answer's own Set-Cookie headers and
+ * writes them again, and drops `Max-Age=0` on the way: next-auth's sign-out would leave the session cookie in
+ * the browser, emptied but not deleted. A deleting cookie therefore also gets an Expires in the past, which
+ * survives (e2e/editor-sessions.spec.ts checks that the browser is signed out).
+ */
+function keepCookieDeletions(response: Response): Response {
+  const set = response.headers.getSetCookie();
+  if (!set.some((cookie) => DELETES.test(cookie))) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('set-cookie');
+  for (const cookie of set) headers.append('set-cookie', DELETES.test(cookie) && !/;\s*expires=/i.test(cookie) ? `${cookie}; Expires=Thu, 01 Jan 1970 00:00:00 GMT` : cookie);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function handler(req: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   const options = await getAuthOptions();
-  if (req.method === 'POST' && nextauth.join('/') === 'callback/credentials') {
+  const action = nextauth.join('/');
+  if (req.method === 'POST' && action === 'callback/credentials') {
     const locked = await lockedResponse(req);
-    if (locked) return locked;
-    return NextAuth(await withCsrfToken(req, options), context, options);
+    return locked ?? postWithCsrfToken(req, context, options);
   }
+  if (req.method === 'POST' && action === 'signout') return postWithCsrfToken(req, context, options);
   return NextAuth(req, context, options);
 }
 
