@@ -20,18 +20,23 @@ describe('isCrossOriginWrite', () => {
 });
 
 describe('isProvenSameOrigin', () => {
-  it('needs the browser to say so: Sec-Fetch-Site same-origin, or else an Origin naming this host', () => {
-    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'same-origin' }))).toBe(true);
-    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn' }))).toBe(true);
-    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn', host: '127.0.0.1:3000', 'x-forwarded-host': 'portal.example.gov.cn' }))).toBe(true);
+  const own = ['https://portal.example.gov.cn'];
+  it('needs the browser to say so: Sec-Fetch-Site same-origin, or else an Origin that is exactly this site', () => {
+    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'same-origin' }), own)).toBe(true);
+    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn' }), own)).toBe(true);
+    expect(isProvenSameOrigin(headers({ origin: 'HTTPS://Portal.Example.gov.cn' }), own)).toBe(true);
+    expect(isProvenSameOrigin(headers({ origin: 'http://127.0.0.1:3000' }), ['http://127.0.0.1:3000', ...own])).toBe(true);
   });
   it('is false without proof or against it', () => {
-    expect(isProvenSameOrigin(headers({}))).toBe(false);
-    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'none' }))).toBe(false);
-    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'same-site', origin: 'https://portal.example.gov.cn' }))).toBe(false);
-    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'cross-site' }))).toBe(false);
-    expect(isProvenSameOrigin(headers({ origin: 'https://evil.example' }))).toBe(false);
-    expect(isProvenSameOrigin(headers({ origin: 'null' }))).toBe(false);
-    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn.evil.example' }))).toBe(false);
+    expect(isProvenSameOrigin(headers({}), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'none' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'same-site', origin: 'https://portal.example.gov.cn' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ 'sec-fetch-site': 'cross-site' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ origin: 'https://evil.example' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ origin: 'null' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn.evil.example' }), own)).toBe(false);
+    // The same host over plain http (a network attacker's page) is another origin.
+    expect(isProvenSameOrigin(headers({ origin: 'http://portal.example.gov.cn' }), own)).toBe(false);
+    expect(isProvenSameOrigin(headers({ origin: 'https://portal.example.gov.cn:8443' }), own)).toBe(false);
   });
 });

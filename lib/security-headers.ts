@@ -71,12 +71,13 @@ function originIsHost(origin: string, headers: Headers): boolean {
 
 /**
  * Whether the browser proves that a request comes from a page of this site: Sec-Fetch-Site says
- * same-origin, or (browsers without it) the Origin header names this host. Stricter than
- * !isCrossOriginWrite, which lets requests without either pass.
+ * same-origin, or (browsers without it) the Origin header is exactly one of `ownOrigins` (scheme, host and
+ * port: a page on http:// of the same host proves nothing for https://). Stricter than !isCrossOriginWrite,
+ * which lets requests without either pass.
  */
-export function isProvenSameOrigin(headers: Headers): boolean {
+export function isProvenSameOrigin(headers: Headers, ownOrigins: readonly string[]): boolean {
   const site = headers.get('sec-fetch-site');
   if (site !== null) return site === 'same-origin';
-  const origin = headers.get('origin');
-  return origin !== null && originIsHost(origin, headers);
+  const origin = headers.get('origin')?.trim().toLowerCase();
+  return Boolean(origin) && ownOrigins.some((own) => own.toLowerCase() === origin);
 }

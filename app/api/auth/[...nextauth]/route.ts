@@ -9,6 +9,7 @@ import { getAuthOptions, normalizeUsername } from '@/server/auth-options';
 import { clientIp } from '@/lib/client-ip';
 import { isLookupText } from '@/lib/lookup-text';
 import { isProvenSameOrigin } from '@/lib/security-headers';
+import { publicOrigin, requestOrigin } from '@/server/site-url';
 import { POLICIES, checkLimit } from '@/server/rate-limit';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -34,56 +35,74 @@ const paramsOf = (...nextauth: string[]): Context => ({ params: Promise.resolve(
  * The sign-in and sign-out forms post to next-auth as plain forms, with next-auth's CSRF token read from its
  * cookie (server/auth.ts authCsrfToken). A browser that has never talked to next-auth has no such cookie yet
  * (a server component cannot set it), nor one that was closed since (it lasts for the browser session while the
- * session lasts longer): its form posts an empty token. next-auth would refuse that post: the visitor would
- * type the password again, or stay signed in on a shared computer.
- * When the browser proves the post comes from this site's own page (Sec-Fetch-Site or Origin: what the
- * token's double submit guards against is exactly another site's post), next-auth's own csrf endpoint mints
- * the token and its cookie, and the post goes on with them. Any other post is left to next-auth as it came.
+ * session lasts longer): its form posts an empty token (or a stale one). next-auth would refuse that post: the
+ * visitor would type the password again, or stay signed in on a shared computer.
+ * When the browser proves the post comes from this site's own page (Sec-Fetch-Site, or an Origin that is
+ * exactly this site's: what the token's double submit guards against is another site's post), the post goes
+ * on with the token next-auth's own csrf endpoint gives: the one of its valid cookie, or a new one with its
+ * cookie. Any other post is left to next-auth as it came.
  */
 async function postWithCsrfToken(req: NextRequest, context: Context, options: NextAuthOptions): Promise<Response> {
-  const form = await req
-    .clone()
-    .formData()
-    .catch(() => null);
-  if (!form || form.get('csrfToken') || !isProvenSameOrigin(req.headers)) return NextAuth(req, context, options);
+  const proven = isProvenSameOrigin(req.headers, [requestOrigin(req.headers), publicOrigin()]);
+  const form = proven
+    ? await req
+        .clone()
+        .formData()
+        .catch(() => null)
+    : null;
+  if (!form) return NextAuth(req, context, options);
   const headers = new Headers(req.headers);
   headers.delete('content-type');
   headers.delete('content-length');
-  const minted = await NextAuth(new NextRequest(new URL('/api/auth/csrf', req.url), { headers }), paramsOf('csrf'), options);
-  const { csrfToken } = (await minted.json()) as { csrfToken?: unknown };
-  if (typeof csrfToken !== 'string') return NextAuth(req, context, options);
+  const csrf = await NextAuth(new NextRequest(new URL('/api/auth/csrf', req.url), { headers }), paramsOf('csrf'), options);
+  const { csrfToken } = (await csrf.json()) as { csrfToken?: unknown };
+  const minted = new NextResponse(null, { headers: csrf.headers }).cookies.getAll();
+  if (typeof csrfToken !== 'string' || (form.get('csrfToken') === csrfToken && minted.length === 0)) return NextAuth(req, context, options);
   // Set through next/headers: next-auth reads the request's cookies there, and Next sends them with the answer.
   const jar = await cookies();
-  for (const cookie of new NextResponse(null, { headers: minted.headers }).cookies.getAll()) jar.set(cookie);
+  for (const cookie of minted) jar.set(cookie);
   const body = new URLSearchParams();
   for (const [name, value] of form) if (typeof value === 'string') body.append(name, value);
   body.set('csrfToken', csrfToken);
   headers.set('content-type', 'application/x-www-form-urlencoded');
-  return keepCookieDeletions(await NextAuth(new NextRequest(req.url, { method: 'POST', headers, body }), context, options));
+  const response = await NextAuth(new NextRequest(req.url, { method: 'POST', headers, body }), context, options);
+  return minted.length > 0 ? fitForCookieRewrite(response) : response;
 }
 
 const DELETES = /;\s*max-age=0\s*(?:;|$)/i;
 
+/** A Set-Cookie's value as Next.js reads it back: decoded twice (the second time without a guard). */
+function survivesDoubleDecode(setCookie: string): boolean {
+  const value = setCookie.slice(setCookie.indexOf('=') + 1).split(';')[0] ?? '';
+  try {
+    decodeURIComponent(decodeURIComponent(value));
+    return !decodeURIComponent(value).includes('%');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Once a handler has set a cookie through next/headers, Next.js parses the answer's own Set-Cookie headers and
- * writes them again, and drops `Max-Age=0` on the way: next-auth's sign-out would leave the session cookie in
- * the browser, emptied but not deleted. A deleting cookie therefore also gets an Expires in the past, which
- * survives (e2e/editor-sessions.spec.ts checks that the browser is signed out).
+ * writes them again. On the way it drops `Max-Age=0` (next-auth's sign-out would leave the session cookie in
+ * the browser, emptied but not deleted: a deleting cookie therefore also gets an Expires in the past, which
+ * survives), and it decodes each value twice (a value with an encoded `%`, such as next-auth's callback-url
+ * cookie for a return address with an escape in it, would be changed, or fail the whole answer: such a cookie
+ * is left out; next-auth's callback-url cookie is only a fallback for flows this site does not use).
  */
-function keepCookieDeletions(response: Response): Response {
+function fitForCookieRewrite(response: Response): Response {
   const set = response.headers.getSetCookie();
-  if (!set.some((cookie) => DELETES.test(cookie))) return response;
   const headers = new Headers(response.headers);
   headers.delete('set-cookie');
-  for (const cookie of set) headers.append('set-cookie', DELETES.test(cookie) && !/;\s*expires=/i.test(cookie) ? `${cookie}; Expires=Thu, 01 Jan 1970 00:00:00 GMT` : cookie);
+  for (const cookie of set.filter(survivesDoubleDecode)) headers.append('set-cookie', DELETES.test(cookie) && !/;\s*expires=/i.test(cookie) ? `${cookie}; Expires=Thu, 01 Jan 1970 00:00:00 GMT` : cookie);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function handler(req: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
+  // next-auth reads the action and the provider from the first two segments only.
+  const [action, provider] = (await context.params).nextauth;
   const options = await getAuthOptions();
-  const action = nextauth.join('/');
-  if (req.method === 'POST' && action === 'callback/credentials') {
+  if (req.method === 'POST' && action === 'callback' && provider === 'credentials') {
     const locked = await lockedResponse(req);
     return locked ?? postWithCsrfToken(req, context, options);
   }
