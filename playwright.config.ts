@@ -20,7 +20,6 @@ const ONCE_ON_PGLITE = [
   '**/page-cache.spec.ts',
   '**/security-*.spec.ts',
   '**/citizen-browse.spec.ts',
-  '**/citizen-credit.spec.ts',
   '**/citizen-good-people.spec.ts',
   '**/citizen-search.spec.ts',
   '**/citizen-ux.spec.ts',
@@ -30,11 +29,12 @@ const ONCE_ON_PGLITE = [
   '**/pii-screen.spec.ts',
 ];
 // Specs run once, on the PostgreSQL pass: two instances can only share a PostgreSQL; axe (markup only, the
-// longest spec), the sign-in, session and access journeys, the news and credit workflows and the 好人 journey
-// balance the PGlite pass.
+// longest spec), the citizen's credit look-ups, the sign-in, session and access journeys, the news and credit
+// workflows and the 好人 journey balance the PGlite pass.
 const ONCE_ON_POSTGRES = [
   '**/two-instances.spec.ts',
   '**/a11y.spec.ts',
+  '**/citizen-credit.spec.ts',
   '**/editor-access.spec.ts',
   '**/editor-sessions.spec.ts',
   '**/editor-news.spec.ts',
