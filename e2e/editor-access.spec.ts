@@ -1,7 +1,7 @@
 // Sign-in, roles, lock-out and the audit trail of the editors' area.
 import { expect, test } from '@playwright/test';
 import { ADMIN, createUser, signIn, signedInPage, uniqueName } from './fixtures';
-import { freshAddress } from './security-helpers';
+import { anonymousRequest } from './security-helpers';
 
 const PASSWORD = 'Editor-pass-2026';
 
@@ -59,10 +59,10 @@ test('without JavaScript the sign-in form posts, never puts the password in an a
   }
 });
 
-test('a sign-in post without a CSRF token is accepted only when the browser shows it comes from this site', async ({ playwright, baseURL }) => {
+test('a sign-in post without a CSRF token is accepted only when the browser shows it comes from this site', async ({ baseURL }) => {
   const form = { username: ADMIN.username, password: ADMIN.password, csrfToken: '', callbackUrl: '/admin' };
   const post = async (headers: Record<string, string>, body: Record<string, string> = form) => {
-    const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': freshAddress() } });
+    const client = await anonymousRequest(baseURL!);
     const response = await client.post('/api/auth/callback/credentials', { form: body, headers, maxRedirects: 0 });
     const signedIn = (await client.storageState()).cookies.some((c) => c.name.endsWith('next-auth.session-token'));
     await client.dispose();

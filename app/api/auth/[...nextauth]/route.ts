@@ -14,8 +14,14 @@ import { POLICIES, checkLimit } from '@/server/rate-limit';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-async function lockedResponse(req: NextRequest): Promise<Response | null> {
-  const form = await req.clone().formData().catch(() => null);
+/** The posted form, read from a copy (next-auth reads the body itself); null when the body is not a form. */
+const formOf = (req: NextRequest): Promise<FormData | null> =>
+  req
+    .clone()
+    .formData()
+    .catch(() => null);
+
+async function lockedResponse(req: NextRequest, form: FormData | null): Promise<Response | null> {
   const username = normalizeUsername(String(form?.get('username') ?? ''));
   const db = await getDb();
   const checks = [checkLimit(db, POLICIES.signInIp, clientIp(req.headers) ?? 'unknown')];
@@ -42,15 +48,8 @@ const paramsOf = (...nextauth: string[]): Context => ({ params: Promise.resolve(
  * on with the token next-auth's own csrf endpoint gives: the one of its valid cookie, or a new one with its
  * cookie. Any other post is left to next-auth as it came.
  */
-async function postWithCsrfToken(req: NextRequest, context: Context, options: NextAuthOptions): Promise<Response> {
-  const proven = isProvenSameOrigin(req.headers, [requestOrigin(req.headers), publicOrigin()]);
-  const form = proven
-    ? await req
-        .clone()
-        .formData()
-        .catch(() => null)
-    : null;
-  if (!form) return NextAuth(req, context, options);
+async function postWithCsrfToken(req: NextRequest, form: FormData | null, context: Context, options: NextAuthOptions): Promise<Response> {
+  if (!form || !isProvenSameOrigin(req.headers, [requestOrigin(req.headers), publicOrigin()])) return NextAuth(req, context, options);
   const headers = new Headers(req.headers);
   headers.delete('content-type');
   headers.delete('content-length');
@@ -102,12 +101,10 @@ async function handler(req: NextRequest, context: Context) {
   // next-auth reads the action and the provider from the first two segments only.
   const [action, provider] = (await context.params).nextauth;
   const options = await getAuthOptions();
-  if (req.method === 'POST' && action === 'callback' && provider === 'credentials') {
-    const locked = await lockedResponse(req);
-    return locked ?? postWithCsrfToken(req, context, options);
-  }
-  if (req.method === 'POST' && action === 'signout') return postWithCsrfToken(req, context, options);
-  return NextAuth(req, context, options);
+  const signIn = action === 'callback' && provider === 'credentials';
+  if (req.method !== 'POST' || !(signIn || action === 'signout')) return NextAuth(req, context, options);
+  const form = await formOf(req);
+  return (signIn ? await lockedResponse(req, form) : null) ?? postWithCsrfToken(req, form, context, options);
 }
 
 export { handler as GET, handler as POST };
