@@ -108,6 +108,11 @@ export const issues = pgTable(
     // The public list's counts per status in an area (each stops at the cap): index-only, no table rows.
     index('issues_area_status_idx').on(t.area, t.status),
     index('issues_deadline_idx').on(t.status, t.deadlineAt),
+    // The items not yet with a unit, with the column the dashboard's queues read (待审核, 待交办, 被退回):
+    // their counts are index-only scans (db/queries/ledger/ledger-admin/queues.ts).
+    index('issues_intake_idx')
+      .on(t.status, t.unitId, t.returnCount)
+      .where(sql`${t.status} in ('pending', 'accepted')`),
     // The open items by status and unit, with every column 超期 and the public list's filters read: the
     // per-request 超期 of a unit's figures (unit, first assignment) and the capped counts per status under
     // 超期 (with or without a unit) are index-only scans of it, never of the table rows.
@@ -127,6 +132,8 @@ export const issues = pgTable(
     index('issues_open_idx')
       .on(t.createdAt, t.id, t.status, t.deadlineAt, t.plannedDate, t.submittedAt, t.unitId, t.categoryId, t.area)
       .where(sql`${t.status} in ('assigned', 'fixing', 'planned', 'verifying')`),
+    // The few items with a 文号 (inspection findings): the staff search ORs it with the text's indexes.
+    index('issues_document_no_idx').on(t.documentNo).where(sql`${t.documentNo} is not null`),
     index('issues_similar_idx').on(t.categoryId, t.area, t.status),
     index('issues_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('issues_search_bigrams_idx').using('gin', t.searchBigrams),

@@ -8,6 +8,7 @@ import { and, asc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { findExistingFindings, importInspectionFindings } from '@/db/queries/ledger/ledger-admin/import';
+import { loadCalendar } from '@/db/queries/ledger/deadlines';
 import { dueSoonLimit, ledgerQueueCounts } from '@/db/queries/ledger/ledger-admin/queues';
 import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/transition';
 import { staffQueueCounts } from '@/db/queries/ledger/staff-extra';
@@ -18,14 +19,14 @@ import { searchPublic, searchSite } from '@/db/queries/search';
 import { insertUser } from '@/db/queries/users';
 import { issueCategories, issueEvents, issues, units } from '@/db/schema';
 import { seedLedger } from '@/db/seed/gen-ledger';
-import { cityDay } from '@/lib/dates';
+import { addDays, cityDay } from '@/lib/dates';
 import { ISSUE_STATUSES, PUBLIC_ISSUE_STATUSES, RATINGS, type IssueStatus, type Rating } from '@/lib/enums';
 import { checkInspectionRows } from '@/lib/ledger-import';
-import { effectiveDeadline } from '@/lib/ledger-workflow';
+import { DUE_SOON_WORKING_DAYS, effectiveDeadline, isDueSoon, isOverdue } from '@/lib/ledger-workflow';
 import { findPii } from '@/lib/pii-detect';
 import { parseSearchQuery } from '@/lib/search-text';
 import { MIN_ITEMS_FOR_RATES, parsePeriod } from '@/lib/unit-stats';
-import { cityDayStart } from '@/lib/work-calendar';
+import { addWorkingDays, cityDayEnd, cityDayStart } from '@/lib/work-calendar';
 import { engine, freshDatabase } from './helpers';
 
 const NOW = new Date();
@@ -336,6 +337,38 @@ describe(`the public ledger on ${engine}`, () => {
     expect(mine.toReview).toBe(Number(pending!.n));
     // Overdue as the public list computes it.
     expect(mine.overdue).toBe((await listLedger(db, { overdue: true }, NOW)).total);
+  });
+
+  it('counts 超期 and 即将到期 as the item rule does, at the edges of deadlines and city days', async () => {
+    const db = handle.db;
+    const rows = await db
+      .select({ status: issues.status, deadlineAt: issues.deadlineAt, plannedDate: issues.plannedDate, submittedAt: issues.submittedAt, closedAt: issues.closedAt, unitId: issues.unitId })
+      .from(issues);
+    const days = await loadCalendar(db);
+    // Each city day's first and last millisecond and its noon, from ten days before today to twenty after, and
+    // either side of the deadlines in force of some planned and some unplanned items in work.
+    const today = cityDay(NOW);
+    const instants = Array.from({ length: 31 }, (_, i) => addDays(today, i - 10)).flatMap((day) => [cityDayStart(day), new Date(cityDayStart(day).getTime() + 12 * 3600_000), cityDayEnd(day)]);
+    const inWork = rows.filter((r) => ['assigned', 'fixing', 'planned'].includes(r.status));
+    for (const r of [...inWork.filter((r) => r.plannedDate).slice(0, 4), ...inWork.filter((r) => !r.plannedDate && r.deadlineAt).slice(0, 4)]) {
+      const e = effectiveDeadline(r)!.getTime();
+      instants.push(new Date(e - 1), new Date(e), new Date(e + 1));
+    }
+    // The instants reach both edges of 即将到期 for planned items (planned on the last day of the window, and
+    // on the day after it) and an unplanned deadline at the window's last millisecond.
+    const windows = instants.map((now) => addWorkingDays(now, DUE_SOON_WORKING_DAYS, days));
+    const plannedOn = (day: string) => inWork.some((r) => r.plannedDate === day);
+    expect(windows.some((dueBy) => plannedOn(cityDay(dueBy)))).toBe(true);
+    expect(windows.some((dueBy) => plannedOn(addDays(cityDay(dueBy), 1)))).toBe(true);
+    expect(windows.some((dueBy) => inWork.some((r) => !r.plannedDate && r.deadlineAt?.getTime() === dueBy.getTime()))).toBe(true);
+    const unitId = inWork[0]!.unitId!;
+    for (const now of instants) {
+      const expected = (of: typeof rows) => ({ overdue: of.filter((r) => isOverdue(r, now)).length, dueSoon: of.filter((r) => isDueSoon(r, now, days)).length });
+      const all = await ledgerQueueCounts(db, { now });
+      expect({ at: now.toISOString(), overdue: all.overdue, dueSoon: all.dueSoon }).toEqual({ at: now.toISOString(), ...expected(rows) });
+      const mine = await ledgerQueueCounts(db, { now, unitId });
+      expect({ at: now.toISOString(), overdue: mine.overdue, dueSoon: mine.dueSoon }).toEqual({ at: now.toISOString(), ...expected(rows.filter((r) => r.unitId === unitId)) });
+    }
   });
 
   it('imports inspection findings after a dry run, once', async () => {

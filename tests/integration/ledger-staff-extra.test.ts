@@ -1,6 +1,7 @@
 // The staff pages' own queries (db/queries/ledger/staff-extra.ts) on both engines: units with their
 // parents, areas and handlers (a parent cycle refused), categories, one year of the calendar replaced as a
 // whole, and the staff list's queues and filters (a unit handler's counts cover their unit only).
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { transition, type LedgerActor } from '@/db/queries/ledger/ledger-admin/transition';
@@ -24,6 +25,7 @@ import {
   updateUnitRow,
 } from '@/db/queries/ledger/staff-extra';
 import { insertUser } from '@/db/queries/users';
+import { issues } from '@/db/schema';
 import { engine, freshDatabase } from './helpers';
 
 const t = (local: string) => new Date(`${local}+08:00`);
@@ -128,6 +130,15 @@ describe(`the ledger staff queries on ${engine}`, () => {
     expect(await nosOf({ q: assigned.toLowerCase() })).toEqual([assigned]);
     expect(await nosOf({ area: '乙社区' })).toEqual([other]);
     expect(await nosOf({ q: '装修垃圾' })).toEqual([other, assigned, pending]);
+    // Two characters through the bigram index, one by the text itself, and the 文号 of an inspection finding.
+    expect(await nosOf({ q: '垃圾' })).toEqual([other, assigned, pending]);
+    expect(await nosOf({ q: '堆' })).toEqual([other, assigned, pending]);
+    expect(await nosOf({ q: '乙社' })).toEqual([other]);
+    expect(await nosOf({ q: '草坪' })).toEqual([]);
+    await db.update(issues).set({ documentNo: '江创办督〔2026〕7号' }).where(eq(issues.no, other));
+    expect(await nosOf({ q: '7号' })).toEqual([other]);
+    expect(await nosOf({ q: '创办督〔2026〕7' })).toEqual([other]);
+    await db.update(issues).set({ documentNo: null }).where(eq(issues.no, other));
     expect((await listStaffIssues(db, {}, { ...before, ...page })).total).toBe(3);
 
     const all = await staffQueueCounts(db, before);

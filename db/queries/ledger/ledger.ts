@@ -14,7 +14,7 @@ import { COUNT_CAP } from '../capped-count';
 import { issueCategories, issueEvents, issuePhotos, issues, units } from '../../schema';
 import { mediaVariantsOf } from '../media';
 import { samePhone } from '../phones';
-import { overdueSql } from './deadlines';
+import { OPEN_ITEM_GROUPS, overdueSql, withinGroup } from './deadlines';
 import { unitFigureCounts } from './unit-figures';
 
 export const LEDGER_PAGE_SIZE = 20;
@@ -96,17 +96,14 @@ function toLedgerRow(row: ListRow, now: Date): LedgerRow {
   return { ...row, overdue: overdueState(row, now) };
 }
 
-/** The statuses an overdue item can have (overdueSql): the list then reads issues_open_idx, the counts issues_open_status_idx. */
-const OPEN_STATUSES: readonly IssueStatus[] = ['assigned', 'fixing', 'planned', 'verifying'];
-
 function filterConditions(filter: LedgerFilter, now: Date, withStatus: boolean): SQL[] {
   const where: SQL[] = [publicIssues()];
   if (withStatus && filter.status) where.push(eq(issues.status, filter.status));
   if (filter.categoryId) where.push(eq(issues.categoryId, filter.categoryId));
   if (filter.unitId) where.push(eq(issues.unitId, filter.unitId));
   if (filter.area) where.push(eq(issues.area, filter.area));
-  // The open statuses as their own condition too, so that the planner sees the partial index applies.
-  if (filter.overdue) where.push(inArray(issues.status, [...OPEN_STATUSES]), overdueSql(now));
+  // Within the items in work: the list then reads issues_open_idx, the counts issues_open_status_idx.
+  if (filter.overdue) where.push(withinGroup('work', overdueSql(now)));
   if (filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month)) {
     where.push(gte(issues.createdAt, monthStart(filter.month)), lt(issues.createdAt, monthStart(nextMonth(filter.month))));
   }
@@ -130,7 +127,7 @@ export type LedgerList = {
  * date): an exact count over 200,000 items reads every match. Statuses the filters exclude are not asked.
  */
 async function cappedStatusCounts(db: Db, filter: LedgerFilter, now: Date): Promise<Map<IssueStatus, number>> {
-  const statuses = PUBLIC_ISSUE_STATUSES.filter((s) => !filter.overdue || OPEN_STATUSES.includes(s));
+  const statuses = PUBLIC_ISSUE_STATUSES.filter((s) => !filter.overdue || OPEN_ITEM_GROUPS.work.includes(s));
   const where = and(...filterConditions(filter, now, false));
   const parts = statuses.map(
     (status) => sql`select ${status}::text as status, (select count(*) from (select 1 from ${issues} where ${issues.status} = ${status} and ${where} limit ${COUNT_CAP + 1}) hits)::int as n`,

@@ -1,14 +1,15 @@
 // Staff-side reads and writes of the ledger's settings written by the staff pages' helper: 责任单位 (with
 // their handlers), 问题类别 and the working-day calendar per year. Writes take the action's transaction.
-import { and, asc, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
 import { issueCategories, issuePhotos, issues, privateFiles, units, users, workCalendarDays } from '../../schema';
 import type { CalendarDayKind, IssueSource, IssueStatus, UnitKind } from '@/lib/enums';
 import { likeContains } from '@/lib/lookup-text';
-import { overdueSql } from './deadlines';
-import { ledgerQueueCondition, type LedgerQueue } from './ledger-admin/queues';
+import { overdueSql, withinGroup, type OpenItemGroup } from './deadlines';
+import { countOpenItems, ledgerQueueCondition, QUEUE_GROUP, type LedgerQueue } from './ledger-admin/queues';
+import { charCount, wordsMatch } from '../search-source';
 
 // ------------------------------------------------------------------------------------------- units
 
@@ -149,6 +150,12 @@ export type StaffIssueFilter = {
 // The list's queue names (the dashboard cards' ?queue= values) and core's queue conditions behind them.
 const SHARED: Partial<Record<StaffQueue, LedgerQueue>> = { review: 'toReview', assign: 'toAssign', returned: 'returned', verify: 'toVerify', overdue: 'overdue', due: 'dueSoon' };
 
+/** The statuses that hold a queue's items (countOpenItems): 待整改 and 整改中 are items in work. */
+function queueGroup(queue: StaffQueue): OpenItemGroup {
+  const shared = SHARED[queue];
+  return shared ? QUEUE_GROUP[shared] : 'work';
+}
+
 function queueCondition(queue: StaffQueue, now: Date, dueBy: Date): SQL {
   const shared = SHARED[queue];
   if (shared) return ledgerQueueCondition(shared, now, dueBy);
@@ -157,19 +164,21 @@ function queueCondition(queue: StaffQueue, now: Date, dueBy: Date): SQL {
 
 function staffConditions(filter: StaffIssueFilter, now: Date, dueBy: Date): SQL[] {
   const where: SQL[] = [];
-  if (filter.queue) where.push(queueCondition(filter.queue, now, dueBy));
+  if (filter.queue) where.push(withinGroup(queueGroup(filter.queue), queueCondition(filter.queue, now, dueBy)));
   if (filter.status) where.push(eq(issues.status, filter.status));
   if (filter.categoryId) where.push(eq(issues.categoryId, filter.categoryId));
   if (filter.unitId) where.push(eq(issues.unitId, filter.unitId));
   if (filter.area) where.push(eq(issues.area, filter.area));
   if (filter.source) where.push(eq(issues.source, filter.source));
-  if (filter.overdue) where.push(overdueSql(now));
+  if (filter.overdue) where.push(withinGroup('work', overdueSql(now)));
   if (filter.q) {
     const q = filter.q.trim();
     where.push(
       /^ZG-\d{4}-\d{1,6}$/i.test(q)
         ? eq(issues.no, q.toUpperCase())
-        : (or(sql`${issues.searchText} like ${likeContains(q)}`, sql`coalesce(${issues.documentNo}, '') like ${likeContains(q)}`) as SQL),
+        : // The text as the site search matches it (two characters through the bigram index), or the 文号,
+          // whose partial index the planner ORs with it: no scan of every item.
+          or(charCount(q) >= 2 ? wordsMatch([q], issues.searchText, issues.searchBigrams) : ilike(issues.searchText, likeContains(q)), ilike(issues.documentNo, likeContains(q)))!,
     );
   }
   return where;
@@ -218,11 +227,9 @@ export async function listStaffIssues(db: Db, filter: StaffIssueFilter, options:
 
 /** How many items wait in each queue (the dashboard and the list's tabs); a unit handler's are their unit's. */
 export async function staffQueueCounts(db: Db, options: { now: Date; dueBy: Date; unitId?: number }): Promise<Record<StaffQueue, number>> {
-  const unit = options.unitId ? sql` and ${issues.unitId} = ${options.unitId}` : sql``;
   const queues = options.unitId ? UNIT_QUEUES : STAFF_QUEUES;
-  const columns = Object.fromEntries(queues.map((q) => [q, sql<number>`count(*) filter (where ${queueCondition(q, options.now, options.dueBy)})::int`])) as Record<string, SQL<number>>;
-  const [row] = await db.select(columns).from(issues).where(sql`true${unit}`);
-  return Object.fromEntries(ALL_QUEUES.map((q) => [q, Number(row?.[q] ?? 0)])) as Record<StaffQueue, number>;
+  const counts = await countOpenItems(db, Object.fromEntries(queues.map((q) => [q, { group: queueGroup(q), where: queueCondition(q, options.now, options.dueBy) }])) as Record<StaffQueue, { group: OpenItemGroup; where: SQL }>, options.unitId);
+  return Object.fromEntries(ALL_QUEUES.map((q) => [q, counts[q] ?? 0])) as Record<StaffQueue, number>;
 }
 
 /** Every area named by a unit, for the filters and the entry form. */

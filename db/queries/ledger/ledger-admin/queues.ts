@@ -1,14 +1,11 @@
 // The dashboard's ledger queues: to review, to assign, returned by units, awaiting verification, overdue
 // and due within 2 working days. A unit handler's dashboard counts only their unit's items.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { IssueStatus } from '@/lib/enums';
 import { DUE_SOON_WORKING_DAYS } from '@/lib/ledger-workflow';
 import { addWorkingDays } from '@/lib/work-calendar';
 import type { Db } from '../../../client';
 import { issues } from '../../../schema';
-import { dueSoonSql, loadCalendar, overdueSql } from '../deadlines';
-
-const OPEN_STATUSES: IssueStatus[] = ['pending', 'accepted', 'assigned', 'fixing', 'planned', 'verifying'];
+import { dueSoonSql, loadCalendar, OPEN_ITEM_GROUPS, overdueSql, type OpenItemGroup } from '../deadlines';
 
 export const LEDGER_QUEUES = ['toReview', 'toAssign', 'returned', 'toVerify', 'overdue', 'dueSoon'] as const;
 export type LedgerQueue = (typeof LEDGER_QUEUES)[number];
@@ -36,15 +33,37 @@ export async function dueSoonLimit(db: Db, now: Date): Promise<Date> {
   return addWorkingDays(now, DUE_SOON_WORKING_DAYS, await loadCalendar(db));
 }
 
+// The open items in two groups: not yet with a unit, and in work. A count is made within one group's statuses
+// only, so that it is an index-only scan: issues_intake_idx and issues_open_status_idx hold every column the
+// queues' conditions read (one count over every open item read their table rows: 100-300 ms at 200,000 items).
+/** Which group's statuses hold each queue's items (ledgerQueueCondition). */
+export const QUEUE_GROUP: Record<LedgerQueue, OpenItemGroup> = { toReview: 'intake', toAssign: 'intake', returned: 'intake', toVerify: 'work', overdue: 'work', dueSoon: 'work' };
+
+/**
+ * How many open items meet each condition, over every item or one unit's. Each condition names the group
+ * whose statuses hold all its items; one query per group (closed, rejected and duplicate items are read by
+ * none).
+ */
+export async function countOpenItems<K extends string>(db: Db, conditions: Record<K, { group: OpenItemGroup; where: SQL }>, unitId?: number | null): Promise<Record<K, number>> {
+  const names = Object.keys(conditions) as K[];
+  const groups = [...new Set(names.map((k) => conditions[k].group))];
+  const counted = await Promise.all(
+    groups.map(async (group) => {
+      const mine = names.filter((k) => conditions[k].group === group);
+      const columns = Object.fromEntries(mine.map((k) => [k, sql<number>`(count(*) filter (where ${conditions[k].where}))::int`])) as Record<string, SQL<number>>;
+      const [row] = await db
+        .select(columns)
+        .from(issues)
+        .where(and(inArray(issues.status, OPEN_ITEM_GROUPS[group]), unitId ? eq(issues.unitId, unitId) : undefined));
+      return mine.map((k) => [k, Number(row?.[k] ?? 0)] as const);
+    }),
+  );
+  return Object.fromEntries(counted.flat()) as Record<K, number>;
+}
+
 /** Counts per queue, over every item or (a unit handler's dashboard) over one unit's. */
 export async function ledgerQueueCounts(db: Db, options: { unitId?: number | null; now?: Date } = {}): Promise<Record<LedgerQueue, number>> {
   const now = options.now ?? new Date();
   const dueBy = await dueSoonLimit(db, now);
-  const columns = Object.fromEntries(LEDGER_QUEUES.map((q) => [q, sql<number>`(count(*) filter (where ${ledgerQueueCondition(q, now, dueBy)}))::int`])) as Record<LedgerQueue, SQL<number>>;
-  const [row] = await db
-    .select(columns)
-    .from(issues)
-    // Closed, rejected and duplicate items are in no queue: only open ones are read.
-    .where(and(inArray(issues.status, OPEN_STATUSES), options.unitId ? eq(issues.unitId, options.unitId) : undefined));
-  return Object.fromEntries(LEDGER_QUEUES.map((q) => [q, Number(row?.[q] ?? 0)])) as Record<LedgerQueue, number>;
+  return countOpenItems(db, Object.fromEntries(LEDGER_QUEUES.map((q) => [q, { group: QUEUE_GROUP[q], where: ledgerQueueCondition(q, now, dueBy) }])) as Record<LedgerQueue, { group: OpenItemGroup; where: SQL }>, options.unitId);
 }

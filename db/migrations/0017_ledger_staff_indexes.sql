@@ -1,0 +1,2 @@
+CREATE INDEX "issues_intake_idx" ON "issues" USING btree ("status","unit_id","return_count") WHERE "issues"."status" in ('pending', 'accepted');--> statement-breakpoint
+CREATE INDEX "issues_document_no_idx" ON "issues" USING btree ("document_no") WHERE "issues"."document_no" is not null;
