@@ -21,11 +21,12 @@ const FILE_PAGE_ROWS = 8;
 /** The table that holds files (db/schema/storage.ts). */
 const FILES_TABLE = 'stored_files';
 /**
- * Tables the database derives from others by triggers (unit_month_figures from issues, migration 0016):
+ * Tables the database derives from others by triggers (unit_month_figures from issues, migration 0016;
+ * credit_batch_counts from credit_entries, migration 0018):
  * their rows are not dumped, since restoring the source rows writes them again (a dumped copy would
  * collide with those). The tables are still listed, so a forced restore empties them.
  */
-const DERIVED_TABLES = new Set(['unit_month_figures']);
+const DERIVED_TABLES = new Set(['unit_month_figures', 'credit_batch_counts']);
 
 export type ColumnInfo = { name: string; type: string; generated: boolean; identityAlways: boolean; collatable: boolean };
 /** keyColumns: the primary key, or every stored column of a table without one (primaryKey false): the dump's row order. */

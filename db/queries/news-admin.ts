@@ -1,16 +1,16 @@
 // 文明动态 in the editors' area: the admin list, versioned saves (optimistic concurrency), revisions,
 // autosaves, status changes and channels. Every write of article content sanitizes the body here, so no
 // caller can store unsanitized HTML.
-import { and, asc, count, desc, eq, ilike, max, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { sanitizeRichText } from '@/lib/sanitize';
 import type { Db } from '../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE, type CappedTotal } from './capped-count';
 import { articleSnapshotColumns as snapshotColumns } from './news';
 import { newsArticles, newsAutosaves, newsChannels, newsRevisions, users, type ArticleSnapshot, type ContentStatus } from '../schema';
-import { likeContains } from '@/lib/lookup-text';
 import type { ReviewParties } from '@/lib/workflow';
 import { lastSubmitterId } from './workflow';
+import { titleIndexMatch } from './search-source';
 
 type Actor = { id: number; displayName: string };
 
@@ -39,8 +39,9 @@ function adminFilter(filter: AdminNewsFilter): SQL | undefined {
     filter.channelId ? eq(newsArticles.channelId, filter.channelId) : undefined,
     filter.status ? eq(newsArticles.status, filter.status) : undefined,
     filter.authorId ? eq(newsArticles.createdBy, filter.authorId) : undefined,
-    // Served by the trigram index on the title (3+ characters); shorter fragments scan, still fast.
-    q ? ilike(newsArticles.title, likeContains(q)) : undefined,
+    // Served by the title's indexes as the site search's title part is: two characters through its bigrams,
+    // three or more through its trigrams (a single character reads every title).
+    q ? titleIndexMatch(newsArticles.title, [q]) : undefined,
   );
 }
 

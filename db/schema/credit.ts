@@ -34,6 +34,20 @@ export const creditBatches = pgTable('credit_batches', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * How many entries each batch holds, derived from credit_entries by its triggers (migration 0018, function
+ * credit_entries_batch_counts_sync): each statement that inserts, deletes or moves entries adds its own
+ * difference per batch in the writer's transaction (an UPSERT, so concurrent writers add up), and no write
+ * path can forget it. The batch list reads it instead of counting a million entries per view. Not dumped by
+ * backups (db/backup.ts DERIVED_TABLES): restoring the entries writes it again.
+ */
+export const creditBatchCounts = pgTable('credit_batch_counts', {
+  batchId: integer('batch_id')
+    .primaryKey()
+    .references(() => creditBatches.id, { onDelete: 'cascade' }),
+  entries: integer('entries').notNull().default(0),
+});
+
 export const creditEntries = pgTable(
   'credit_entries',
   {

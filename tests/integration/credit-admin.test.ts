@@ -294,6 +294,8 @@ describe('entries: validation, edits, history', () => {
     expect(created.ok).toBe(true);
     const expired = await listAdminCreditEntries(handle.db, { batchId, status: 'expired' }, 1, 20);
     expect(expired.items.map((i) => i.name)).toEqual(['江城已到期测试有限公司']);
+    // A name fragment of two characters (the name's bigrams), of more (its trigrams), and a code fragment.
+    for (const q of ['到期', '已到期测试', 'k00001u']) expect((await listAdminCreditEntries(handle.db, { batchId, q }, 1, 20)).items.map((i) => i.name)).toEqual(['江城已到期测试有限公司']);
   });
 });
 

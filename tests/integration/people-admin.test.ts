@@ -116,6 +116,10 @@ describe(`people and batches on ${engine}`, () => {
     const models = await listAdminPeople(handle.db, { level: '道德模范', q: '志' }, 1, 20);
     expect(models.items.map((p) => p.name)).toEqual(['陈志强']);
     expect((await listAdminPeople(handle.db, { q: '100%' }, 1, 20)).total).toBe(0);
+    // Two characters through the name's bigrams, more through its trigrams: the same rows as a plain ILIKE.
+    expect((await listAdminPeople(handle.db, { q: '志远' }, 1, 20)).items.map((p) => p.name)).toEqual(['陈志远']);
+    expect((await listAdminPeople(handle.db, { q: '陈志', category: '敬业奉献' }, 1, 20)).items.map((p) => p.name).sort()).toEqual(['陈志强', '陈志远']);
+    expect((await listAdminPeople(handle.db, { q: '陈志强' }, 1, 20)).items.map((p) => p.name)).toEqual(['陈志强']);
     expect((await listAdminPeople(handle.db, { category: '敬业奉献', batchId: 'none' }, 1, 20)).items.map((p) => p.name)).toEqual(['陈志强']);
   });
 

@@ -2,15 +2,15 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { BATCH_OPEN_FOR_ENTRIES, type ReviewParties } from '@/lib/workflow';
 import type { Db } from '../../client';
-import { creditBatches, creditEntries, type ContentStatus } from '../../schema';
+import { creditBatchCounts, creditBatches, creditEntries, type ContentStatus } from '../../schema';
 import { lastSubmitterId } from '../workflow';
 
+/** Every batch, newest first, with its entry count (kept by the database, migration 0018: no entry is read). */
 export async function listAdminCreditBatches(db: Db) {
   return db
-    .select({ id: creditBatches.id, title: creditBatches.title, status: creditBatches.status, publishedAt: creditBatches.publishedAt, updatedAt: creditBatches.updatedAt, entries: count(creditEntries.id) })
+    .select({ id: creditBatches.id, title: creditBatches.title, status: creditBatches.status, publishedAt: creditBatches.publishedAt, updatedAt: creditBatches.updatedAt, entries: sql<number>`coalesce(${creditBatchCounts.entries}, 0)`.mapWith(Number) })
     .from(creditBatches)
-    .leftJoin(creditEntries, eq(creditEntries.batchId, creditBatches.id))
-    .groupBy(creditBatches.id)
+    .leftJoin(creditBatchCounts, eq(creditBatchCounts.batchId, creditBatches.id))
     .orderBy(desc(creditBatches.createdAt), desc(creditBatches.id));
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
 import { creditBatches, creditCategories, creditEntries, creditEntryHistory, type CreditList } from '../../schema';
 import { likeContains } from '@/lib/lookup-text';
+import { nameFragmentMatch } from '../credit';
 
 export type Actor = { id: number; displayName: string };
 
@@ -45,12 +46,13 @@ function entryFilter(filter: AdminCreditFilter, today: string): SQL | undefined 
 
 /**
  * A fragment of the name or of the code. Codes are ASCII letters and digits, so a fragment with anything
- * else (Chinese above all) can only match names: the name's trigram index then serves the search alone,
- * where the OR with the code would read the whole table.
+ * else (Chinese above all) can only match names: the name's indexes then serve the search alone (bigrams for
+ * two characters, as the public look-up, trigrams for more), where the OR with the code would read the
+ * whole table.
  */
 function nameOrCode(q: string): SQL {
   const code = normalizeCreditCode(q);
-  const byName = ilike(creditEntries.name, likeContains(q));
+  const byName = nameFragmentMatch(q);
   return /^[0-9A-Z]+$/.test(code) ? or(byName, ilike(creditEntries.creditCode, likeContains(code)))! : byName;
 }
 

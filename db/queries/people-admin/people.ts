@@ -1,12 +1,12 @@
 // 好人 in the editors' area: lists, versioned saves, workflow moves; shared helpers of the 好人榜 admin queries.
-import { and, desc, eq, ilike, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { checkApproval, overrideNote, transition, type ReviewParties, type WorkflowAction } from '@/lib/workflow';
 import type { UserRole } from '../../schema';
 import type { Db } from '../../client';
 import { ADMIN_COUNT_CAP, countUpTo, ONE } from '../capped-count';
 import { goodPeople, goodPeopleBatches, type ContentStatus } from '../../schema';
 import { lastSubmitterId, recordReviewEvent } from '../workflow';
-import { likeContains } from '@/lib/lookup-text';
+import { titleIndexMatch } from '../search-source';
 
 export type Actor = { id: number; displayName: string; role: UserRole };
 type Category = (typeof goodPeople.$inferSelect)['category'];
@@ -59,7 +59,8 @@ function peopleFilter(filter: AdminPeopleFilter): SQL | undefined {
     filter.status ? eq(goodPeople.status, filter.status) : undefined,
     filter.category ? eq(goodPeople.category, filter.category) : undefined,
     filter.level ? eq(goodPeople.level, filter.level) : undefined,
-    q ? ilike(goodPeople.name, likeContains(q)) : undefined,
+    // Through the name's indexes (bigrams for two characters, trigrams for more), as the site search does.
+    q ? titleIndexMatch(goodPeople.name, [q]) : undefined,
   );
 }
 
