@@ -22,11 +22,11 @@ const FILE_PAGE_ROWS = 8;
 const FILES_TABLE = 'stored_files';
 /**
  * Tables the database derives from others by triggers (unit_month_figures from issues, migration 0016;
- * credit_batch_counts from credit_entries, migration 0018):
+ * credit_batch_counts and credit_public_spans from credit_entries, migrations 0018 and 0019):
  * their rows are not dumped, since restoring the source rows writes them again (a dumped copy would
  * collide with those). The tables are still listed, so a forced restore empties them.
  */
-const DERIVED_TABLES = new Set(['unit_month_figures', 'credit_batch_counts']);
+const DERIVED_TABLES = new Set(['unit_month_figures', 'credit_batch_counts', 'credit_public_spans']);
 
 export type ColumnInfo = { name: string; type: string; generated: boolean; identityAlways: boolean; collatable: boolean };
 /** keyColumns: the primary key, or every stored column of a table without one (primaryKey false): the dump's row order. */

@@ -6,8 +6,8 @@ import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
 import { commonWalkBound, NAME_WALK_ROW_COST, PROBE_MATCHES } from '@/lib/lookup-plan';
 import { planLookups, type LookupPlan, type StatsTarget } from './lookup-plan';
-import { COUNT_CAP, countUpTo, FENCE, ONE, type CappedTotal } from './capped-count';
-import { creditBatches, creditCategories, creditEntries, type CreditList, type SubjectKind } from '../schema';
+import { COUNT_CAP, FENCE, type CappedTotal } from './capped-count';
+import { creditBatches, creditCategories, creditEntries, creditPublicSpans, type CreditList, type SubjectKind } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
 import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
 
@@ -113,26 +113,45 @@ export async function listPublicEntriesOfBatch(db: Db, batchId: number, list: Cr
   return rows.map(toPublicEntry);
 }
 
+/**
+ * The derived counterpart of publicCredit() for counts: the spans of public entries (credit_public_spans, kept
+ * by triggers) that contain `today`, of batches published by `now`. Needs credit_batches joined.
+ */
+function publicSpans(today: string = cityDay(), now: Date = new Date()): SQL {
+  return and(lte(creditPublicSpans.startDay, today), gte(creditPublicSpans.endDay, today), eq(creditBatches.status, 'published'), lte(creditBatches.publishedAt, now))!;
+}
+
+const spanEntries = sql<number>`coalesce(sum(${creditPublicSpans.entries}), 0)`.mapWith(Number);
+
+/** How many entries are 公示中 per batch, list and category, from the spans (some thousands of rows, never every entry). */
+function publicSpanSums(db: Db, where?: SQL) {
+  return db
+    .select({ batchId: creditPublicSpans.batchId, list: creditPublicSpans.list, categoryId: creditPublicSpans.categoryId, n: spanEntries })
+    .from(creditPublicSpans)
+    .innerJoin(creditBatches, eq(creditBatches.id, creditPublicSpans.batchId))
+    .where(and(publicSpans(), where))
+    .groupBy(creditPublicSpans.batchId, creditPublicSpans.list, creditPublicSpans.categoryId);
+}
+
+/** Sums of publicSpanSums rows by one of their keys. */
+function sumBy<K extends 'batchId' | 'list' | 'categoryId'>(rows: { batchId: number; list: CreditList; categoryId: number; n: number }[], key: K): Map<(typeof rows)[number][K], number> {
+  const sums = new Map<(typeof rows)[number][K], number>();
+  for (const row of rows) sums.set(row[key], (sums.get(row[key]) ?? 0) + row.n);
+  return sums;
+}
+
 export async function countPublicCreditByList(db: Db): Promise<Record<CreditList, number>> {
-  const rows = await db
-    .select({ list: creditEntries.list, n: count() })
-    .from(creditEntries)
-    .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
-    .where(publicCredit())
-    .groupBy(creditEntries.list);
-  const counts: Record<CreditList, number> = { red: 0, black: 0 };
-  for (const row of rows) counts[row.list] = row.n;
-  return counts;
+  const byList = sumBy(await publicSpanSums(db), 'list');
+  return { red: byList.get('red') ?? 0, black: byList.get('black') ?? 0 };
 }
 
 export async function countPublicCreditByCategory(db: Db) {
-  return db
-    .select({ id: creditCategories.id, list: creditCategories.list, name: creditCategories.name, n: count(creditBatches.id) })
-    .from(creditCategories)
-    .leftJoin(creditEntries, eq(creditEntries.categoryId, creditCategories.id))
-    .leftJoin(creditBatches, and(eq(creditBatches.id, creditEntries.batchId), publicCredit()))
-    .groupBy(creditCategories.id)
-    .orderBy(creditCategories.sortOrder, creditCategories.id);
+  const [categories, sums] = await Promise.all([
+    db.select({ id: creditCategories.id, list: creditCategories.list, name: creditCategories.name }).from(creditCategories).orderBy(creditCategories.sortOrder, creditCategories.id),
+    publicSpanSums(db),
+  ]);
+  const byCategory = sumBy(sums, 'categoryId');
+  return categories.map((c) => ({ ...c, n: byCategory.get(c.id) ?? 0 }));
 }
 
 /** One public entry with the facts citizens may see (never the full ID number, address or phone). */
@@ -152,38 +171,47 @@ export const CREDIT_PAGE_SIZE = 20;
 /** `total` stops at COUNT_CAP (then `capped` is true: show "1000+"): an exact count would read every match. */
 export type PublicCreditPage = { rows: PublicCreditEntry[] } & CappedTotal;
 
-/** A page of 公示中 entries matching `where` (applied together with publicCredit()), newest decision first. */
-async function publicPage(db: Db, where: SQL | undefined, page: number, pageSize: number): Promise<PublicCreditPage> {
-  const filter = and(publicCredit(), where);
-  const [rows, total] = await Promise.all([
-    db
-      .select(publicColumns)
-      .from(creditEntries)
-      .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
-      .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
-      .where(filter)
-      .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    countUpTo(
-      db,
-      db
-        .select(ONE)
-        .from(creditEntries)
-        .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
-        .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
-        .where(filter)
-        .$dynamic(),
-      COUNT_CAP,
-    ),
-  ]);
-  return { rows: rows.map(toPublicEntry), ...total };
+/** The filters of the public lists: a list, a category, a batch. */
+type PublicListFilter = { list?: CreditList; categoryId?: number; batchId?: number };
+
+/**
+ * A page of 公示中 entries (publicCredit()) of a list, category or batch, newest decision first. The count
+ * comes from the spans (exact, then capped as every public count is).
+ */
+async function publicPage(db: Db, filter: PublicListFilter, page: number, pageSize: number): Promise<PublicCreditPage> {
+  const where = and(
+    publicCredit(),
+    filter.list ? eq(creditEntries.list, filter.list) : undefined,
+    filter.categoryId ? eq(creditEntries.categoryId, filter.categoryId) : undefined,
+    filter.batchId ? eq(creditEntries.batchId, filter.batchId) : undefined,
+  );
+  const spans = and(
+    filter.list ? eq(creditPublicSpans.list, filter.list) : undefined,
+    filter.categoryId ? eq(creditPublicSpans.categoryId, filter.categoryId) : undefined,
+    filter.batchId ? eq(creditPublicSpans.batchId, filter.batchId) : undefined,
+  );
+  // The count first: a batch whose entries have all expired, or a page past the last, reads no entry.
+  const sums = await publicSpanSums(db, spans);
+  const n = sums.reduce((sum, row) => sum + row.n, 0);
+  const offset = (page - 1) * pageSize;
+  const rows =
+    n > offset
+      ? await db
+          .select(publicColumns)
+          .from(creditEntries)
+          .innerJoin(creditCategories, eq(creditCategories.id, creditEntries.categoryId))
+          .innerJoin(creditBatches, eq(creditBatches.id, creditEntries.batchId))
+          .where(where)
+          .orderBy(desc(creditEntries.decisionDate), desc(creditEntries.id))
+          .limit(pageSize)
+          .offset(offset)
+      : [];
+  return { rows: rows.map(toPublicEntry), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 /** /credit/red and /credit/black, optionally one category. */
 export function listPublicCredit(db: Db, options: { list: CreditList; categoryId?: number; page?: number; pageSize?: number }): Promise<PublicCreditPage> {
-  const where = and(eq(creditEntries.list, options.list), options.categoryId ? eq(creditEntries.categoryId, options.categoryId) : undefined);
-  return publicPage(db, where, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
+  return publicPage(db, { list: options.list, categoryId: options.categoryId }, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
 }
 
 /**
@@ -376,14 +404,12 @@ function publishedBatch(now: Date = new Date()): SQL {
 
 /** Every published batch, newest first, with how many of its entries are still 公示中. */
 export async function listPublicCreditBatches(db: Db) {
-  const rows = await db
-    .select({ id: creditBatches.id, title: creditBatches.title, publishedAt: creditBatches.publishedAt, n: count(creditEntries.id) })
-    .from(creditBatches)
-    .leftJoin(creditEntries, and(eq(creditEntries.batchId, creditBatches.id), publicCredit()))
-    .where(publishedBatch())
-    .groupBy(creditBatches.id)
-    .orderBy(desc(creditBatches.publishedAt), desc(creditBatches.id));
-  return maskPublicRows(rows.map((row) => ({ ...row, publishedAt: row.publishedAt! })));
+  const [batches, sums] = await Promise.all([
+    db.select({ id: creditBatches.id, title: creditBatches.title, publishedAt: creditBatches.publishedAt }).from(creditBatches).where(publishedBatch()).orderBy(desc(creditBatches.publishedAt), desc(creditBatches.id)),
+    publicSpanSums(db),
+  ]);
+  const byBatch = sumBy(sums, 'batchId');
+  return maskPublicRows(batches.map((row) => ({ ...row, publishedAt: row.publishedAt!, n: byBatch.get(row.id) ?? 0 })));
 }
 
 /** A published batch (null for drafts, batches under review and scheduled ones). */
@@ -398,8 +424,7 @@ export async function findPublicCreditBatch(db: Db, id: number) {
 
 /** A page of a published batch's 公示中 entries, optionally of one list. */
 export async function listPublicCreditOfBatch(db: Db, batchId: number, options: { list?: CreditList; page?: number; pageSize?: number } = {}): Promise<PublicCreditPage> {
-  const where = and(eq(creditEntries.batchId, batchId), options.list ? eq(creditEntries.list, options.list) : undefined);
-  return publicPage(db, where, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
+  return publicPage(db, { batchId, list: options.list }, options.page ?? 1, options.pageSize ?? CREDIT_PAGE_SIZE);
 }
 
 /** Whether an entry is 公示中 right now (the objection form accepts only such entries). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contentStatus, createdAt, updatedAt } from './common';
 import { CREDIT_ENTRY_STATUSES, CREDIT_LISTS, NAME_MASKINGS, OBJECTION_KINDS, OBJECTION_STATUSES, SUBJECT_KINDS, type CreditList, type ObjectionStatus, type SubjectKind } from '../../lib/enums';
 
@@ -92,7 +92,8 @@ export const creditEntries = pgTable(
   (t) => [
     index('credit_entries_public_idx').on(t.list, t.categoryId, t.publicationEnd),
     index('credit_entries_code_idx').on(t.creditCode),
-    index('credit_entries_batch_idx').on(t.batchId),
+    // A batch's entries newest decision first (the public batch page), and the batch's entries at all.
+    index('credit_entries_batch_idx').on(t.batchId, t.decisionDate, t.id),
     uniqueIndex('credit_entries_dedupe_key').on(t.dedupeKey),
     // Chinese substring lookup by name (3+ characters; shorter fragments are handled in issue 7/8).
     index('credit_entries_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
@@ -104,6 +105,28 @@ export const creditEntries = pgTable(
     // Staff filter by stored status (已移出, 已撤销: a few in a hundred), newest first.
     index('credit_entries_status_idx').on(t.status, t.id),
   ],
+);
+
+/**
+ * How many 公示中-able entries share a batch, list, category and publication span, derived from credit_entries
+ * by its triggers (migration 0019, function credit_entries_public_spans_sync) in the writer's transaction:
+ * entries with status 'public', keyed by the first day they may be shown (their listed date, never before
+ * their decision) and the last (publication_end). The public counts of a day (per list on the home page, per
+ * category on /credit, per batch, and the counts of the 红黑榜 lists) add up the spans that contain it, with
+ * the batch published: some thousands of rows instead of every entry. Zero rows are removed; not dumped by
+ * backups (db/backup.ts DERIVED_TABLES).
+ */
+export const creditPublicSpans = pgTable(
+  'credit_public_spans',
+  {
+    batchId: integer('batch_id').notNull(),
+    list: creditList('list').notNull(),
+    categoryId: integer('category_id').notNull(),
+    startDay: date('start_day').notNull(),
+    endDay: date('end_day').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.list, t.categoryId, t.startDay, t.endDay] })],
 );
 
 /** Every change to an entry after it was created (edit, status change, passed objection): old and new values. */

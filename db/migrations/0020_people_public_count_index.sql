@@ -1,0 +1,1 @@
+CREATE INDEX "good_people_public_count_idx" ON "good_people" USING btree ("batch_id","published_at") WHERE "good_people"."status" = 'published';
