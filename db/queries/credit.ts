@@ -124,12 +124,12 @@ function publicSpans(today: string = cityDay(), now: Date = new Date()): SQL {
 const spanEntries = sql<number>`coalesce(sum(${creditPublicSpans.entries}), 0)`.mapWith(Number);
 
 /** How many entries are 公示中 per batch, list and category, from the spans (some thousands of rows, never every entry). */
-function publicSpanSums(db: Db, where?: SQL) {
+function publicSpanSums(db: Db, where?: SQL, today: string = cityDay(), now: Date = new Date()) {
   return db
     .select({ batchId: creditPublicSpans.batchId, list: creditPublicSpans.list, categoryId: creditPublicSpans.categoryId, n: spanEntries })
     .from(creditPublicSpans)
     .innerJoin(creditBatches, eq(creditBatches.id, creditPublicSpans.batchId))
-    .where(and(publicSpans(), where))
+    .where(and(publicSpans(today, now), where))
     .groupBy(creditPublicSpans.batchId, creditPublicSpans.list, creditPublicSpans.categoryId);
 }
 
@@ -179,8 +179,11 @@ type PublicListFilter = { list?: CreditList; categoryId?: number; batchId?: numb
  * comes from the spans (exact, then capped as every public count is).
  */
 async function publicPage(db: Db, filter: PublicListFilter, page: number, pageSize: number): Promise<PublicCreditPage> {
+  // One day and instant for the count and the rows, so that they agree across midnight.
+  const today = cityDay();
+  const now = new Date();
   const where = and(
-    publicCredit(),
+    publicCredit(today, now),
     filter.list ? eq(creditEntries.list, filter.list) : undefined,
     filter.categoryId ? eq(creditEntries.categoryId, filter.categoryId) : undefined,
     filter.batchId ? eq(creditEntries.batchId, filter.batchId) : undefined,
@@ -191,7 +194,7 @@ async function publicPage(db: Db, filter: PublicListFilter, page: number, pageSi
     filter.batchId ? eq(creditPublicSpans.batchId, filter.batchId) : undefined,
   );
   // The count first: a batch whose entries have all expired, or a page past the last, reads no entry.
-  const sums = await publicSpanSums(db, spans);
+  const sums = await publicSpanSums(db, spans, today, now);
   const n = sums.reduce((sum, row) => sum + row.n, 0);
   const offset = (page - 1) * pageSize;
   const rows =
