@@ -26,10 +26,14 @@ export const ONE = { one: sql<number>`1`.as('one') };
  */
 export const FENCE = sql`0` as unknown as number;
 
+/** A count (exact, or at least cap + 1) as shown: stopped at the cap. */
+export function cappedTotal(n: number, cap: number): CappedTotal {
+  return { total: Math.min(n, cap), capped: n > cap };
+}
+
 export async function countUpTo(db: Db, hits: PgSelect, cap: number): Promise<CappedTotal> {
   const [row] = await db.select({ n: count() }).from(hits.limit(cap + 1).as('hits'));
-  const n = row?.n ?? 0;
-  return { total: Math.min(n, cap), capped: n > cap };
+  return cappedTotal(row?.n ?? 0, cap);
 }
 
 /** "1000+" when capped, else the number. */

@@ -6,7 +6,7 @@ import { maskPersonName } from '@/lib/mask';
 import type { Db } from '../client';
 import { commonWalkBound, NAME_WALK_ROW_COST, PROBE_MATCHES } from '@/lib/lookup-plan';
 import { planLookups, type LookupPlan, type StatsTarget } from './lookup-plan';
-import { COUNT_CAP, FENCE, type CappedTotal } from './capped-count';
+import { cappedTotal, COUNT_CAP, FENCE, type CappedTotal } from './capped-count';
 import { creditBatches, creditCategories, creditEntries, creditPublicSpans, type CreditList, type SubjectKind } from '../schema';
 import { likeContains } from '@/lib/lookup-text';
 import { maskPublicFields, maskPublicRows } from '@/lib/pii-detect';
@@ -209,7 +209,7 @@ async function publicPage(db: Db, filter: PublicListFilter, page: number, pageSi
           .limit(pageSize)
           .offset(offset)
       : [];
-  return { rows: rows.map(toPublicEntry), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return { rows: rows.map(toPublicEntry), ...cappedTotal(n, COUNT_CAP) };
 }
 
 /** /credit/red and /credit/black, optionally one category. */
@@ -366,7 +366,7 @@ export async function lookupPublicCredit(
     const walked = await pageOf(db, lookupMatches(db, newestEntries(db, plan.bound), and(filter, walkMatch), need, true), pageSize, offset);
     // `need` matches within the bound: the newest of all, so the count (capped) and the page are exact.
     const n = walked[0]?.n ?? 0;
-    if (n >= need) return { rows: walked.map((row) => toPublicEntry(omitCount(row))), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    if (n >= need) return { rows: walked.map((row) => toPublicEntry(omitCount(row))), ...cappedTotal(n, COUNT_CAP) };
   }
   const m = lookupMatches(db, fencedEntries(db, match), filter, COUNT_CAP + 1, false);
   const found = await pageOf(db, m, pageSize, offset);

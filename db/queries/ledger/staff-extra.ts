@@ -228,7 +228,7 @@ export async function listStaffIssues(db: Db, filter: StaffIssueFilter, options:
 /** How many items wait in each queue (the dashboard and the list's tabs); a unit handler's are their unit's. */
 export async function staffQueueCounts(db: Db, options: { now: Date; dueBy: Date; unitId?: number }): Promise<Record<StaffQueue, number>> {
   const queues = options.unitId ? UNIT_QUEUES : STAFF_QUEUES;
-  const counts = await countOpenItems(db, Object.fromEntries(queues.map((q) => [q, { group: queueGroup(q), where: queueCondition(q, options.now, options.dueBy) }])) as Record<StaffQueue, { group: OpenItemGroup; where: SQL }>, options.unitId);
+  const counts: Partial<Record<StaffQueue, number>> = await countOpenItems(db, queues, (q) => ({ group: queueGroup(q), where: queueCondition(q, options.now, options.dueBy) }), options.unitId);
   return Object.fromEntries(ALL_QUEUES.map((q) => [q, counts[q] ?? 0])) as Record<StaffQueue, number>;
 }
 

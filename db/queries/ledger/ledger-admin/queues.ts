@@ -40,22 +40,22 @@ export async function dueSoonLimit(db: Db, now: Date): Promise<Date> {
 export const QUEUE_GROUP: Record<LedgerQueue, OpenItemGroup> = { toReview: 'intake', toAssign: 'intake', returned: 'intake', toVerify: 'work', overdue: 'work', dueSoon: 'work' };
 
 /**
- * How many open items meet each condition, over every item or one unit's. Each condition names the group
- * whose statuses hold all its items; one query per group (closed, rejected and duplicate items are read by
- * none).
+ * How many open items meet each named condition, over every item or one unit's. Each condition names the
+ * group whose statuses hold all its items; one query per group (closed, rejected and duplicate items are read
+ * by none).
  */
-export async function countOpenItems<K extends string>(db: Db, conditions: Record<K, { group: OpenItemGroup; where: SQL }>, unitId?: number | null): Promise<Record<K, number>> {
-  const names = Object.keys(conditions) as K[];
-  const groups = [...new Set(names.map((k) => conditions[k].group))];
+export async function countOpenItems<K extends string>(db: Db, names: readonly K[], conditionOf: (name: K) => { group: OpenItemGroup; where: SQL }, unitId?: number | null): Promise<Record<K, number>> {
+  const conditions = names.map((name) => ({ name, ...conditionOf(name) }));
+  const groups = [...new Set(conditions.map((c) => c.group))];
   const counted = await Promise.all(
     groups.map(async (group) => {
-      const mine = names.filter((k) => conditions[k].group === group);
-      const columns = Object.fromEntries(mine.map((k) => [k, sql<number>`(count(*) filter (where ${conditions[k].where}))::int`])) as Record<string, SQL<number>>;
+      const mine = conditions.filter((c) => c.group === group);
+      const columns = Object.fromEntries(mine.map((c) => [c.name, sql<number>`(count(*) filter (where ${c.where}))::int`]));
       const [row] = await db
         .select(columns)
         .from(issues)
         .where(and(inArray(issues.status, OPEN_ITEM_GROUPS[group]), unitId ? eq(issues.unitId, unitId) : undefined));
-      return mine.map((k) => [k, Number(row?.[k] ?? 0)] as const);
+      return mine.map((c) => [c.name, Number(row?.[c.name] ?? 0)] as const);
     }),
   );
   return Object.fromEntries(counted.flat()) as Record<K, number>;
@@ -65,5 +65,5 @@ export async function countOpenItems<K extends string>(db: Db, conditions: Recor
 export async function ledgerQueueCounts(db: Db, options: { unitId?: number | null; now?: Date } = {}): Promise<Record<LedgerQueue, number>> {
   const now = options.now ?? new Date();
   const dueBy = await dueSoonLimit(db, now);
-  return countOpenItems(db, Object.fromEntries(LEDGER_QUEUES.map((q) => [q, { group: QUEUE_GROUP[q], where: ledgerQueueCondition(q, now, dueBy) }])) as Record<LedgerQueue, { group: OpenItemGroup; where: SQL }>, options.unitId);
+  return countOpenItems(db, LEDGER_QUEUES, (q) => ({ group: QUEUE_GROUP[q], where: ledgerQueueCondition(q, now, dueBy) }), options.unitId);
 }
